@@ -1,0 +1,43 @@
+/**
+ * # front-matter-closed
+ *
+ * The front matter block opened by `---` must be closed by another `---` line.
+ * An unclosed block swallows the whole file (or none of it, depending on the reader).
+ *
+ * ## Valid
+ *
+ * ```md
+ * ---
+ * id: EP-20260117-014/MS003
+ * ---
+ * ```
+ *
+ * ## Invalid
+ *
+ * ```md
+ * ---
+ * id: EP-20260117-014/MS003
+ *
+ * <!-- SECTION: Metadata -->
+ * ```
+ */
+import type { FileRule } from "../src/types.js";
+import { docsUrl } from "../src/docs-url.js";
+
+export const frontMatterClosed: FileRule = {
+  meta: {
+    id: "front-matter-closed",
+    description: "The front matter block is closed by a `---` line",
+    severity: "error",
+    appliesTo: ["milestone", "execplan"],
+    docsUrl: docsUrl("front-matter-closed"),
+  },
+  check(context) {
+    const { open, close } = context.frontMatter;
+    if (!open || close) return;
+    context.report({
+      message: "Front matter opened by `---` here is never closed: add a `---` line after the last key.",
+      at: open,
+    });
+  },
+};

@@ -1,0 +1,142 @@
+/**
+ * # front-matter-schema
+ *
+ * The front matter must match its JSON Schema: `schemas/milestone.schema.json`
+ * for milestones, `schemas/execplan.schema.json` for ExecPlans (required keys,
+ * types, allowed values, patterns). Every problem is reported at the key or value
+ * it is about; a missing key at a near-miss spelling of it (`statsu`) or else at
+ * the closing `---`. Values outside an enum list the allowed ones and suggest the
+ * nearest (`in-progress` → `in_progress`).
+ *
+ * Option `schemas`: `{ milestone?: object, execplan?: object }` replaces the
+ * bundled schema of that kind (the config's `schema` setting fills it in).
+ *
+ * ## Valid
+ *
+ * ```yaml
+ * status: in_progress
+ * ms: 3
+ * ```
+ *
+ * ## Invalid
+ *
+ * ```yaml
+ * status: in-progress   # not one of planned, in_progress, …
+ * ms: "3"               # a string, not an integer
+ * ```
+ */
+import type { ErrorObject } from "ajv";
+import type { FileRule } from "../src/types.js";
+import { docsUrl } from "../src/docs-url.js";
+import { BUNDLED_SCHEMAS, locate, pointerSegments, validatorFor, type JsonSchema } from "../src/schemas.js";
+import { didYouMean, didYouMeanSentence } from "../src/suggest.js";
+
+interface Options {
+  schemas?: { milestone?: JsonSchema; execplan?: JsonSchema };
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "empty";
+  if (typeof value === "string") return `"${value.length > 60 ? `${value.slice(0, 57)}…` : value}"`;
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a map";
+  return String(value);
+}
+
+function typeName(value: unknown): string {
+  if (value === null || value === undefined) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a map";
+  if (typeof value === "string") return `the string ${show(value)}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: "a string",
+  integer: "a YAML integer (no quotes)",
+  number: "a number",
+  boolean: "`true` or `false`",
+  array: "a list",
+  object: "a map of `key: value` lines",
+};
+
+function valueAt(data: unknown, segments: readonly string[]): unknown {
+  let v = data;
+  for (const s of segments) v = v !== null && typeof v === "object" ? (v as Record<string, unknown>)[s] : undefined;
+  return v;
+}
+
+function describe(error: ErrorObject, data: unknown, schema: JsonSchema): string {
+  const segments = pointerSegments(error.instancePath);
+  const name = segments.length > 0 ? `\`${segments.join(".")}\`` : "Front matter";
+  const value = valueAt(data, segments);
+  const top = segments[0] !== undefined ? schema.properties?.[segments[0]] : undefined;
+  const expected = segments.length === 1 && top?.description ? `; expected ${top.description}` : "";
+  switch (error.keyword) {
+    case "enum": {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      const hint = typeof value === "string" ? didYouMeanSentence(value, allowed) : "";
+      return `${name} is ${show(value)}, which is not allowed; expected one of: ${allowed.join(", ")}.${hint}`;
+    }
+    case "type": {
+      const type = String((error.params as { type: string }).type);
+      const want = TYPE_WORDS[type] ?? type;
+      if (value === null || value === undefined) return `${name} has no value; expected ${segments.length === 1 && top?.description ? top.description : want}.`;
+      const unquote = type === "integer" && typeof value === "string" && /^\d+$/.test(value) ? ` Write \`${segments.join(".")}: ${Number(value)}\`.` : "";
+      return `${name} must be ${want}, but it is ${typeName(value)}.${unquote}`;
+    }
+    case "pattern":
+      return `${name} is ${show(value)}, which is not in the expected form${expected || `; expected to match ${(error.params as { pattern: string }).pattern}`}.`;
+    case "minimum":
+    case "maximum":
+      return `${name} is ${show(value)}, out of range${expected}.`;
+    case "minLength":
+      return `${name} must not be empty${expected}.`;
+    default:
+      return `${name} ${error.message ?? "is invalid"}${expected}.`;
+  }
+}
+
+export const frontMatterSchema: FileRule<Options> = {
+  meta: {
+    id: "front-matter-schema",
+    description: "Front matter has the required keys, with values of the right type, form and range",
+    severity: "error",
+    appliesTo: ["milestone", "execplan"],
+    docsUrl: docsUrl("front-matter-schema"),
+    optionsSchema: {
+      type: "object",
+      properties: { schemas: { type: "object", properties: { milestone: { type: "object" }, execplan: { type: "object" } }, additionalProperties: false } },
+      additionalProperties: false,
+    },
+  },
+  check(context) {
+    const { frontMatter, file } = context;
+    const { doc, data, content, close } = frontMatter;
+    if (!doc || !content || data === undefined) return;
+    const kind = file.place.kind;
+    const schema = context.options.schemas?.[kind] ?? BUNDLED_SCHEMAS[kind];
+    const validate = validatorFor(schema);
+    if (validate(data)) return;
+    const present = frontMatter.keys.map((k) => k.name);
+    for (const error of validate.errors ?? []) {
+      if (error.keyword === "required") {
+        const missing = String((error.params as { missingProperty: string }).missingProperty);
+        const description = schema.properties?.[missing]?.description;
+        const expected = description ? ` (${description})` : "";
+        const nearMiss = didYouMean(missing, present.filter((p) => !schema.properties?.[p]));
+        const misspelt = nearMiss === undefined ? undefined : frontMatter.get(nearMiss);
+        context.report({
+          message: misspelt
+            ? `Required key \`${missing}\` is missing; \`${misspelt.name}\` looks like a misspelling of it: rename it to \`${missing}\`${expected}.`
+            : `Required key \`${missing}\` is missing; add \`${missing}:\`${expected}.`,
+          at: misspelt ? misspelt.key : (close ?? content),
+        });
+        continue;
+      }
+      const segments = pointerSegments(error.instancePath);
+      const at = locate(doc, segments, content.start) ?? content;
+      context.report({ message: describe(error, data, schema), at });
+    }
+  },
+};

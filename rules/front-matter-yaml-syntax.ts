@@ -1,0 +1,39 @@
+/**
+ * # front-matter-yaml-syntax
+ *
+ * The front matter must be valid YAML. Each error is reported at the line and
+ * column the YAML parser gives, with its own explanation; duplicate keys are errors.
+ *
+ * ## Valid
+ *
+ * ```md
+ * ---
+ * title: "Prototype: streaming"
+ * ---
+ * ```
+ *
+ * ## Invalid
+ *
+ * ```md
+ * ---
+ * title: Prototype: streaming
+ * ---
+ * ```
+ */
+import type { FileRule } from "../src/types.js";
+import { docsUrl } from "../src/docs-url.js";
+
+export const frontMatterYamlSyntax: FileRule = {
+  meta: {
+    id: "front-matter-yaml-syntax",
+    description: "The front matter is valid YAML (no syntax errors, no duplicate keys)",
+    severity: "error",
+    appliesTo: ["milestone", "execplan"],
+    docsUrl: docsUrl("front-matter-yaml-syntax"),
+  },
+  check(context) {
+    for (const error of context.frontMatter.errors) {
+      context.report({ message: `Front matter is not valid YAML: ${error.message}`, at: error.range });
+    }
+  },
+};

@@ -1,0 +1,37 @@
+/** Turns the paths and globs given on the command line into the Markdown files to lint. */
+import { lstat, stat } from "node:fs/promises";
+import path from "node:path";
+import { glob, isDynamicPattern } from "tinyglobby";
+import { UsageError } from "./errors.js";
+
+/** Never descended into, whatever the config says. */
+const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
+
+export interface DiscoverOptions {
+  cwd: string;
+  /** Files for which this returns true are left out (config `ignores`, `.gitignore`). */
+  isIgnored?: (absPath: string) => boolean;
+}
+
+const GLOB_OPTIONS = { absolute: true, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ALWAYS_IGNORED };
+
+/** Absolute paths of the Markdown files named by `patterns`, sorted, without duplicates. */
+export async function discover(patterns: readonly string[], options: DiscoverOptions): Promise<string[]> {
+  const found = new Set<string>();
+  for (const pattern of patterns) {
+    let matches: string[];
+    if (isDynamicPattern(pattern)) {
+      matches = await glob(pattern, { ...GLOB_OPTIONS, cwd: options.cwd });
+    } else {
+      const abs = path.resolve(options.cwd, pattern);
+      const info = await stat(abs).catch(() => lstat(abs).catch(() => undefined));
+      if (!info) throw new UsageError(`No such file or directory: ${pattern}`);
+      matches = info.isDirectory() ? await glob("**/*.md", { ...GLOB_OPTIONS, cwd: abs }) : [abs];
+    }
+    for (const m of matches) {
+      const abs = path.normalize(m);
+      if (!options.isIgnored?.(abs)) found.add(abs);
+    }
+  }
+  return [...found].sort();
+}

@@ -1,0 +1,7 @@
+/** Formatters by name, loaded on demand so that a run pays only for the one it prints. */
+import type { Formatter } from "./types.js";
+
+export const FORMATTERS: Record<string, () => Promise<Formatter>> = {
+  stylish: async () => (await import("./stylish.js")).stylish,
+  json: async () => (await import("./json.js")).json,
+};

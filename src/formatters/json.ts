@@ -1,0 +1,34 @@
+/**
+ * `--format json`: a stable, versioned shape for tools. Documented in the README;
+ * change `schemaVersion` with any incompatible change.
+ */
+import type { Formatter } from "./types.js";
+
+export const json: Formatter = (result, context) =>
+  JSON.stringify(
+    {
+      schemaVersion: 1,
+      tool: { name: "milestone-lint", version: context.version },
+      errorCount: result.errorCount,
+      warningCount: result.warningCount,
+      fixableCount: result.fixableCount,
+      files: result.files.map((f) => ({
+        file: f.file,
+        errorCount: f.errorCount,
+        warningCount: f.warningCount,
+        diagnostics: f.diagnostics.map((d) => ({
+          line: d.line,
+          column: d.column,
+          endLine: d.endLine,
+          endColumn: d.endColumn,
+          ruleId: d.ruleId,
+          severity: d.severity,
+          message: d.message,
+          ...(d.fix ? { fix: d.fix } : {}),
+          ...(d.suggestion ? { suggestion: d.suggestion } : {}),
+        })),
+      })),
+    },
+    null,
+    2,
+  ) + "\n";

@@ -1,0 +1,12 @@
+import type { LintResult, RuleMeta } from "../types.js";
+
+export interface FormatterContext {
+  cwd: string;
+  /** Use ANSI colours (a TTY without NO_COLOR, or --color). */
+  color: boolean;
+  /** Metadata of every rule that could have reported, by id. */
+  rules: Record<string, RuleMeta>;
+  version: string;
+}
+
+export type Formatter = (result: LintResult, context: FormatterContext) => string;

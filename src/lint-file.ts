@@ -1,0 +1,140 @@
+/**
+ * Phase one of a run: every file rule over one file, with its fixes applied when
+ * asked. Takes and returns plain data, so it can run in a worker thread.
+ */
+import type { Root } from "mdast";
+import { readFrontMatter, type FrontMatter } from "./front-matter.js";
+import { LineIndex } from "./line-index.js";
+import { parseMarkdown } from "./markdown.js";
+import { applyFixes } from "./fix.js";
+import type {
+  Diagnostic,
+  FileContext,
+  FileRule,
+  IndexEntry,
+  IndexedKey,
+  Range,
+  Report,
+  Severity,
+  SourceFile,
+  Span,
+} from "./types.js";
+
+export interface ActiveRule<R> {
+  rule: R;
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+export interface FileOutcome {
+  diagnostics: Diagnostic[];
+  entry: IndexEntry;
+  /** Rules that threw on this file. */
+  internalErrors: number;
+  /** The text after `--fix`, when fixes changed it. */
+  fixedText?: string;
+}
+
+/** `--fix` re-lints after each pass; ESLint stops after 10 passes, and so do we. */
+const MAX_FIX_PASSES = 10;
+
+export function spanOf(lines: LineIndex, range: Range): Span {
+  const start = lines.position(range.start);
+  const end = lines.position(Math.max(range.end, range.start));
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+/** The front matter's top-level keys, with positions, for the whole-tree rules. */
+export function indexEntry(source: SourceFile, frontMatter: FrontMatter, lines: LineIndex, linted: boolean): IndexEntry {
+  const keys: Record<string, IndexedKey> = Object.create(null);
+  const data = frontMatter.data;
+  const values = data !== null && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  for (const k of frontMatter.keys) {
+    if (Object.hasOwn(keys, k.name)) continue;
+    keys[k.name] = {
+      value: values && Object.hasOwn(values, k.name) ? values[k.name] : undefined,
+      keySpan: spanOf(lines, k.key),
+      valueSpan: spanOf(lines, k.value),
+    };
+  }
+  return { path: source.path, displayPath: source.displayPath, place: source.place, linted, keys };
+}
+
+function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: string) {
+  const lines = new LineIndex(source.text);
+  const frontMatter = readFrontMatter(source.text);
+  const diagnostics: Diagnostic[] = [];
+  const memo = new Map<string, unknown>();
+  let ast: Root | undefined;
+  let internalErrors = 0;
+  for (const { rule, severity, options } of rules) {
+    if (!rule.meta.appliesTo.includes(source.place.kind)) continue;
+    const report = (r: Report): void => {
+      const at = r.at === undefined ? { start: 0, end: 0 } : typeof r.at === "number" ? { start: r.at, end: r.at } : r.at;
+      diagnostics.push({
+        file: source.displayPath,
+        ...spanOf(lines, at),
+        ruleId: rule.meta.id,
+        severity,
+        message: r.message,
+        ...(r.fix && rule.meta.fixable ? { fix: r.fix } : {}),
+        ...(r.suggestion ? { suggestion: r.suggestion } : {}),
+      });
+    };
+    const context: FileContext = {
+      file: source,
+      options,
+      today,
+      frontMatter,
+      ast: () => (ast ??= parseMarkdown(source.text, frontMatter)),
+      memo: <T>(key: string, compute: () => T): T => {
+        if (!memo.has(key)) memo.set(key, compute());
+        return memo.get(key) as T;
+      },
+      report,
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      internalErrors++;
+      const reason = error instanceof Error ? error.message : String(error);
+      diagnostics.push({
+        file: source.displayPath,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        ruleId: rule.meta.id,
+        severity: "error",
+        message: `Internal error: rule "${rule.meta.id}" crashed on this file (${reason}). The other rules still ran; please report this.`,
+      });
+    }
+  }
+  return { diagnostics, frontMatter, lines, internalErrors };
+}
+
+export function lintSource(
+  source: SourceFile,
+  rules: ActiveRule<FileRule>[],
+  today: string,
+  fix = false,
+): FileOutcome {
+  let current = source;
+  let pass = runRules(current, rules, today);
+  if (fix) {
+    for (let i = 0; i < MAX_FIX_PASSES; i++) {
+      const fixes = pass.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
+      if (fixes.length === 0) break;
+      const text = applyFixes(current.text, fixes);
+      if (text === current.text) break;
+      current = { ...current, text };
+      pass = runRules(current, rules, today);
+    }
+  }
+  return {
+    diagnostics: pass.diagnostics,
+    entry: indexEntry(current, pass.frontMatter, pass.lines, true),
+    internalErrors: pass.internalErrors,
+    ...(current.text !== source.text ? { fixedText: current.text } : {}),
+  };
+}

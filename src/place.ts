@@ -1,0 +1,65 @@
+/**
+ * Reads from a path alone what a Markdown file under `.agent/exec_plans` is and
+ * which layout it follows (FORMAT.md §2 and §3). Files that fit neither layout are
+ * not plan or milestone files and get `undefined`: they are skipped, not flagged.
+ */
+import path from "node:path";
+import type { Layout, Place } from "./types.js";
+
+const PLAN_STATE_FOLDERS = new Set(["active", "complete", "archive"]);
+const PLAN_FILE = /^EP-/i;
+
+/** The `exec_plans` folder a path lies in (the innermost `.agent/exec_plans`), or undefined. */
+export function findRoot(absPath: string): string | undefined {
+  const segments = absPath.split(path.sep);
+  let found = -1;
+  for (let i = segments.length - 2; i >= 0; i--) {
+    if (segments[i] === "exec_plans") {
+      if (segments[i - 1] === ".agent") {
+        found = i;
+        break;
+      }
+      if (found < 0) found = i;
+    }
+  }
+  return found < 0 ? undefined : segments.slice(0, found + 1).join(path.sep) || path.sep;
+}
+
+/** Which layout a plan folder's path (relative to the root, as segments) follows. */
+function planLayout(prefix: string[]): { layout: Layout; planFolder?: string; planDate?: string[] } | undefined {
+  if (prefix.length === 1) return { layout: "template" };
+  const [state] = prefix;
+  if (state === undefined || !PLAN_STATE_FOLDERS.has(state)) return undefined;
+  if (prefix.length === 2) return { layout: "upstream", planFolder: state };
+  if (prefix.length === 5 && state !== "active") {
+    return { layout: "upstream", planFolder: state, planDate: prefix.slice(1, 4) };
+  }
+  return undefined;
+}
+
+export function classify(absPath: string): Place | undefined {
+  if (!absPath.toLowerCase().endsWith(".md")) return undefined;
+  const root = findRoot(absPath);
+  if (!root) return undefined;
+  const rel = path.relative(root, absPath).split(path.sep);
+  const fileName = rel[rel.length - 1] ?? "";
+  const m = rel.indexOf("milestones");
+  if (m > 0) {
+    const plan = planLayout(rel.slice(0, m));
+    if (!plan) return undefined;
+    const between = rel.slice(m + 1, -1);
+    return {
+      kind: "milestone",
+      ...plan,
+      root,
+      planDir: path.join(root, ...rel.slice(0, m)),
+      fileName,
+      folder: between[0],
+      subfolders: between.slice(1),
+    };
+  }
+  if (!PLAN_FILE.test(fileName)) return undefined;
+  const plan = planLayout(rel.slice(0, -1));
+  if (!plan) return undefined;
+  return { kind: "execplan", ...plan, root, planDir: path.dirname(absPath), fileName };
+}

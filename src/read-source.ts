@@ -1,0 +1,90 @@
+/**
+ * Reads a file as UTF-8 text, or says in a sentence why it cannot be linted:
+ * too large, binary, UTF-16, not valid UTF-8, unreadable. Never throws.
+ */
+import { open } from "node:fs/promises";
+import { isUtf8 } from "node:buffer";
+
+/** Milestones are a few KB; anything this large is a mistake and is not parsed. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export type ReadOutcome =
+  | { ok: true; text: string }
+  | { ok: false; message: string; line?: number; column?: number };
+
+function describeSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
+
+/** Offset of the first byte that does not start a valid UTF-8 sequence. */
+function firstInvalidUtf8(buf: Buffer): number {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i] ?? 0;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    if (need > 0 && !isUtf8(buf.subarray(i, i + need + 1))) return i;
+    i += need + 1;
+  }
+  return i;
+}
+
+function lineAndColumn(buf: Buffer, offset: number): { line: number; column: number } {
+  const before = buf.subarray(0, offset).toString("utf8");
+  const lines = before.split(/\r\n|\r|\n/);
+  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
+}
+
+export function decode(buf: Buffer): ReadOutcome {
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
+    return { ok: false, message: "File is UTF-16 encoded (it starts with a UTF-16 byte-order mark); save it as UTF-8." };
+  }
+  const nul = buf.indexOf(0);
+  if (nul >= 0) {
+    return {
+      ok: false,
+      message: "File looks binary (it contains a NUL byte); milestone files must be UTF-8 text.",
+      ...lineAndColumn(buf, nul),
+    };
+  }
+  if (!isUtf8(buf)) {
+    const at = firstInvalidUtf8(buf);
+    return {
+      ok: false,
+      message: `File is not valid UTF-8 (byte 0x${(buf[at] ?? 0).toString(16).padStart(2, "0")} at offset ${at}); save it as UTF-8.`,
+      ...lineAndColumn(buf, at),
+    };
+  }
+  return { ok: true, text: buf.toString("utf8") };
+}
+
+export async function readSource(file: string, maxBytes = MAX_FILE_BYTES): Promise<ReadOutcome> {
+  let handle;
+  try {
+    handle = await open(file, "r");
+    const stat = await handle.stat();
+    if (!stat.isFile()) return { ok: false, message: "Path is not a regular file." };
+    if (stat.size > maxBytes) {
+      return {
+        ok: false,
+        message: `File is ${describeSize(stat.size)}; files over ${describeSize(maxBytes)} are not linted (a milestone is a few KiB).`,
+      };
+    }
+    return decode(await handle.readFile());
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === "EACCES" || code === "EPERM"
+        ? "permission denied"
+        : code === "ENOENT"
+          ? "it no longer exists (a dangling symlink?)"
+          : code === "ELOOP"
+            ? "symlink loop"
+            : code === "EISDIR"
+              ? "it is a directory"
+              : ((error as Error).message ?? String(error));
+    return { ok: false, message: `File cannot be read: ${reason}.` };
+  } finally {
+    await handle?.close();
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The bundled JSON Schemas of front matter, compiled by ajv once per run, and the
+ * way back from an ajv error's instance path to the YAML node it is about.
+ */
+import { Ajv, type ValidateFunction } from "ajv";
+import { isMap, isSeq, isScalar, type Document, type Node } from "yaml";
+import milestoneSchema from "../schemas/milestone.schema.json" with { type: "json" };
+import execplanSchema from "../schemas/execplan.schema.json" with { type: "json" };
+import type { FileKind, Range } from "./types.js";
+
+export interface JsonSchema {
+  required?: string[];
+  properties?: Record<string, { description?: string; enum?: unknown[] } & Record<string, unknown>>;
+  [keyword: string]: unknown;
+}
+
+export const BUNDLED_SCHEMAS: Record<FileKind, JsonSchema> = {
+  milestone: milestoneSchema as JsonSchema,
+  execplan: execplanSchema as JsonSchema,
+};
+
+let ajv: Ajv | undefined;
+const compiled = new WeakMap<object, ValidateFunction>();
+
+export function validatorFor(schema: JsonSchema): ValidateFunction {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    ajv ??= new Ajv({ allErrors: true, strict: true, validateSchema: false });
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  return validate;
+}
+
+/** Decodes a JSON Pointer (`/links/issue`) into its segments. */
+export function pointerSegments(pointer: string): string[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+/** Where the value (or, with `part: "key"`, the key) at `segments` stands in the file. */
+export function locate(
+  doc: Document.Parsed,
+  segments: readonly string[],
+  shift: number,
+  part: "key" | "value" = "value",
+): Range | undefined {
+  let node: Node | null | undefined = doc.contents;
+  let keyNode: Node | null | undefined;
+  for (const segment of segments) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
+      if (!pair) return undefined;
+      keyNode = pair.key as Node;
+      node = pair.value as Node | null;
+      if (!node) {
+        const r = keyNode.range;
+        return r ? { start: r[0] + shift, end: r[1] + shift } : undefined;
+      }
+    } else if (isSeq(node)) {
+      keyNode = undefined;
+      node = node.items[Number(segment)] as Node | undefined;
+    } else return undefined;
+  }
+  const target = part === "key" && keyNode ? keyNode : node;
+  const r = target?.range;
+  return r ? { start: r[0] + shift, end: r[1] + shift } : undefined;
+}

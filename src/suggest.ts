@@ -1,0 +1,55 @@
+/** "Did you mean …?" for near misses: `in-progress` → `in_progress`, `statsu` → `status`. */
+
+function normalize(s: string): string {
+  return s.toLowerCase().replace(/[\s_-]+/g, "_");
+}
+
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions), capped for speed. */
+export function editDistance(a: string, b: string, cap = 8): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  if (a.length > 64 || b.length > 64) return a === b ? 0 : cap + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i];
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const prev = rows[i - 1] as number[];
+      let d = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+      row.push(d);
+    }
+    rows.push(row);
+  }
+  return rows[a.length]?.[b.length] ?? cap + 1;
+}
+
+/** The candidate `value` most likely meant, or undefined when none is close. */
+export function didYouMean(value: string, candidates: readonly string[]): string | undefined {
+  const v = normalize(value);
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    if (c === value) return undefined;
+    const n = normalize(c);
+    if (n === v) return c;
+    // "medium" → "med": a value that starts with a candidate (or the reverse) is a near miss
+    const prefix = Math.min(v.length, n.length) >= 3 && (v.startsWith(n) || n.startsWith(v));
+    const d = prefix ? 1 : editDistance(v, n);
+    const limit = Math.max(1, Math.floor(Math.min(v.length, n.length) / 3));
+    if (d <= limit && d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** ` Did you mean "x"?` or the empty string. */
+export function didYouMeanSentence(value: string, candidates: readonly string[]): string {
+  const s = didYouMean(value, candidates);
+  return s === undefined ? "" : ` Did you mean "${s}"?`;
+}

@@ -1,0 +1,212 @@
+/**
+ * The contracts between the engine, the rules, the formatters and the API.
+ * Everything a rule, a plugin or a formatter may rely on is declared here.
+ */
+import type { Root } from "mdast";
+import type { FrontMatter } from "./front-matter.js";
+
+export type Severity = "error" | "warn";
+export type SeveritySetting = Severity | "off";
+
+/** What a Markdown file under `.agent/exec_plans` is, read from its path alone. */
+export type FileKind = "execplan" | "milestone";
+
+/** `template`: FORMAT.md §2 (the default); `upstream`: the newer agentrules layout of §3. */
+export type Layout = "template" | "upstream";
+
+/** Where a plan or milestone file sits in the tree. Plain data: it crosses worker threads. */
+export interface Place {
+  kind: FileKind;
+  layout: Layout;
+  /** Absolute path of the `exec_plans` folder. */
+  root: string;
+  /** Absolute path of the plan folder (the folder that holds the ExecPlan file). */
+  planDir: string;
+  /** The file's base name, e.g. `EP-20260117-014_MS003_prototype-streaming.md`. */
+  fileName: string;
+  /** Milestones: the folder below `milestones/` (`active`, `archive` or `complete`), or a name we do not know. */
+  folder?: string;
+  /** Milestones: folders between that state folder and the file (template archive: `YYYY/MM/DD`). */
+  subfolders?: string[];
+  /** Upstream plans: `active`, `complete` or `archive` (the first folder below `exec_plans`). */
+  planFolder?: string;
+  /** Upstream completed plans: the `YYYY/MM/DD` folders above the plan folder. */
+  planDate?: string[];
+}
+
+/** A half-open range of UTF-16 offsets into the file's text. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** Replace `range` of the file text with `text`. Applied only by `--fix`. */
+export interface Fix {
+  range: [number, number];
+  text: string;
+}
+
+export interface Diagnostic {
+  /** Path as shown to the user: relative to the working directory, `/`-separated. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 code units like ESLint. */
+  column: number;
+  endLine: number;
+  endColumn: number;
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  fix?: Fix;
+  /** A command or edit the user can apply by hand when no safe fix exists (e.g. `git mv …`). */
+  suggestion?: string;
+}
+
+/** What a rule hands to `report()`. Offsets are into `file.text`. */
+export interface Report {
+  message: string;
+  /** Where the problem is; defaults to the start of the file. */
+  at?: Range | number;
+  fix?: Fix;
+  suggestion?: string;
+}
+
+export interface SourceFile {
+  /** Absolute path. */
+  path: string;
+  /** Relative to the working directory, `/`-separated. */
+  displayPath: string;
+  /** Decoded text, exactly as on disk (a BOM stays as U+FEFF at offset 0). */
+  text: string;
+  place: Place;
+}
+
+export interface RuleMeta {
+  /** kebab-case, unique. */
+  id: string;
+  /** One line, shown by `--list-rules`. */
+  description: string;
+  /** Default severity when the config does not say. */
+  severity: Severity;
+  /** Kinds of file the rule looks at. */
+  appliesTo: readonly FileKind[];
+  fixable?: boolean;
+  /** Where the rule's documentation lives. */
+  docsUrl: string;
+  /** JSON Schema of the rule's options object, checked when the config is loaded. */
+  optionsSchema?: object;
+  /** Options used when the config gives none. */
+  defaultOptions?: Record<string, unknown>;
+}
+
+export interface FileContext<O = Record<string, unknown>> {
+  readonly file: SourceFile;
+  readonly options: O;
+  /** Today as `YYYY-MM-DD` (injectable with `--now`). */
+  readonly today: string;
+  readonly frontMatter: FrontMatter;
+  /** The Markdown AST, parsed on first use. Positions are offsets into `file.text`. */
+  ast(): Root;
+  /** Compute a per-file value once and share it between rules. */
+  memo<T>(key: string, compute: () => T): T;
+  report(report: Report): void;
+}
+
+/** A rule that judges one file on its own. */
+export interface FileRule<O = Record<string, unknown>> {
+  meta: RuleMeta & { scope?: "file" };
+  check(context: FileContext<O>): void;
+}
+
+/** A place in a file as lines and columns, 1-based. Plain data. */
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A top-level front matter key of one file, with where it is. Plain data. */
+export interface IndexedKey {
+  value: unknown;
+  keySpan: Span;
+  valueSpan: Span;
+}
+
+/** One plan or milestone file as the whole-tree rules see it. Plain data. */
+export interface IndexEntry {
+  path: string;
+  displayPath: string;
+  place: Place;
+  /** True when the file is one the user asked to lint; reports on other files are dropped. */
+  linted: boolean;
+  /** Top-level front matter keys, when the front matter parsed to a map. */
+  keys: Record<string, IndexedKey>;
+}
+
+export interface ProjectIndex {
+  /** Absolute paths of the `exec_plans` roots involved in the run. */
+  roots: string[];
+  entries: IndexEntry[];
+}
+
+export interface ProjectReport {
+  /** The file the problem is in; must be one of the index's entries. */
+  entry: IndexEntry;
+  message: string;
+  /** The front matter key the problem is about; without it the report goes to line 1. */
+  key?: string;
+  /** Point at the key itself or at its value (the default). */
+  part?: "key" | "value";
+  suggestion?: string;
+}
+
+export interface ProjectContext<O = Record<string, unknown>> {
+  readonly index: ProjectIndex;
+  readonly options: O;
+  readonly today: string;
+  report(report: ProjectReport): void;
+}
+
+/** A rule that judges files against the rest of the tree (duplicates, orphans, …). */
+export interface ProjectRule<O = Record<string, unknown>> {
+  meta: RuleMeta & { scope: "project" };
+  check(context: ProjectContext<O>): void;
+}
+
+// eslint-style: rules are contravariant in their options, so collections use `any`.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Rule = FileRule<any> | ProjectRule<any>;
+
+export interface RuleSetting {
+  severity: SeveritySetting;
+  options: Record<string, unknown>;
+}
+
+/** The configuration after presets, files and flags are merged. */
+export interface ResolvedConfig {
+  rules: Record<string, RuleSetting>;
+  /** Force one layout; `auto` recognises each plan's layout from its path. */
+  layout: "auto" | Layout;
+  /** Glob patterns of files never linted. */
+  ignores: string[];
+}
+
+export interface FileResult {
+  /** Relative to the working directory, `/`-separated. */
+  file: string;
+  diagnostics: Diagnostic[];
+  errorCount: number;
+  warningCount: number;
+  fixableCount: number;
+}
+
+export interface LintResult {
+  files: FileResult[];
+  errorCount: number;
+  warningCount: number;
+  fixableCount: number;
+  /** Set when a rule crashed: the run's results are incomplete (exit 2). */
+  internalErrors: number;
+}
