@@ -9,6 +9,7 @@ import { UsageError } from "./errors.js";
 import { VERSION } from "./version.js";
 import { builtinRules, lint } from "./index.js";
 import type { RuleMeta } from "./types.js";
+import type { Concurrency } from "./workers.js";
 
 const HELP = `Usage: milestone-lint [options] [paths…]
 
@@ -18,6 +19,11 @@ Paths are files, folders or globs; default: .agent
 Options:
   -f, --format <name>   Output format: ${Object.keys(FORMATTERS).join(", ")} (default: stylish)
       --fix             Apply safe fixes and write the files back
+      --cache           Reuse results of unchanged files from the cache file
+      --cache-location <path>
+                        Cache file, or folder for it (default: .milestonelintcache)
+      --concurrency <n|auto|off>
+                        Worker threads for per-file rules (default: auto)
       --now <date>      Today as YYYY-MM-DD, for rules that compare with today
       --color           Force colours on
       --no-color        Force colours off (NO_COLOR is honoured too)
@@ -44,6 +50,12 @@ function listRules(): string {
   );
 }
 
+function parseConcurrency(value: string): Concurrency {
+  if (value === "auto" || value === "off") return value;
+  if (/^[1-9]\d{0,2}$/.test(value)) return Number(value);
+  throw new UsageError(`--concurrency must be a number of worker threads, "auto" or "off", got "${value}"`);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -52,6 +64,9 @@ export async function main(argv: string[]): Promise<number> {
     options: {
       format: { type: "string", short: "f", default: "stylish" },
       fix: { type: "boolean" },
+      cache: { type: "boolean" },
+      "cache-location": { type: "string" },
+      concurrency: { type: "string", default: "auto" },
       now: { type: "string" },
       color: { type: "boolean" },
       "no-color": { type: "boolean" },
@@ -77,6 +92,9 @@ export async function main(argv: string[]): Promise<number> {
     throw new UsageError(`Unknown format "${values.format}"; expected one of: ${Object.keys(FORMATTERS).join(", ")}`);
   }
   const result = await lint({
+    cache: values.cache ?? false,
+    ...(values["cache-location"] !== undefined ? { cacheLocation: values["cache-location"] } : {}),
+    concurrency: parseConcurrency(values.concurrency),
     patterns: positionals.length > 0 ? positionals : [".agent"],
     ...(values.now !== undefined ? { now: values.now } : {}),
     fix: values.fix ?? false,

@@ -4,12 +4,15 @@
  * knows no rule by name: it runs whatever rules it is given.
  */
 import path from "node:path";
+import { cacheKey, ResultCache } from "./cache.js";
 import { discover } from "./discover.js";
-import { lintSource, type ActiveRule } from "./lint-file.js";
+import type { ActiveRule } from "./lint-file.js";
+import type { FileJob } from "./lint-job.js";
+import { runPhaseOne } from "./phase-one.js";
 import { classify } from "./place.js";
 import { buildIndex, runProjectRules } from "./project.js";
-import { readSource } from "./read-source.js";
-import { writeAtomic } from "./write-atomic.js";
+import { VERSION } from "./version.js";
+import type { Concurrency } from "./workers.js";
 import type {
   Diagnostic,
   FileResult,
@@ -32,10 +35,13 @@ export interface EngineOptions {
   /** Apply safe fixes and write the files back. */
   fix: boolean;
   isIgnored?: (absPath: string) => boolean;
+  /** Absolute path of the `--cache` file; no caching without it. */
+  cacheFile?: string;
+  /** Worker threads for phase one; default `auto`. */
+  concurrency?: Concurrency;
 }
 
-/** Id of the diagnostic given to a file that cannot be read or decoded; not a rule, cannot be turned off. */
-export const UNREADABLE_FILE = "unreadable-file";
+export { UNREADABLE_FILE } from "./lint-job.js";
 
 export function localDate(date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
@@ -92,37 +98,24 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   const roots = new Set<string>();
   let internalErrors = 0;
 
+  const jobs: FileJob[] = [];
   for (const file of files) {
     const place = classify(file);
     if (!place) continue;
     roots.add(place.root);
-    const shown = displayPath(file);
-    const read = await readSource(file);
-    if (!read.ok) {
-      const line = read.line ?? 1;
-      const column = read.column ?? 1;
-      byFile.set(shown, [
-        { file: shown, line, column, endLine: line, endColumn: column, ruleId: UNREADABLE_FILE, severity: "error", message: read.message },
-      ]);
-      continue;
-    }
-    const outcome = lintSource({ path: file, displayPath: shown, text: read.text, place }, rules.file, today, options.fix);
-    internalErrors += outcome.internalErrors;
-    byFile.set(shown, outcome.diagnostics);
-    if (outcome.fixedText !== undefined) {
-      try {
-        await writeAtomic(file, outcome.fixedText);
-      } catch (error) {
-        internalErrors++;
-        const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-        outcome.diagnostics.push({
-          file: shown, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: UNREADABLE_FILE, severity: "error",
-          message: `Fixes could not be written (${reason}); the file was left as it was.`,
-        });
-      }
-    }
-    entries.push(outcome.entry);
+    jobs.push({ path: file, displayPath: displayPath(file), place });
   }
+  const cache = options.cacheFile === undefined ? undefined : await ResultCache.load(options.cacheFile, await cacheKey({
+    version: VERSION, today, config: options.config,
+    rules: rules.file.map((r) => [r.rule.meta.id, r.severity, r.options]),
+  }));
+  const results = await runPhaseOne(jobs, rules.file, { today, fix: options.fix, concurrency: options.concurrency ?? "auto", ...(cache ? { cache } : {}) });
+  results.forEach((result, i) => {
+    byFile.set((jobs[i] as FileJob).displayPath, result.diagnostics);
+    internalErrors += result.internalErrors;
+    if (result.entry) entries.push(result.entry);
+  });
+  await cache?.save();
 
   if (rules.project.length > 0 && roots.size > 0) {
     const index = await buildIndex(entries, [...roots].sort(), displayPath, options.isIgnored);

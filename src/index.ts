@@ -3,11 +3,13 @@
  * results the CLI prints.
  */
 import { builtinRules } from "../rules/index.js";
+import { resolveCacheFile } from "./cache.js";
 import { defaultConfig } from "./config.js";
 import { localDate, runEngine } from "./engine.js";
 import { isIsoDate } from "./dates.js";
 import { UsageError } from "./errors.js";
 import type { LintResult, ResolvedConfig, Rule } from "./types.js";
+import type { Concurrency } from "./workers.js";
 
 export interface LintOptions {
   /** Files, folders or globs to lint; default `[".agent"]`. */
@@ -22,21 +24,31 @@ export interface LintOptions {
   config?: Partial<ResolvedConfig>;
   /** Rules to run in addition to the built-in ones (plugins). */
   rules?: readonly Rule[];
+  /** Reuse per-file results of unchanged files from the cache file (`--cache`). */
+  cache?: boolean;
+  /** The cache file, or a folder for `.milestonelintcache`; default `.milestonelintcache` in `cwd`. */
+  cacheLocation?: string;
+  /** Worker threads for the per-file rules: `auto` (the default) starts them when there are enough files. */
+  concurrency?: Concurrency;
 }
 
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const today = options.now ?? localDate();
   if (!isIsoDate(today)) throw new UsageError(`--now must be a real date as YYYY-MM-DD, got "${today}"`);
+  const cwd = options.cwd ?? process.cwd();
   return runEngine({
     patterns: options.patterns ?? [".agent"],
-    cwd: options.cwd ?? process.cwd(),
+    cwd,
     rules: [...builtinRules, ...(options.rules ?? [])],
     config: { ...defaultConfig(), ...options.config },
     today,
     fix: options.fix ?? false,
+    ...(options.cache ? { cacheFile: await resolveCacheFile(options.cacheLocation, cwd) } : {}),
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
   });
 }
 
 export { builtinRules, UsageError };
 export type * from "./types.js";
+export type { Concurrency } from "./workers.js";
 export type { FrontMatter, FrontMatterKey } from "./front-matter.js";

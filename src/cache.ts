@@ -1,0 +1,119 @@
+/**
+ * `--cache`: phase-one results kept in one JSON file (like ESLint's `.eslintcache`)
+ * and reused for a file whose content hash is unchanged. The whole cache belongs to
+ * one key — tool version, resolved config, active file rules and their options, and
+ * today — and is dropped when the key differs. Whole-tree rules always re-run.
+ * A cache file that cannot be read or parsed is ignored, never fatal.
+ */
+import { readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Diagnostic, IndexEntry } from "./types.js";
+
+export const DEFAULT_CACHE_FILE = ".milestonelintcache";
+/** Bumped when the layout of the cache file changes. */
+const CACHE_FORMAT = 1;
+
+interface CachedFile {
+  hash: string;
+  diagnostics: Diagnostic[];
+  entry: IndexEntry;
+}
+
+interface CacheData {
+  format: number;
+  key: string;
+  files: Record<string, CachedFile>;
+}
+
+/** node:crypto is loaded only by runs that use the cache: it costs start-up time. */
+async function sha1(text: string): Promise<string> {
+  const { createHash } = await import("node:crypto");
+  return createHash("sha1").update(text).digest("base64");
+}
+
+export function cacheKey(parts: unknown): Promise<string> {
+  return sha1(JSON.stringify(parts));
+}
+
+export function contentHash(text: string): Promise<string> {
+  return sha1(text);
+}
+
+/** `--cache-location`: a file, or a folder (existing, or written with a trailing slash) to hold the default file name. */
+export async function resolveCacheFile(location: string | undefined, cwd: string): Promise<string> {
+  if (location === undefined) return path.join(cwd, DEFAULT_CACHE_FILE);
+  const abs = path.resolve(cwd, location);
+  if (/[\\/]$/.test(location)) return path.join(abs, DEFAULT_CACHE_FILE);
+  const info = await stat(abs).catch(() => undefined);
+  return info?.isDirectory() ? path.join(abs, DEFAULT_CACHE_FILE) : abs;
+}
+
+function isCachedFile(value: unknown): value is CachedFile {
+  const v = value as CachedFile | null;
+  return (
+    typeof v === "object" && v !== null && typeof v.hash === "string" && Array.isArray(v.diagnostics) &&
+    typeof v.entry === "object" && v.entry !== null && typeof v.entry.keys === "object" && v.entry.keys !== null
+  );
+}
+
+export class ResultCache {
+  private readonly files: Record<string, CachedFile>;
+  private changed = false;
+
+  private constructor(
+    readonly file: string,
+    private readonly key: string,
+    files: Record<string, CachedFile>,
+  ) {
+    this.files = files;
+  }
+
+  /** The cache at `file` if it was written under `key`, else an empty one. */
+  static async load(file: string, key: string): Promise<ResultCache> {
+    let files: Record<string, CachedFile> = Object.create(null);
+    try {
+      const data = JSON.parse(await readFile(file, "utf8")) as CacheData;
+      if (data?.format === CACHE_FORMAT && data.key === key && typeof data.files === "object" && data.files !== null) {
+        files = Object.assign(Object.create(null), data.files);
+      }
+    } catch {
+      // missing, unreadable or corrupt: start afresh
+    }
+    return new ResultCache(file, key, files);
+  }
+
+  /** The stored result for this file path and content hash, stamped with how the file is shown now. */
+  get(absPath: string, hash: string, displayPath: string): { diagnostics: Diagnostic[]; entry: IndexEntry } | undefined {
+    const hit = this.files[absPath];
+    if (!isCachedFile(hit) || hit.hash !== hash) return undefined;
+    return {
+      diagnostics: hit.diagnostics.map((d) => ({ ...d, file: displayPath })),
+      entry: { ...hit.entry, path: absPath, displayPath },
+    };
+  }
+
+  set(absPath: string, hash: string, diagnostics: Diagnostic[], entry: IndexEntry): void {
+    // a copy: the run goes on to add whole-tree diagnostics to its own list
+    this.files[absPath] = { hash, diagnostics: [...diagnostics], entry };
+    this.changed = true;
+  }
+
+  delete(absPath: string): void {
+    if (!(absPath in this.files)) return;
+    delete this.files[absPath];
+    this.changed = true;
+  }
+
+  /** Writes the cache if anything changed; a cache that cannot be written only costs the next run time. */
+  async save(): Promise<void> {
+    if (!this.changed) return;
+    const data: CacheData = { format: CACHE_FORMAT, key: this.key, files: this.files };
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    try {
+      await writeFile(tmp, JSON.stringify(data), "utf8");
+      await rename(tmp, this.file);
+    } catch {
+      await unlink(tmp).catch(() => undefined);
+    }
+  }
+}
