@@ -5,7 +5,7 @@
  * today — and is dropped when the key differs. Whole-tree rules always re-run.
  * A cache file that cannot be read or parsed is ignored, never fatal.
  */
-import { readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic, IndexEntry } from "./types.js";
 
@@ -110,6 +110,7 @@ export class ResultCache {
     const data: CacheData = { format: CACHE_FORMAT, key: this.key, files: this.files };
     const tmp = `${this.file}.${process.pid}.tmp`;
     try {
+      await mkdir(path.dirname(this.file), { recursive: true });
       await writeFile(tmp, JSON.stringify(data), "utf8");
       await rename(tmp, this.file);
     } catch {
