@@ -20,7 +20,7 @@ const QUICK = process.env.BENCH_QUICK === "1";
 const SIZES = QUICK ? [1, 200] : [1, 1000, 10000];
 const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 3 : 5));
 /** markdownlint-cli2 and the remark loop take minutes on 10 000 files: fewer runs there. */
-const runsFor = (size) => (size >= 10000 && !process.env.BENCH_RUNS ? 3 : RUNS);
+const runsFor = (size) => (size >= 10000 && !process.env.BENCH_RUNS ? 2 : RUNS);
 const NOW = "2026-11-25";
 const CLI = path.join(REPO, "dist/cli.js");
 const MDL = path.join(REPO, "node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs");

@@ -1,11 +1,9 @@
 /**
- * Phase one spread over worker threads (one per core) when the file count makes
- * their start-up pay. Workers get files in small batches from a shared queue, so
+ * Phase one spread over worker threads (one per core). Workers get files in small batches from a shared queue, so
  * a slow file does not leave a core idle, and each reads its own files: no file's
  * text or AST is held longer than it takes to lint it.
  */
 import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import { builtinRules } from "../rules/index.js";
@@ -16,8 +14,6 @@ import type { FileRule, Severity } from "./types.js";
 /** `auto` decides from the file count; `off` keeps phase one in this thread; a number forces that many workers. */
 export type Concurrency = "auto" | "off" | number;
 
-/** Below this many files to lint, starting workers (≈ 50 ms each, measured) costs more than it saves. */
-export const MIN_FILES_FOR_WORKERS = 400;
 const BATCH_SIZE = 32;
 
 /** An active rule as it crosses to a worker: the worker finds the built-in rule by id. */
@@ -39,14 +35,9 @@ export type WorkerReply = { results: { index: number; result: JobResult }[] };
 /** The bundled worker sits beside the bundled entry; run from source (the tests) there is none. */
 const WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
 
-/** How many workers to start for `fileCount` files: 0 to lint in this thread. */
-export function workerCount(fileCount: number, concurrency: Concurrency, rules: ActiveRule<FileRule>[]): number {
-  if (concurrency === "off" || fileCount === 0) return 0;
-  // a plugin's rule cannot be sent to a worker: only the built-in ones are found there by id
-  if (!rules.every((r) => builtinRules.includes(r.rule)) || !existsSync(WORKER_FILE)) return 0;
-  if (typeof concurrency === "number") return Math.min(concurrency, fileCount);
-  const cores = availableParallelism();
-  return cores > 1 && fileCount >= MIN_FILES_FOR_WORKERS ? cores : 0;
+/** False for plugin rules (a worker finds only the built-in ones, by id) and when run from source. */
+export function workersPossible(rules: ActiveRule<FileRule>[]): boolean {
+  return rules.every((r) => builtinRules.includes(r.rule)) && existsSync(WORKER_FILE);
 }
 
 export function ruleSpecs(rules: ActiveRule<FileRule>[]): RuleSpec[] {
