@@ -5,9 +5,11 @@
 // milestone-lint cold, with --cache cold and with --cache warm. Medians, ratios and
 // peak RSS go to bench/RESULTS.md (or stdout only in quick mode).
 //
-// BENCH_QUICK=1: sizes 1 and 200, 3 runs, nothing written. BENCH_RUNS=n: runs per size.
+// BENCH_QUICK=1: sizes 1 and 200, 3 runs, nothing written. BENCH_RUNS=n: runs per size
+// (default 5); BENCH_RUNS_LARGE=n: runs on 10 000 files (default 2: markdownlint-cli2
+// and the remark loop take minutes there).
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,17 +21,21 @@ const WORK = path.join(HERE, ".work");
 const QUICK = process.env.BENCH_QUICK === "1";
 const SIZES = QUICK ? [1, 200] : [1, 1000, 10000];
 const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 3 : 5));
-/** markdownlint-cli2 and the remark loop take minutes on 10 000 files: fewer runs there. */
-const runsFor = (size) => (size >= 10000 && !process.env.BENCH_RUNS ? 2 : RUNS);
+const RUNS_LARGE = Number(process.env.BENCH_RUNS_LARGE ?? 2);
+const runsFor = (size) => (size >= 10000 ? RUNS_LARGE : RUNS);
 const NOW = "2026-11-25";
-const CLI = path.join(REPO, "dist/cli.js");
+const BUILT = path.join(REPO, "dist");
+/** A copy of the build, so that rebuilding while the benchmark runs does not change what it measures. */
+const CLI = path.join(WORK, "dist/cli.js");
 const MDL = path.join(REPO, "node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs");
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
-if (!existsSync(CLI)) {
+if (!existsSync(path.join(BUILT, "cli.js"))) {
   console.error("bench: dist/cli.js is missing; run `npm run build` first.");
   process.exit(2);
 }
+rmSync(path.dirname(CLI), { recursive: true, force: true });
+cpSync(BUILT, path.dirname(CLI), { recursive: true });
 
 /** Runs one command; wall time in ms and, where /usr/bin/time exists, peak RSS in MiB. */
 function measure(args, cwd) {
