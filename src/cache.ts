@@ -7,7 +7,9 @@
  */
 import { mkdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Diagnostic, IndexEntry } from "./types.js";
+import type { ActiveRule } from "./lint-file.js";
+import type { Diagnostic, FileRule, IndexEntry, ResolvedConfig } from "./types.js";
+import { VERSION } from "./version.js";
 
 export const DEFAULT_CACHE_FILE = ".milestonelintcache";
 /** Bumped when the layout of the cache file changes. */
@@ -29,10 +31,6 @@ interface CacheData {
 async function sha1(text: string): Promise<string> {
   const { createHash } = await import("node:crypto");
   return createHash("sha1").update(text).digest("base64");
-}
-
-export function cacheKey(parts: unknown): Promise<string> {
-  return sha1(JSON.stringify(parts));
 }
 
 export function contentHash(text: string): Promise<string> {
@@ -68,8 +66,13 @@ export class ResultCache {
     this.files = files;
   }
 
-  /** The cache at `file` if it was written under `key`, else an empty one. */
-  static async load(file: string, key: string): Promise<ResultCache> {
+  /** The cache at `file` if it was written for this tool version, config, rules and day, else an empty one. */
+  static async open(file: string, run: { today: string; config: ResolvedConfig; rules: ActiveRule<FileRule>[] }): Promise<ResultCache> {
+    const rules = run.rules.map((r) => [r.rule.meta.id, r.severity, r.options]);
+    return ResultCache.load(file, await sha1(JSON.stringify({ version: VERSION, today: run.today, config: run.config, rules })));
+  }
+
+  private static async load(file: string, key: string): Promise<ResultCache> {
     let files: Record<string, CachedFile> = Object.create(null);
     try {
       const data = JSON.parse(await readFile(file, "utf8")) as CacheData;

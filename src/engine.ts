@@ -4,14 +4,13 @@
  * knows no rule by name: it runs whatever rules it is given.
  */
 import path from "node:path";
-import { cacheKey, ResultCache } from "./cache.js";
+import { ResultCache } from "./cache.js";
 import { discover } from "./discover.js";
 import type { ActiveRule } from "./lint-file.js";
 import type { FileJob } from "./lint-job.js";
 import { runPhaseOne } from "./phase-one.js";
 import { classify } from "./place.js";
 import { buildIndex, runProjectRules } from "./project.js";
-import { VERSION } from "./version.js";
 import type { Concurrency } from "./workers.js";
 import type {
   Diagnostic,
@@ -105,11 +104,9 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     roots.add(place.root);
     jobs.push({ path: file, displayPath: displayPath(file), place });
   }
-  const cache = options.cacheFile === undefined ? undefined : await ResultCache.load(options.cacheFile, await cacheKey({
-    version: VERSION, today, config: options.config,
-    rules: rules.file.map((r) => [r.rule.meta.id, r.severity, r.options]),
-  }));
-  const results = await runPhaseOne(jobs, rules.file, { today, fix: options.fix, concurrency: options.concurrency ?? "auto", ...(cache ? { cache } : {}) });
+  const cache = options.cacheFile === undefined ? undefined : await ResultCache.open(options.cacheFile, { today, config: options.config, rules: rules.file });
+  const concurrency = options.concurrency ?? "auto";
+  const results = await runPhaseOne(jobs, rules.file, { today, fix: options.fix, concurrency, ...(cache ? { cache } : {}) });
   results.forEach((result, i) => {
     byFile.set((jobs[i] as FileJob).displayPath, result.diagnostics);
     internalErrors += result.internalErrors;

@@ -100,6 +100,18 @@ describe("--cache", () => {
     expect(await run()).toEqual(expected);
   });
 
+  it("with --fix, still fixes a file whose stored result has fixes", async () => {
+    const file = path.join(dir, MILESTONE);
+    const valid = readFileSync(path.join(FIXTURES, "valid", MILESTONE), "utf8");
+    writeFileSync(file, `\n${valid}`);
+    const before = await run();
+    expect(before.files[0]?.diagnostics.map((d) => [d.ruleId, Boolean(d.fix)])).toEqual([["front-matter-first-byte", true]]);
+    const fixed = await run({ fix: true });
+    expect(readFileSync(file, "utf8")).toBe(valid);
+    expect(fixed.errorCount).toBe(0);
+    expect(await run()).toEqual(fixed);
+  });
+
   it("--cache-location names the file, or a folder to hold .milestonelintcache", async () => {
     await run({ cacheLocation: "my-cache.json" });
     expect(existsSync(path.join(dir, "my-cache.json"))).toBe(true);
