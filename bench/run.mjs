@@ -37,16 +37,16 @@ if (!existsSync(path.join(BUILT, "cli.js"))) {
 rmSync(path.dirname(CLI), { recursive: true, force: true });
 cpSync(BUILT, path.dirname(CLI), { recursive: true });
 
-/** Runs one command; wall time in ms and, where /usr/bin/time exists, peak RSS in MiB. */
+/** Runs one command; wall time in ms and, where /usr/bin/time exists, CPU time (user + system, ms) and peak RSS in MiB. */
 function measure(args, cwd) {
-  const argv = TIME ? [TIME, "-f", "%M", process.execPath, ...args] : [process.execPath, ...args];
+  const argv = TIME ? [TIME, "-f", "%M %U %S", process.execPath, ...args] : [process.execPath, ...args];
   const start = performance.now();
   const r = spawnSync(argv[0], argv.slice(1), { cwd, encoding: "utf8", maxBuffer: 1 << 30 });
   const ms = performance.now() - start;
   if (r.error) throw r.error;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(" ")} exited ${r.status}: ${r.stderr}`);
-  const kb = TIME ? Number(r.stderr.trim().split("\n").at(-1)) : NaN;
-  return { ms, rssMiB: kb / 1024, stdout: r.stdout };
+  const [kb, user, system] = TIME ? r.stderr.trim().split("\n").at(-1).split(" ").map(Number) : [NaN, NaN, NaN];
+  return { ms, cpuMs: (user + system) * 1000, rssMiB: kb / 1024, stdout: r.stdout };
 }
 
 const median = (xs) => {
@@ -72,6 +72,7 @@ for (const size of SIZES) {
     cacheWarm: { args: [CLI, "--now", NOW, "--cache", target] },
   };
   const times = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  const cpu = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
   const rss = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
   const outputs = {};
   for (let run = 0; run < runsFor(size); run++) {
@@ -80,6 +81,7 @@ for (const size of SIZES) {
       if (name === "cacheWarm" && !existsSync(cache)) measure(commands.cacheCold.args, root);
       const m = measure(c.args, root);
       times[name].push(m.ms);
+      cpu[name].push(m.cpuMs);
       rss[name].push(m.rssMiB);
       outputs[name] = m.stdout;
       process.stderr.write(`${size} files, run ${run + 1}: ${name} ${m.ms.toFixed(0)} ms\n`);
@@ -94,53 +96,75 @@ for (const size of SIZES) {
     bytes: files.reduce((n, f) => n + readFileSync(f).length, 0),
     diagnostics,
     ms: Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)])),
+    cpu: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, median(v)])),
     rss: Object.fromEntries(Object.entries(rss).map(([k, v]) => [k, Math.max(...v)])),
   });
+  // written after every size, so that a long run interrupted on 10 000 files keeps the others
+  report(results, size === SIZES.at(-1));
 }
 
-const f0 = (n) => (Number.isFinite(n) ? n.toFixed(0) : "–");
-const f2 = (n) => (Number.isFinite(n) ? n.toFixed(2) : "–");
-const rows = results.map((r) => {
-  const m = r.ms;
-  return { ...r, ratios: { startup: m.cold / m.node, vsMdl: m.markdownlint / m.cold, vsPipeline: m.cold / m.pipeline, warm: m.cacheWarm / m.cold } };
-});
-const cpus = os.cpus();
-const lines = [
-  "# Benchmark results",
-  "",
-  `Written by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC.`,
-  "",
-  `Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}. Load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")} (the machine is shared: other processes ran during the benchmark).`,
-  "",
-  "Trees from bench/generate.mjs (seed 20261125): plans of 5–20 milestones, every template section filled, about 4 % of milestones broken in the front matter. The one-file case lints one milestone by path (the pre-commit case).",
-  "",
-  "## Wall time, median (ms)",
-  "",
-  "| Milestones | Runs | Size | `node -e ''` | read every file | markdownlint-cli2 | read+remark+yaml+ajv loop | milestone-lint | `--cache` cold | `--cache` warm |",
-  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-  ...rows.map((r) => `| ${r.size} | ${r.runs} | ${(r.bytes / 2 ** 20).toFixed(1)} MiB | ${f0(r.ms.node)} | ${f0(r.ms.read)} | ${f0(r.ms.markdownlint)} | ${f0(r.ms.pipeline)} | ${f0(r.ms.cold)} | ${f0(r.ms.cacheCold)} | ${f0(r.ms.cacheWarm)} |`),
-  "",
-  "## Ratios",
-  "",
-  "| Milestones | milestone-lint ÷ `node -e ''` | markdownlint-cli2 ÷ milestone-lint | milestone-lint ÷ remark loop | warm `--cache` ÷ cold |",
-  "| ---: | ---: | ---: | ---: | ---: |",
-  ...rows.map((r) => `| ${r.size} | ${f2(r.ratios.startup)}× | ${f2(r.ratios.vsMdl)}× | ${f2(r.ratios.vsPipeline)}× | ${(r.ratios.warm * 100).toFixed(0)} % |`),
-  "",
-  "## Peak memory (RSS, MiB, highest of the runs)",
-  "",
-  "| Milestones | `node -e ''` | markdownlint-cli2 | remark loop | milestone-lint | `--cache` cold | `--cache` warm |",
-  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-  ...rows.map((r) => `| ${r.size} | ${f0(r.rss.node)} | ${f0(r.rss.markdownlint)} | ${f0(r.rss.pipeline)} | ${f0(r.rss.cold)} | ${f0(r.rss.cacheCold)} | ${f0(r.rss.cacheWarm)} |`),
-  "",
-];
-const table = lines.join("\n");
-process.stdout.write(table);
-if (!QUICK) {
-  // the hand-written assessment below the tables is kept across runs
-  const file = path.join(HERE, "RESULTS.md");
-  const marker = "## Against the targets";
-  const old = existsSync(file) ? readFileSync(file, "utf8") : "";
-  const kept = old.includes(marker) ? old.slice(old.indexOf(marker)) : `${marker}\n\n(to be written)\n`;
-  writeFileSync(file, `${table}\n${kept}`);
-  process.stderr.write(`written to ${path.relative(REPO, file)}\n`);
+/** Renders the tables; writes bench/RESULTS.md unless in quick mode, prints them after the last size. */
+function report(results, last) {
+  const f0 = (n) => (Number.isFinite(n) ? n.toFixed(0) : "–");
+  const f2 = (n) => (Number.isFinite(n) ? n.toFixed(2) : "–");
+  const rows = results.map((r) => {
+    const m = r.ms;
+    const c = r.cpu;
+    return {
+      ...r,
+      ratios: { startup: m.cold / m.node, vsMdl: m.markdownlint / m.cold, vsPipeline: m.cold / m.pipeline, warm: m.cacheWarm / m.cold },
+      cpuRatios: { startup: c.cold / c.node, vsMdl: c.markdownlint / c.cold, vsPipeline: c.cold / c.pipeline, warm: c.cacheWarm / c.cold },
+    };
+  });
+  const cpus = os.cpus();
+  const lines = [
+    "# Benchmark results",
+    "",
+    `Written by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC.`,
+    "",
+    `Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}. Load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")} (the machine is shared: other processes ran during the benchmark).`,
+    "",
+    "Trees from bench/generate.mjs (seed 20261125): plans of 5–20 milestones, every template section filled, about 4 % of milestones broken in the front matter. The one-file case lints one milestone by path (the pre-commit case).",
+    "",
+    "## Wall time, median (ms)",
+    "",
+    "| Milestones | Runs | Size | `node -e ''` | read every file | markdownlint-cli2 | read+remark+yaml+ajv loop | milestone-lint | `--cache` cold | `--cache` warm |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...rows.map((r) => `| ${r.size} | ${r.runs} | ${r.bytes < 2 ** 20 ? `${(r.bytes / 1024).toFixed(1)} KiB` : `${(r.bytes / 2 ** 20).toFixed(1)} MiB`} | ${f0(r.ms.node)} | ${f0(r.ms.read)} | ${f0(r.ms.markdownlint)} | ${f0(r.ms.pipeline)} | ${f0(r.ms.cold)} | ${f0(r.ms.cacheCold)} | ${f0(r.ms.cacheWarm)} |`),
+    "",
+    "## CPU time (user + system, all threads), median (ms)",
+    "",
+    "On a shared machine wall time includes waiting for a core; CPU time does not, but it counts the work of every thread, so parallel runs show their total work here.",
+    "",
+    "| Milestones | `node -e ''` | read every file | markdownlint-cli2 | read+remark+yaml+ajv loop | milestone-lint | `--cache` cold | `--cache` warm |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...rows.map((r) => `| ${r.size} | ${f0(r.cpu.node)} | ${f0(r.cpu.read)} | ${f0(r.cpu.markdownlint)} | ${f0(r.cpu.pipeline)} | ${f0(r.cpu.cold)} | ${f0(r.cpu.cacheCold)} | ${f0(r.cpu.cacheWarm)} |`),
+    "",
+    "## Ratios (wall time; CPU time in brackets)",
+    "",
+    "| Milestones | milestone-lint ÷ `node -e ''` | markdownlint-cli2 ÷ milestone-lint | milestone-lint ÷ remark loop | warm `--cache` ÷ cold |",
+    "| ---: | ---: | ---: | ---: | ---: |",
+    ...rows.map((r) => {
+      const [w, c] = [r.ratios, r.cpuRatios];
+      return `| ${r.size} | ${f2(w.startup)}× (${f2(c.startup)}×) | ${f2(w.vsMdl)}× (${f2(c.vsMdl)}×) | ${f2(w.vsPipeline)}× (${f2(c.vsPipeline)}×) | ${f0(w.warm * 100)} % (${f0(c.warm * 100)} %) |`;
+    }),
+    "",
+    "## Peak memory (RSS, MiB, highest of the runs)",
+    "",
+    "| Milestones | `node -e ''` | markdownlint-cli2 | remark loop | milestone-lint | `--cache` cold | `--cache` warm |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...rows.map((r) => `| ${r.size} | ${f0(r.rss.node)} | ${f0(r.rss.markdownlint)} | ${f0(r.rss.pipeline)} | ${f0(r.rss.cold)} | ${f0(r.rss.cacheCold)} | ${f0(r.rss.cacheWarm)} |`),
+    "",
+  ];
+  const table = lines.join("\n");
+  if (last) process.stdout.write(table);
+  if (!QUICK) {
+    // the hand-written assessment below the tables is kept across runs
+    const file = path.join(HERE, "RESULTS.md");
+    const marker = "## Against the targets";
+    const old = existsSync(file) ? readFileSync(file, "utf8") : "";
+    const kept = old.includes(marker) ? old.slice(old.indexOf(marker)) : `${marker}\n\n(to be written)\n`;
+    writeFileSync(file, `${table}\n${kept}`);
+    process.stderr.write(`written to ${path.relative(REPO, file)}\n`);
+  }
 }

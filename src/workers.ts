@@ -1,7 +1,8 @@
 /**
- * Phase one spread over worker threads (one per core). Workers get files in small batches from a shared queue, so
- * a slow file does not leave a core idle, and each reads its own files: no file's
- * text or AST is held longer than it takes to lint it.
+ * Phase one spread over worker threads. Workers get files in small batches from a
+ * shared queue, so a slow file does not leave a core idle, and each reads its own
+ * files: no file's text or AST is held longer than it takes to lint it. Whether
+ * workers pay is decided in src/phase-one.ts.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -11,7 +12,7 @@ import type { ActiveRule } from "./lint-file.js";
 import type { FileJob, JobResult } from "./lint-job.js";
 import type { FileRule, Severity } from "./types.js";
 
-/** `auto` decides from the file count; `off` keeps phase one in this thread; a number forces that many workers. */
+/** `auto`: workers when the files would take long in one thread; `off`: never; a number: that many workers, always. */
 export type Concurrency = "auto" | "off" | number;
 
 const BATCH_SIZE = 32;
