@@ -8,17 +8,19 @@
 import { mkdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ActiveRule } from "./lint-file.js";
+import type { FileJob } from "./lint-job.js";
 import type { Diagnostic, FileRule, IndexEntry, ResolvedConfig } from "./types.js";
 import { VERSION } from "./version.js";
 
 export const DEFAULT_CACHE_FILE = ".milestonelintcache";
 /** Bumped when the layout of the cache file changes. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
+/** What is stored of a file's result: not what the run knows already (its path, how it is shown, its place). */
 interface CachedFile {
   hash: string;
-  diagnostics: Diagnostic[];
-  entry: IndexEntry;
+  diagnostics: Omit<Diagnostic, "file">[];
+  entry: Pick<IndexEntry, "keys" | "linted">;
 }
 
 interface CacheData {
@@ -28,9 +30,11 @@ interface CacheData {
 }
 
 /** node:crypto is loaded only by runs that use the cache: it costs start-up time. */
+let crypto: typeof import("node:crypto") | undefined;
+
 async function sha1(text: string): Promise<string> {
-  const { createHash } = await import("node:crypto");
-  return createHash("sha1").update(text).digest("base64");
+  crypto ??= await import("node:crypto");
+  return crypto.createHash("sha1").update(text).digest("base64");
 }
 
 export function contentHash(text: string): Promise<string> {
@@ -85,19 +89,23 @@ export class ResultCache {
     return new ResultCache(file, key, files);
   }
 
-  /** The stored result for this file path and content hash, stamped with how the file is shown now. */
-  get(absPath: string, hash: string, displayPath: string): { diagnostics: Diagnostic[]; entry: IndexEntry } | undefined {
-    const hit = this.files[absPath];
+  /** The stored result for this file and content hash, completed with what the run knows of the file. */
+  get(job: FileJob, hash: string): { diagnostics: Diagnostic[]; entry: IndexEntry } | undefined {
+    const hit = this.files[job.path];
     if (!isCachedFile(hit) || hit.hash !== hash) return undefined;
     return {
-      diagnostics: hit.diagnostics.map((d) => ({ ...d, file: displayPath })),
-      entry: { ...hit.entry, path: absPath, displayPath },
+      diagnostics: hit.diagnostics.map((d) => ({ file: job.displayPath, ...d })),
+      entry: { path: job.path, displayPath: job.displayPath, place: job.place, linted: hit.entry.linted, keys: hit.entry.keys },
     };
   }
 
   set(absPath: string, hash: string, diagnostics: Diagnostic[], entry: IndexEntry): void {
-    // a copy: the run goes on to add whole-tree diagnostics to its own list
-    this.files[absPath] = { hash, diagnostics: [...diagnostics], entry };
+    this.files[absPath] = {
+      hash,
+      // copies: the run goes on to add whole-tree diagnostics to its own list
+      diagnostics: diagnostics.map(({ file: _file, ...rest }) => rest),
+      entry: { keys: entry.keys, linted: entry.linted },
+    };
     this.changed = true;
   }
 

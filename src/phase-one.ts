@@ -38,7 +38,7 @@ async function fromCache(job: FileJob, cache: ResultCache, fix: boolean): Promis
   } catch {
     return undefined; // lintJob says why it cannot be read
   }
-  const hit = cache.get(job.path, await contentHash(text), job.displayPath);
+  const hit = cache.get(job, await contentHash(text));
   // with --fix, a file that has something to fix is linted again so that it is fixed
   if (!hit || (fix && hit.diagnostics.some((d) => d.fix))) return undefined;
   return { ...hit, internalErrors: 0 };
