@@ -58,8 +58,10 @@ export async function lintInWorkers(jobs: FileJob[], setup: WorkerSetup, count: 
       for (const w of workers) void w.terminate();
       reject(error instanceof Error ? error : new Error(String(error)));
     };
+    const finished = new Set<Worker>();
     const feed = (worker: Worker) => {
       if (next >= jobs.length) {
+        finished.add(worker);
         void worker.terminate();
         if (--running === 0) resolve(results);
         return;
@@ -76,6 +78,10 @@ export async function lintInWorkers(jobs: FileJob[], setup: WorkerSetup, count: 
         feed(worker);
       });
       worker.on("error", fail);
+      // a worker that stops on its own (a rule calling process.exit) would otherwise leave the run waiting forever
+      worker.on("exit", (code) => {
+        if (!finished.has(worker)) fail(new Error(`a worker thread stopped (exit code ${code}) before linting its files`));
+      });
       feed(worker);
     }
   });
