@@ -9,7 +9,7 @@ import { lintSource, type ActiveRule } from "./lint-file.js";
 import { classify } from "./place.js";
 import { buildIndex, runProjectRules } from "./project.js";
 import { readSource } from "./read-source.js";
-import { writeAtomic } from "./write-atomic.js";
+import { writeFixed } from "./write-atomic.js";
 import type {
   Diagnostic,
   FileResult,
@@ -97,7 +97,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     if (!place) continue;
     roots.add(place.root);
     const shown = displayPath(file);
-    const read = await readSource(file);
+    const read = await readSource(file, place.root);
     if (!read.ok) {
       const line = read.line ?? 1;
       const column = read.column ?? 1;
@@ -106,21 +106,21 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
       ]);
       continue;
     }
-    const outcome = lintSource({ path: file, displayPath: shown, text: read.text, place }, rules.file, today, options.fix);
-    internalErrors += outcome.internalErrors;
-    byFile.set(shown, outcome.diagnostics);
+    let outcome = lintSource({ path: file, displayPath: shown, text: read.text, place }, rules.file, today, options.fix);
     if (outcome.fixedText !== undefined) {
       try {
-        await writeAtomic(file, outcome.fixedText);
+        await writeFixed(file, read.text, outcome.fixedText);
       } catch (error) {
-        internalErrors++;
-        const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        // The file keeps its problems: report them as they stand on disk.
+        outcome = lintSource({ path: file, displayPath: shown, text: read.text, place }, rules.file, today, false);
         outcome.diagnostics.push({
           file: shown, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: UNREADABLE_FILE, severity: "error",
-          message: `Fixes could not be written (${reason}); the file was left as it was.`,
+          message: `Fixes were not written because ${(error as Error).message}; the file was left as it was.`,
         });
       }
     }
+    internalErrors += outcome.internalErrors;
+    byFile.set(shown, outcome.diagnostics);
     entries.push(outcome.entry);
   }
 

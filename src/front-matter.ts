@@ -5,7 +5,7 @@
  * The block is looked for leniently (after a BOM or blank lines) so that rules can
  * say "move it to the first byte" instead of "there is none".
  */
-import { isMap, isScalar, parseDocument, type Document, type Node, type Pair } from "yaml";
+import { isCollection, isMap, isScalar, parseDocument, type Document, type Node, type Pair } from "yaml";
 import type { Range } from "./types.js";
 
 export interface FrontMatterKey {
@@ -103,8 +103,26 @@ function rangeOf(node: Node | null | undefined, shift: number): Range | undefine
   return r ? { start: r[0] + shift, end: r[1] + shift } : undefined;
 }
 
+/** A sentence for what went wrong while building the data, hostile input in mind. */
+function buildFailure(error: unknown): string {
+  if (error instanceof RangeError) return "it is nested too deeply to read (more levels of lists or maps than any front matter needs)";
+  const message = error instanceof Error ? error.message : String(error);
+  if (/alias count/i.test(message)) {
+    return `its aliases (\`*name\`) expand to more than ${MAX_ALIAS_COUNT} copies (a "billion laughs" expansion); write the values out instead`;
+  }
+  return message;
+}
+
 function parseYaml(source: string, shift: number, result: FrontMatter): void {
-  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const whole = { start: shift, end: shift + source.length };
+  let doc: Document.Parsed;
+  try {
+    // `logLevel: "error"`: no warnings on stderr for odd keys; they are reported below instead.
+    doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: "error" });
+  } catch (error) {
+    result.errors.push({ message: buildFailure(error), code: "PARSE_FAILED", range: whole });
+    return;
+  }
   result.doc = doc;
   for (const e of doc.errors) {
     result.errors.push({
@@ -116,8 +134,13 @@ function parseYaml(source: string, shift: number, result: FrontMatter): void {
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
       const keyNode = pair.key as Node | null;
-      const name = isScalar(keyNode) ? String(keyNode.value) : undefined;
       const key = rangeOf(keyNode, shift);
+      if (isCollection(keyNode) && key) {
+        const what = isMap(keyNode) ? "a map" : "a list";
+        result.errors.push({ message: `a key must be a plain name, but this key is ${what}`, code: "NON_STRING_KEY", range: key });
+        continue;
+      }
+      const name = isScalar(keyNode) ? String(keyNode.value) : undefined;
       if (name === undefined || !key) continue;
       const value = rangeOf(pair.value as Node | null, shift) ?? { start: key.end + 1, end: key.end + 1 };
       result.keys.push({ name, key, value, pair });
@@ -127,10 +150,6 @@ function parseYaml(source: string, shift: number, result: FrontMatter): void {
   try {
     result.data = doc.contents === null ? {} : doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    result.errors.push({
-      message: error instanceof Error ? error.message : String(error),
-      code: "ALIAS_LIMIT",
-      range: { start: shift, end: shift + source.length },
-    });
+    result.errors.push({ message: buildFailure(error), code: "BUILD_FAILED", range: whole });
   }
 }

@@ -22,7 +22,7 @@ export async function buildIndex(
   for (const file of others) {
     const place = classify(file);
     if (!place) continue;
-    const read = await readSource(file);
+    const read = await readSource(file, place.root);
     if (!read.ok) continue;
     const source = { path: file, displayPath: displayPath(file), text: read.text, place };
     entries.push(indexEntry(source, readFrontMatter(read.text), new LineIndex(read.text), false));

@@ -1,8 +1,10 @@
 /**
  * Reads a file as UTF-8 text, or says in a sentence why it cannot be linted:
- * too large, binary, UTF-16, not valid UTF-8, unreadable. Never throws.
+ * too large, binary, UTF-16, not valid UTF-8, unreadable, a symlink out of the
+ * tree. Never throws.
  */
-import { open } from "node:fs/promises";
+import { lstat, open, readlink, realpath } from "node:fs/promises";
+import path from "node:path";
 import { isUtf8 } from "node:buffer";
 
 /** Milestones are a few KB; anything this large is a mistake and is not parsed. */
@@ -58,9 +60,55 @@ export function decode(buf: Buffer): ReadOutcome {
   return { ok: true, text: buf.toString("utf8") };
 }
 
-export async function readSource(file: string, maxBytes = MAX_FILE_BYTES): Promise<ReadOutcome> {
+function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOENT":
+      return "it no longer exists";
+    case "ELOOP":
+      return "symlink loop";
+    case "EISDIR":
+      return "it is a directory";
+    default:
+      return (error as Error).message ?? String(error);
+  }
+}
+
+/**
+ * A symlink is read only when it resolves to a file inside `root` (the
+ * `exec_plans` folder): a loop, a dangling link or a link out of the tree is
+ * reported, and its target is neither read nor, by `--fix`, written.
+ */
+async function checkSymlink(file: string, root: string): Promise<string | undefined> {
+  const target = await readlink(file).catch(() => "?");
+  let real: string;
+  try {
+    real = await realpath(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ELOOP") return `File is a symlink loop (it points to "${target}", which leads back to itself); remove the link.`;
+    if (code === "ENOENT") return `File is a dangling symlink: its target "${target}" does not exist; remove the link or restore the file.`;
+    return `File is a symlink that cannot be followed (${describeReadError(error)}).`;
+  }
+  const realRoot = await realpath(root).catch(() => root);
+  const relative = path.relative(realRoot, real);
+  if (relative.startsWith("..") || path.isAbsolute(relative)) {
+    return `File is a symlink to "${target}", outside the exec_plans folder; it is not linted or fixed. Move the file into the tree instead of linking to it.`;
+  }
+  return undefined;
+}
+
+/** Reads `file` (a milestone or plan under `root`); never throws. */
+export async function readSource(file: string, root: string, maxBytes = MAX_FILE_BYTES): Promise<ReadOutcome> {
   let handle;
   try {
+    if ((await lstat(file)).isSymbolicLink()) {
+      const problem = await checkSymlink(file, root);
+      if (problem) return { ok: false, message: problem };
+    }
     handle = await open(file, "r");
     const stat = await handle.stat();
     if (!stat.isFile()) return { ok: false, message: "Path is not a regular file." };
@@ -72,18 +120,7 @@ export async function readSource(file: string, maxBytes = MAX_FILE_BYTES): Promi
     }
     return decode(await handle.readFile());
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "EACCES" || code === "EPERM"
-        ? "permission denied"
-        : code === "ENOENT"
-          ? "it no longer exists (a dangling symlink?)"
-          : code === "ELOOP"
-            ? "symlink loop"
-            : code === "EISDIR"
-              ? "it is a directory"
-              : ((error as Error).message ?? String(error));
-    return { ok: false, message: `File cannot be read: ${reason}.` };
+    return { ok: false, message: `File cannot be read: ${describeReadError(error)}.` };
   } finally {
     await handle?.close();
   }
