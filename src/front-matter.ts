@@ -94,7 +94,8 @@ export function readFrontMatter(text: string): FrontMatter {
   if (!result.close) return result;
   const content = { start: open.next, end: result.close.start };
   result.content = content;
-  parseYaml(text.slice(content.start, content.end), content.start, result);
+  // YAML 1.2 counts a lone CR as a line break, `yaml` does not: make it LF (same length, offsets kept).
+  parseYaml(text.slice(content.start, content.end).replace(/\r(?!\n)/g, "\n"), content.start, result);
   return result;
 }
 
@@ -125,6 +126,11 @@ function parseYaml(source: string, shift: number, result: FrontMatter): void {
   }
   result.doc = doc;
   for (const e of doc.errors) {
+    // `yaml` catches its own stack overflow on deep nesting and reports it at an arbitrary offset.
+    if (/call stack/i.test(e.message)) {
+      result.errors.push({ message: buildFailure(new RangeError(e.message)), code: "TOO_DEEP", range: whole });
+      continue;
+    }
     result.errors.push({
       message: e.message.split("\n")[0] ?? e.message,
       code: e.code,
