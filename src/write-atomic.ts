@@ -7,6 +7,8 @@
 import { lstat, open, readFile, rename, unlink } from "node:fs/promises";
 import path from "node:path";
 
+let written = 0;
+
 /** The fixes were not written; `message` says why in a sentence. */
 export class FixNotWritten extends Error {
   override readonly name = "FixNotWritten";
@@ -33,7 +35,8 @@ export async function writeFixed(file: string, original: string, text: string): 
     if (error instanceof FixNotWritten) throw error;
     throw new FixNotWritten(reasonOf(error));
   }
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  // Short and fixed-length: a long file name plus a suffix could pass the file system's name limit.
+  const tmp = path.join(path.dirname(file), `.milestone-lint-${process.pid}-${++written}.tmp`);
   try {
     // `wx`: never reuse (or follow) something already at the temporary path.
     const handle = await open(tmp, "wx", mode);
