@@ -104,6 +104,60 @@ function rangeOf(node: Node | null | undefined, shift: number): Range | undefine
   return r ? { start: r[0] + shift, end: r[1] + shift } : undefined;
 }
 
+/**
+ * Deeper than this, the YAML is not handed to `yaml` at all: its recursion near the
+ * stack limit can abort the whole process (V8 fails to compile a RegExp there), and
+ * no front matter needs more than a handful of levels.
+ */
+const MAX_DEPTH = 100;
+
+/**
+ * An upper bound of the nesting depth, in one linear pass: open flow brackets plus
+ * the block levels (a stack of indents, each leading `- ` or `? ` a level of its
+ * own). Brackets inside quotes count too: the bound only has to be safe.
+ */
+/** Skips `- ` / `? ` markers (and the spaces after each) from `col`, calling `level` for each. */
+function skipMarkers(source: string, col: number, end: number, level: (col: number) => void): number {
+  while (col + 1 < end && (source[col] === "-" || source[col] === "?") && source[col + 1] === " ") {
+    col += 2;
+    while (col < end && source.charCodeAt(col) === 32) col++;
+    level(col);
+  }
+  return col;
+}
+
+function nestingDepth(source: string): number {
+  const indents: number[] = [];
+  let flow = 0;
+  let max = 0;
+  let i = 0;
+  while (i < source.length) {
+    let end = source.indexOf("\n", i);
+    if (end < 0) end = source.length;
+    let col = i;
+    while (col < end && source.charCodeAt(col) === 32) col++;
+    if (col < end && flow === 0) {
+      while (indents.length > 0 && (indents[indents.length - 1] ?? 0) >= col - i) indents.pop();
+      indents.push(col - i);
+      // compact nested sequences and complex keys: `- - - x`, `? ? x`
+      col = skipMarkers(source, col, end, (at) => indents.push(at - i));
+    }
+    // the same chain after a key on its line, `key: - - - x`: a level each, for this line
+    const colon = source.slice(col, end).indexOf(": ");
+    let inline = 0;
+    if (colon >= 0) skipMarkers(source, col + colon + 2, end, () => inline++);
+    max = Math.max(max, indents.length + flow + inline);
+    for (let j = col; j < end; j++) {
+      const c = source.charCodeAt(j);
+      if (c === 91 || c === 123) max = Math.max(max, indents.length + ++flow);
+      else if ((c === 93 || c === 125) && flow > 0) flow--;
+    }
+    max = Math.max(max, indents.length + flow);
+    i = end + 1;
+  }
+  return max;
+}
+
 /** A sentence for what went wrong while building the data, hostile input in mind. */
 function buildFailure(error: unknown): string {
   if (error instanceof RangeError) return "it is nested too deeply to read (more levels of lists or maps than any front matter needs)";
@@ -116,6 +170,10 @@ function buildFailure(error: unknown): string {
 
 function parseYaml(source: string, shift: number, result: FrontMatter): void {
   const whole = { start: shift, end: shift + source.length };
+  if (nestingDepth(source) > MAX_DEPTH) {
+    result.errors.push({ message: buildFailure(new RangeError("too deep")), code: "TOO_DEEP", range: whole });
+    return;
+  }
   let doc: Document.Parsed;
   try {
     // `logLevel: "error"`: no warnings on stderr for odd keys; they are reported below instead.
