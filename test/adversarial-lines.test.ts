@@ -10,11 +10,11 @@
 import { describe, expect, it } from "vitest";
 import path from "node:path";
 import { builtinRules } from "../rules/index.js";
-import { lintSource, type ActiveRule } from "../src/lint-file.js";
+import { lintSource } from "../src/lint-file.js";
 import { classify } from "../src/place.js";
 import { runProjectRules } from "../src/project.js";
-import type { FileRule, ProjectRule, Rule } from "../src/types.js";
 import { FIXTURES, FIXTURE_TODAY } from "./helpers/fixtures.js";
+import { ALL_FILE_RULES, ALL_PROJECT_RULES } from "./helpers/rules.js";
 import { VALID_MILESTONE, validMilestoneText } from "./helpers/tree.js";
 
 const N = 50_000;
@@ -38,13 +38,8 @@ const ADVERSARIAL: Record<string, string> = {
   backslashes: "\\".repeat(N),
 };
 
-function active<R extends Rule>(rules: readonly Rule[], scope: "file" | "project"): ActiveRule<R>[] {
-  return rules
-    .filter((r) => (r.meta.scope === "project") === (scope === "project"))
-    .map((rule) => ({ rule: rule as R, severity: rule.meta.severity, options: { ...rule.meta.defaultOptions } }));
-}
-const FILE_RULES = active<FileRule>(builtinRules, "file");
-const PROJECT_RULES = active<ProjectRule>(builtinRules, "project");
+const FILE_RULES = ALL_FILE_RULES;
+const PROJECT_RULES = ALL_PROJECT_RULES;
 
 const valid = validMilestoneText();
 const absPath = path.join(FIXTURES, "valid", VALID_MILESTONE);
