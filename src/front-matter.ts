@@ -5,7 +5,7 @@
  * The block is looked for leniently (after a BOM or blank lines) so that rules can
  * say "move it to the first byte" instead of "there is none".
  */
-import { isCollection, isMap, isScalar, parseDocument, type Document, type Node, type Pair } from "yaml";
+import { isCollection, isMap, isScalar, parseDocument, visit, type Document, type Node, type Pair, type Scalar } from "yaml";
 import type { Range } from "./types.js";
 
 export interface FrontMatterKey {
@@ -168,6 +168,21 @@ function buildFailure(error: unknown): string {
   return message;
 }
 
+/** The scalar key that starts at `offset`, at any depth (yaml reports a duplicate key by its first character). */
+function keyStartingAt(doc: Document.Parsed, offset: number): Scalar | undefined {
+  let found: Scalar | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+        found = pair.key;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
 function parseYaml(source: string, shift: number, result: FrontMatter): void {
   const whole = { start: shift, end: shift + source.length };
   if (nestingDepth(source) > MAX_DEPTH) {
@@ -187,6 +202,16 @@ function parseYaml(source: string, shift: number, result: FrontMatter): void {
     // `yaml` catches its own stack overflow on deep nesting and reports it at an arbitrary offset.
     if (/call stack/i.test(e.message)) {
       result.errors.push({ message: buildFailure(new RangeError(e.message)), code: "TOO_DEEP", range: whole });
+      continue;
+    }
+    const duplicate = e.code === "DUPLICATE_KEY" ? keyStartingAt(doc, e.pos[0]) : undefined;
+    if (duplicate) {
+      const name = String(duplicate.value);
+      result.errors.push({
+        message: `key \`${name}\` appears more than once; keep one \`${name}:\` line`,
+        code: e.code,
+        range: rangeOf(duplicate, shift) ?? { start: e.pos[0] + shift, end: e.pos[1] + shift },
+      });
       continue;
     }
     result.errors.push({
