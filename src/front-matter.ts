@@ -111,11 +111,6 @@ function rangeOf(node: Node | null | undefined, shift: number): Range | undefine
  */
 const MAX_DEPTH = 100;
 
-/**
- * An upper bound of the nesting depth, in one linear pass: open flow brackets plus
- * the block levels (a stack of indents, each leading `- ` or `? ` a level of its
- * own). Brackets inside quotes count too: the bound only has to be safe.
- */
 /** Skips `- ` / `? ` markers (and the spaces after each) from `col`, calling `level` for each. */
 function skipMarkers(source: string, col: number, end: number, level: (col: number) => void): number {
   while (col + 1 < end && (source[col] === "-" || source[col] === "?") && source[col + 1] === " ") {
@@ -126,6 +121,11 @@ function skipMarkers(source: string, col: number, end: number, level: (col: numb
   return col;
 }
 
+/**
+ * An upper bound of the nesting depth, in one linear pass: open flow brackets plus
+ * the block levels (a stack of indents, each leading `- ` or `? ` a level of its
+ * own). Brackets inside quotes count too: the bound only has to be safe.
+ */
 function nestingDepth(source: string): number {
   const indents: number[] = [];
   let flow = 0;

@@ -3,6 +3,7 @@
  * too large, binary, UTF-16, not valid UTF-8, unreadable, a symlink out of the
  * tree. Never throws.
  */
+import { constants } from "node:fs";
 import { lstat, open, readlink, realpath } from "node:fs/promises";
 import path from "node:path";
 import { isUtf8 } from "node:buffer";
@@ -109,9 +110,10 @@ export async function readSource(file: string, root: string, maxBytes = MAX_FILE
       const problem = await checkSymlink(file, root);
       if (problem) return { ok: false, message: problem };
     }
-    handle = await open(file, "r");
+    // O_NONBLOCK: a named pipe opens at once (and is refused below) instead of hanging the run.
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = await handle.stat();
-    if (!stat.isFile()) return { ok: false, message: "Path is not a regular file." };
+    if (!stat.isFile()) return { ok: false, message: "File is not a regular file (a named pipe, a device or a socket); it is not read." };
     if (stat.size > maxBytes) {
       return {
         ok: false,

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chmodSync, cpSync, mkdirSync, symlinkSync, statSync, openSync, ftruncateSync, closeSync, writeSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { runCli } from "./helpers/cli.js";
 import { FIXTURE_TODAY } from "./helpers/fixtures.js";
 import { ACTIVE, VALID_MILESTONE, validMilestoneText, validTree, type Tree } from "./helpers/tree.js";
@@ -63,12 +64,14 @@ describe("a tree full of bad files", () => {
     loop: ms(21, "loop"),
     dangling: ms(22, "dangling"),
     folder: ms(23, "folder"),
+    pipe: ms(24, "named-pipe"),
     spaced: ".agent/exec_plans/plän mit leerzeichen/milestones/active/EP-20260210-003_MS002_ranked search ü.md",
   };
 
   beforeAll(() => {
     tree = validTree();
     tree.write(VALID_MILESTONE, CANARY_TEXT);
+    cpSync(tree.abs(".agent/exec_plans/search-index"), tree.abs(".agent/exec_plans/plän mit leerzeichen"), { recursive: true });
     tree.write(files.empty, "");
     tree.write(files.onlyDashes, "---");
     tree.write(files.unclosed, "---\nid: EP-20260210-003/MS012\n\n# Unclosed\n");
@@ -88,7 +91,8 @@ describe("a tree full of bad files", () => {
     symlinkSync("EP-20260210-003_MS021_loop.md", tree.abs(files.loop));
     symlinkSync("no-such-file.md", tree.abs(files.dangling));
     mkdirSync(tree.abs(files.folder));
-    cpSync(tree.abs(".agent/exec_plans/search-index"), tree.abs(".agent/exec_plans/plän mit leerzeichen"), { recursive: true });
+    execFileSync("mkfifo", [tree.abs(`${ACTIVE}/a-pipe`)]);
+    symlinkSync("a-pipe", tree.abs(files.pipe));
     tree.write(files.spaced, CANARY_TEXT);
     run = lintJson(tree);
   });
@@ -166,6 +170,15 @@ describe("a tree full of bad files", () => {
       column: 1,
       ruleId: "unreadable-file",
       message: 'File is a dangling symlink: its target "no-such-file.md" does not exist; remove the link or restore the file.',
+    });
+  });
+
+  it("a link to a named pipe is reported, not waited on", () => {
+    expect(only(files.pipe)).toMatchObject({
+      line: 1,
+      column: 1,
+      ruleId: "unreadable-file",
+      message: "File is not a regular file (a named pipe, a device or a socket); it is not read.",
     });
   });
 
