@@ -46,6 +46,14 @@ describe("--fix", () => {
     expect(readdirSync(tree.abs(ACTIVE)).filter((n) => n.endsWith(".tmp"))).toEqual([]);
   });
 
+  it("changes only the fixed bytes: CRLF line endings and everything after the fix stay", async () => {
+    const crlf = valid.replace(/\n/g, "\r\n");
+    tree.write(VALID_MILESTONE, `\uFEFF\r\n\r\n${crlf}`);
+    const result = await fix();
+    expect(messagesOf(result, VALID_MILESTONE)).toEqual([]);
+    expect(readFileSync(tree.abs(VALID_MILESTONE), "utf8")).toBe(crlf);
+  });
+
   it("reports a symlink out of the tree and leaves its target alone", async () => {
     const outside = mkdtempSync(path.join(os.tmpdir(), "milestone-lint-outside-"));
     try {
