@@ -79,12 +79,14 @@ function describeReadError(error: unknown): string {
 }
 
 /**
- * A symlink is read only when it resolves to a file inside `root` (the
- * `exec_plans` folder): a loop, a dangling link or a link out of the tree is
- * reported, and its target is neither read nor, by `--fix`, written.
+ * A file is read only when its real path lies inside `root` (the `exec_plans`
+ * folder): a loop, a dangling link, or a link (of the file or of a folder above
+ * it) leading out of the tree is reported, and its target is neither read nor,
+ * by `--fix`, written.
  */
-async function checkSymlink(file: string, root: string): Promise<string | undefined> {
-  const target = await readlink(file).catch(() => "?");
+async function checkLinks(file: string, root: string): Promise<string | undefined> {
+  const isLink = (await lstat(file)).isSymbolicLink();
+  const target = isLink ? await readlink(file).catch(() => "?") : "";
   let real: string;
   try {
     real = await realpath(file);
@@ -94,10 +96,10 @@ async function checkSymlink(file: string, root: string): Promise<string | undefi
     if (code === "ENOENT") return `File is a dangling symlink: its target "${target}" does not exist; remove the link or restore the file.`;
     return `File is a symlink that cannot be followed (${describeReadError(error)}).`;
   }
-  const realRoot = await realpath(root).catch(() => root);
-  const relative = path.relative(realRoot, real);
-  if (relative.startsWith("..") || path.isAbsolute(relative)) {
-    return `File is a symlink to "${target}", outside the exec_plans folder; it is not linted or fixed. Move the file into the tree instead of linking to it.`;
+  const relative = path.relative(await realpath(root).catch(() => root), real);
+  if (relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+    const via = isLink ? `is a symlink to "${target}"` : `is reached through a symlinked folder (it is really "${real}")`;
+    return `File ${via}, outside the exec_plans folder; it is not linted or fixed. Move the file into the tree instead of linking to it.`;
   }
   return undefined;
 }
@@ -106,10 +108,8 @@ async function checkSymlink(file: string, root: string): Promise<string | undefi
 export async function readSource(file: string, root: string, maxBytes = MAX_FILE_BYTES): Promise<ReadOutcome> {
   let handle;
   try {
-    if ((await lstat(file)).isSymbolicLink()) {
-      const problem = await checkSymlink(file, root);
-      if (problem) return { ok: false, message: problem };
-    }
+    const problem = await checkLinks(file, root);
+    if (problem) return { ok: false, message: problem };
     // O_NONBLOCK: a named pipe opens at once (and is refused below) instead of hanging the run.
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = await handle.stat();

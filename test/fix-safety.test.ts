@@ -4,7 +4,7 @@
  * it was read; otherwise the file is left as it was, with a diagnostic saying why.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { chmodSync, lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, lstatSync, mkdtempSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { lint } from "../src/index.js";
@@ -69,6 +69,39 @@ describe("--fix", () => {
       expect(lstatSync(tree.abs(link)).isSymbolicLink()).toBe(true);
     } finally {
       rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it("reports a file reached through a symlinked folder that leads out of the tree, and leaves it alone", async () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), "milestone-lint-outside-"));
+    try {
+      const target = path.join(outside, "EP-20260210-003_MS009_elsewhere.md");
+      writeFileSync(target, fixable);
+      symlinkSync(outside, tree.abs(".agent/exec_plans/search-index/milestones/linked"));
+      const named = ".agent/exec_plans/search-index/milestones/linked/EP-20260210-003_MS009_elsewhere.md";
+      const result = await lint({ cwd: tree.dir, now: FIXTURE_TODAY, fix: true, patterns: [named] });
+      expect(messagesOf(result, named)).toEqual([
+        `1:1 unreadable-file File is reached through a symlinked folder (it is really "${realpathSync(target)}"), outside the exec_plans folder; it is not linted or fixed. Move the file into the tree instead of linking to it.`,
+      ]);
+      expect(readFileSync(target, "utf8")).toBe(fixable);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it("lints and fixes as usual when the whole .agent folder is a symlink", async () => {
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), "milestone-lint-shared-"));
+    try {
+      tree.write(VALID_MILESTONE, fixable);
+      renameSync(tree.abs(".agent"), path.join(elsewhere, ".agent"));
+      symlinkSync(path.join(elsewhere, ".agent"), tree.abs(".agent"));
+      const result = await fix();
+      expect(result.files.map((f) => f.diagnostics.length)).toEqual([0, 0, 0]);
+      expect(readFileSync(path.join(elsewhere, VALID_MILESTONE), "utf8")).toBe(valid);
+    } finally {
+      rmSync(tree.abs(".agent"));
+      renameSync(path.join(elsewhere, ".agent"), tree.abs(".agent"));
+      rmSync(elsewhere, { recursive: true, force: true });
     }
   });
 
