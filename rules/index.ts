@@ -8,6 +8,15 @@ import { frontMatterYamlSyntax } from "./front-matter-yaml-syntax.js";
 import { frontMatterSchema } from "./front-matter-schema.js";
 // identity, dates and place
 // sections and body
+import { sectionMarkerRequired } from "./section-marker-required.js";
+import { sectionMarkerUnknown } from "./section-marker-unknown.js";
+import { sectionMarkerDuplicate } from "./section-marker-duplicate.js";
+import { sectionOrder } from "./section-order.js";
+import { sectionHeading } from "./section-heading.js";
+import { sectionMarkerInCode } from "./section-marker-in-code.js";
+import { titleMatchesHeading } from "./title-matches-heading.js";
+import { noTemplatePlaceholder } from "./no-template-placeholder.js";
+import { changelogEntry } from "./changelog-entry.js";
 // whole tree
 
 export const builtinRules: readonly Rule[] = [
@@ -19,5 +28,14 @@ export const builtinRules: readonly Rule[] = [
   frontMatterSchema,
   // identity, dates and place
   // sections and body
+  sectionMarkerRequired,
+  sectionMarkerUnknown,
+  sectionMarkerDuplicate,
+  sectionOrder,
+  sectionHeading,
+  sectionMarkerInCode,
+  titleMatchesHeading,
+  noTemplatePlaceholder,
+  changelogEntry,
   // whole tree
 ];

@@ -1,0 +1,14 @@
+/** The line ending a file already uses, so that inserted lines match it. */
+export function lineEnding(text: string): "\n" | "\r\n" | "\r" {
+  const lf = text.indexOf("\n");
+  if (lf > 0 && text.charCodeAt(lf - 1) === 13) return "\r\n";
+  if (lf < 0 && text.includes("\r")) return "\r";
+  return "\n";
+}
+
+/** Offset of the first character of the line that holds `offset`. */
+export function lineStartOf(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
+  return i;
+}
