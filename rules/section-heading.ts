@@ -74,7 +74,8 @@ export const sectionHeading: FileRule<SectionOptions> = {
       if (heading) {
         if (headingMatches(shape, heading)) continue;
         const found = `${"#".repeat(heading.depth)}${heading.raw === "" ? "" : ` ${heading.raw}`}`;
-        const fix = shape.text === undefined ? "give it the milestone title" : `write "${headingLabel(spec)}"`;
+        const want = shape.text === undefined ? (heading.raw === "" ? undefined : `${"#".repeat(shape.depth)} ${heading.raw}`) : headingLabel(spec);
+        const fix = want === undefined ? "give it the milestone title" : `write "${want}"`;
         context.report({ message: `${start}, but the heading that follows is "${found}"; ${fix}.`, at: heading.range });
         continue;
       }

@@ -90,10 +90,11 @@ function checkByMarkers(context: FileContext<SectionOptions>, sections: Sections
     const blocked = [...sections.markers, ...sections.misspelt].find((m) => m.comment.next === heading.node)?.comment.value;
     const eol = lineEnding(text);
     const lineStart = lineStartOf(text, heading.range.start);
+    const found = `${"#".repeat(heading.depth)} ${heading.raw}`;
     context.report({
       message: blocked
-        ? `Section marker "${marker}" is missing above the heading "${headingLabel(spec)}", which follows "${blocked}" instead; put "${marker}" on its own line directly before the heading.`
-        : `Section marker "${marker}" is missing above the heading "${headingLabel(spec)}"; add it on its own line directly before the heading.`,
+        ? `Section marker "${marker}" is missing above the heading "${found}", which follows "${blocked}" instead; put "${marker}" on its own line directly before the heading.`
+        : `Section marker "${marker}" is missing above the heading "${found}"; add it on its own line directly before the heading.`,
       at: heading.range,
       ...(blocked ? {} : { fix: { range: [lineStart, lineStart] as [number, number], text: `${marker}${eol}` } }),
     });
