@@ -96,7 +96,8 @@ function checkByMarkers(context: FileContext<SectionOptions>, sections: Sections
         ? `Section marker "${marker}" is missing above the heading "${found}", which follows "${blocked}" instead; put "${marker}" on its own line directly before the heading.`
         : `Section marker "${marker}" is missing above the heading "${found}"; add it on its own line directly before the heading.`,
       at: heading.range,
-      ...(blocked ? {} : { fix: { range: [lineStart, lineStart] as [number, number], text: `${marker}${eol}` } }),
+      // only a top-level heading: a line inserted inside a list or quote would break it
+      ...(blocked || !body.root.children.includes(heading.node) ? {} : { fix: { range: [lineStart, lineStart] as [number, number], text: `${marker}${eol}` } }),
     });
     return;
   }
