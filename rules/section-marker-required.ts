@@ -5,6 +5,8 @@
  * `<!-- SECTION: … -->` marker is in the file, on its own line, outside code.
  * A missing marker is reported at its section's heading when the heading is
  * there, otherwise where the section belongs (after the section before it).
+ * An optional section is not required, but when its heading is there its marker
+ * must be too.
  * A misspelled marker counts as present here: `section-marker-unknown` reports it.
  *
  * Fixable: when the section's heading is there without its marker, the marker
@@ -66,25 +68,26 @@ function placement(sections: Sections, missing: number): { at: number; where: st
   return { at: sections.bodyStart, where: "at the start of the body" };
 }
 
-/** The heading of section `index` when it is in the file (exactly, or with other letter case). */
-function findHeading(headings: readonly ScannedHeading[], sections: Sections, index: number): ScannedHeading | undefined {
+/** The heading of section `index` when it is in the file (exactly, or when `loose` with other letter case). */
+function findHeading(headings: readonly ScannedHeading[], sections: Sections, index: number, loose: boolean): ScannedHeading | undefined {
   const spec = sections.specs[index];
   if (!spec) return undefined;
   const shape = headingShape(spec);
-  const loose = shape.text?.toLowerCase();
+  const lower = loose ? shape.text?.toLowerCase() : undefined;
   return (
     headings.find((h) => headingMatches(shape, h)) ??
-    (loose === undefined ? undefined : headings.find((h) => h.depth === shape.depth && h.raw.toLowerCase() === loose))
+    (lower === undefined ? undefined : headings.find((h) => h.depth === shape.depth && h.raw.toLowerCase() === lower))
   );
 }
 
-function checkByMarkers(context: FileContext<SectionOptions>, sections: Sections, index: number): void {
+/** A required section must be there; an optional one that is there (its heading is) needs its marker too. */
+function checkByMarkers(context: FileContext<SectionOptions>, sections: Sections, index: number, required: boolean): void {
   const spec = sections.specs[index];
   if (!spec) return;
   const marker = markerText(spec.marker);
   const text = context.file.text;
   const body = scanBody(context);
-  const heading = findHeading(body.headings, sections, index);
+  const heading = findHeading(body.headings, sections, index, required);
   if (heading) {
     // a heading that already follows another marker: inserting would leave that marker without its heading
     const blocked = [...sections.markers, ...sections.misspelt].find((m) => m.comment.next === heading.node)?.comment.value;
@@ -101,6 +104,7 @@ function checkByMarkers(context: FileContext<SectionOptions>, sections: Sections
     });
     return;
   }
+  if (!required) return;
   const { at, where } = placement(sections, index);
   const inCode = sections.inCode.find((m) => m.section === index);
   const codeNote = inCode ? ` The marker at line ${lineOf(context, inCode.range.start)} is inside a code block, where it does not count.` : "";
@@ -147,9 +151,9 @@ export const sectionMarkerRequired: FileRule<SectionOptions> = {
     const present = new Set(sections.occurrences.map((o) => o.section));
     if (sections.byMarkers) for (const m of sections.misspelt) if (m.suggestion !== undefined) present.add(m.suggestion);
     sections.specs.forEach((spec, index) => {
-      if (!spec.required || present.has(index)) return;
-      if (sections.byMarkers) checkByMarkers(context, sections, index);
-      else checkByHeadings(context, sections, index);
+      if (present.has(index)) return;
+      if (sections.byMarkers) checkByMarkers(context, sections, index, spec.required);
+      else if (spec.required) checkByHeadings(context, sections, index);
     });
   },
 };

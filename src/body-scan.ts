@@ -127,7 +127,7 @@ function scan(text: string, root: Root): BodyScan {
 }
 
 export function scanBody(context: FileContext<unknown>): BodyScan {
-  return context.memo("body-scan", () => scan(context.file.text, context.ast()));
+  return context.memo("body:scan", () => scan(context.file.text, context.ast()));
 }
 
 /** True when `offset` lies inside one of `sorted` (ranges sorted by start, not overlapping). */
@@ -146,5 +146,5 @@ export function insideAny(sorted: readonly Range[], offset: number): boolean {
 
 /** The 1-based line of `offset`, for messages that name another line ("the first one is at line 40"). */
 export function lineOf(context: FileContext<unknown>, offset: number): number {
-  return context.memo("line-index", () => new LineIndex(context.file.text)).position(offset).line;
+  return context.memo("body:line-index", () => new LineIndex(context.file.text)).position(offset).line;
 }

@@ -250,7 +250,7 @@ export function readSections(context: FileContext<unknown>, options: Partial<Sec
     sections: options.sections ?? TEMPLATE_SECTIONS,
     markers: options.markers ?? true,
   };
-  const key = `sections:${full.markers}:${full.sections === TEMPLATE_SECTIONS ? "template" : JSON.stringify(full.sections)}`;
+  const key = `body:sections:${full.markers}:${full.sections === TEMPLATE_SECTIONS ? "template" : JSON.stringify(full.sections)}`;
   return context.memo(key, () => read(context, full));
 }
 

@@ -36,6 +36,15 @@ describe("section-marker-required --fix", () => {
     expect(twice.diagnostics).toEqual([]);
   });
 
+  it("turns a file with headings but no markers into the valid fixture", () => {
+    const before = source("no-markers");
+    const expected = readFileSync(path.join(FIXTURES, "valid", FILE), "utf8");
+    expect(before.text).not.toBe(expected);
+    const fixed = lintSource(before, RULES, FIXTURE_TODAY, true);
+    expect(fixed.fixedText).toBe(expected);
+    expect(fixed.diagnostics).toEqual([]);
+  });
+
   it("offers no fix when the heading already follows another section's marker", () => {
     const valid = source("valid");
     const text = valid.text.replace("<!-- SECTION: Objective -->\n", "<!-- SECTION: Scope -->\n");
