@@ -115,19 +115,26 @@ export function classifyComment(value: string, specs: readonly SectionSpec[], ex
   let i = 0;
   while (i < inner.length && /[A-Za-z]/.test(inner.charAt(i))) i++;
   const word = inner.slice(0, i).toLowerCase();
+  const names = specs.map((s) => s.marker);
+  const meant = (name: string): number => {
+    if (name === "") return -1;
+    const near = names.includes(name) ? name : didYouMean(name, names);
+    return near === undefined ? -1 : names.indexOf(near);
+  };
   let name: string;
+  let suggestion: number;
   if (word.length >= 5 && editDistance(word, SECTION_WORD, 3) <= 2) {
     name = inner.slice(i).trim();
-    if (name.startsWith(":")) name = name.slice(1).trim();
-  } else if (specs.some((s) => s.marker.toLowerCase() === inner.toLowerCase())) {
-    name = inner;
+    const colon = name.startsWith(":");
+    if (colon) name = name.slice(1).trim();
+    suggestion = meant(name);
+    // without the colon, only a known section's name makes it a marker ("<!-- Sections below … -->" is not)
+    if (!colon && suggestion < 0) return undefined;
   } else {
-    return undefined;
+    name = inner;
+    suggestion = names.findIndex((n) => n.toLowerCase() === inner.toLowerCase());
+    if (suggestion < 0) return undefined;
   }
-  const names = specs.map((s) => s.marker);
-  const same = names.indexOf(name);
-  const near = same >= 0 ? name : name === "" ? undefined : didYouMean(name, names);
-  const suggestion = near === undefined ? -1 : names.indexOf(near);
   return suggestion >= 0 ? { kind: "misspelt", name, suggestion } : { kind: "misspelt", name };
 }
 

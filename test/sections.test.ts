@@ -36,6 +36,8 @@ describe("classifyComment", () => {
     expect(classify("<!-- TODO: ask the DB team -->")).toBeUndefined();
     expect(classify("<!-- prettier-ignore -->")).toBeUndefined();
     expect(classify("<!---->")).toBeUndefined();
+    expect(classify("<!-- Sections below are generated -->")).toBeUndefined();
+    expect(classify("<!-- section break -->")).toBeUndefined();
   });
 });
 
