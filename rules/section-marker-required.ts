@@ -32,8 +32,8 @@
  */
 import type { FileContext, FileRule } from "../src/types.js";
 import { docsUrl } from "../src/docs-url.js";
-import { lineOf, scanBody, type ScannedHeading } from "../src/body-scan.js";
-import { lineEnding, lineStartOf } from "../src/line-ending.js";
+import { lineIndex, lineOf, scanBody, type ScannedHeading } from "../src/body-scan.js";
+import { lineEnding } from "../src/line-ending.js";
 import {
   SECTION_DEFAULT_OPTIONS,
   SECTION_OPTIONS_SCHEMA,
@@ -92,7 +92,8 @@ function checkByMarkers(context: FileContext<SectionOptions>, sections: Sections
     // a heading that already follows another marker: inserting would leave that marker without its heading
     const blocked = [...sections.markers, ...sections.misspelt].find((m) => m.comment.next === heading.node)?.comment.value;
     const eol = lineEnding(text);
-    const lineStart = lineStartOf(text, heading.range.start);
+    const lines = lineIndex(context);
+    const lineStart = lines.lineStart(lines.position(heading.range.start).line);
     const found = `${"#".repeat(heading.depth)} ${heading.raw}`;
     context.report({
       message: blocked

@@ -144,7 +144,12 @@ export function insideAny(sorted: readonly Range[], offset: number): boolean {
   return false;
 }
 
+/** The file's line index, built once per file for the rules that name or find lines. */
+export function lineIndex(context: FileContext<unknown>): LineIndex {
+  return context.memo("body:line-index", () => new LineIndex(context.file.text));
+}
+
 /** The 1-based line of `offset`, for messages that name another line ("the first one is at line 40"). */
 export function lineOf(context: FileContext<unknown>, offset: number): number {
-  return context.memo("body:line-index", () => new LineIndex(context.file.text)).position(offset).line;
+  return lineIndex(context).position(offset).line;
 }

@@ -6,9 +6,3 @@ export function lineEnding(text: string): "\n" | "\r\n" | "\r" {
   return "\n";
 }
 
-/** Offset of the first character of the line that holds `offset`. */
-export function lineStartOf(text: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
-  return i;
-}
