@@ -92,7 +92,7 @@ export const filenameMatchesId: FileRule = {
     const { problems, rename } = kind === "milestone" ? milestone(context, id.value) : execplan(context, id.value);
     if (problems.length === 0) return;
     const form = kind === "execplan"
-      ? "EP-YYYYMMDD-NNN_<slug>.md"
+      ? "EP-YYYYMMDD-NNN_<slug>.md or EP-YYYYMMDD-NNN.md"
       : file.place.layout === "upstream" ? "EP-YYYYMMDD-NNN_MS###_<slug>.md or MS###_<slug>.md" : "EP-YYYYMMDD-NNN_MS###_<slug>.md";
     context.report({
       message: `File name \`${file.place.fileName}\` does not match \`id\` ${id.value}: ${problems.join("; ")}. Expected ${form}${rename ? `: rename the file to \`${rename}\`` : ""}.`,

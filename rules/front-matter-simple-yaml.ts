@@ -65,7 +65,9 @@ export const frontMatterSimpleYaml: FileRule = {
         });
       }
       if (node.tag) {
-        const at = text.lastIndexOf("!", start);
+        // the tag is the word around the last `!` before the node (`!!int`, `!e!tag`)
+        let at = text.lastIndexOf("!", start);
+        while (at > from && !/[\s[{,]/.test(text.charAt(at - 1))) at--;
         const end = at >= from ? text.slice(at).search(/\s/) : -1;
         context.report({
           message: `${where} has an explicit YAML tag; front matter uses plain values without tags: remove it.`,

@@ -47,7 +47,7 @@ function template(context: FileContext, status: string | undefined, at: Range | 
   const finished = status === "archived" || status === "completed";
   if (folder !== "active" && folder !== "archive") {
     const where = folder === undefined ? "directly in `milestones/`" : `in \`milestones/${[folder, ...subfolders].join("/")}/\``;
-    report(context, `Milestone is ${where}, which is not a milestone folder; a milestone lives in \`milestones/active/\`, or archived in \`milestones/archive/YYYY/MM/DD/\`.`, at, status === "archived" ? archiveToday : ["active"]);
+    report(context, `Milestone is ${where}, which is not a milestone folder; a milestone lives in \`milestones/active/\`, or archived in \`milestones/archive/YYYY/MM/DD/\`.`, at, finished ? archiveToday : ["active"]);
   } else if (folder === "active" && subfolders.length > 0) {
     report(context, `Milestone is in \`milestones/active/${subfolders.join("/")}/\`; active milestones sit directly in \`milestones/active/\`.`, at, status === "archived" ? archiveToday : ["active"]);
   } else if (folder === "active" && status === "archived") {

@@ -50,7 +50,7 @@ export interface MilestoneFileName {
 export function splitMilestoneFileName(fileName: string): MilestoneFileName {
   const dot = fileName.lastIndexOf(".");
   const stem = fileName.slice(0, dot);
-  const m = /^(?:(EP-[^_]*)(?:_|$))?(?:(MS\d*)(?:_|$))?(.*)$/.exec(stem);
+  const m = /^(?:(EP-[^_]*)(?:_|$))?(?:(MS\d*)(?:_|$))?(.*)$/i.exec(stem);
   return {
     ...(m?.[1] ? { plan: m[1] } : {}),
     ...(m?.[2] ? { ms: m[2] } : {}),
