@@ -104,7 +104,8 @@ function rangeOf(node: Node | null | undefined, shift: number): Range | undefine
 }
 
 function parseYaml(source: string, shift: number, result: FrontMatter): void {
-  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: true });
+  // logLevel "error": yaml would otherwise print warnings (e.g. about complex keys) to stderr
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: "error" });
   result.doc = doc;
   for (const e of doc.errors) {
     result.errors.push({
