@@ -5,8 +5,9 @@
  * key matching its `patternProperties`): `schemas/milestone.schema.json` for
  * milestones, `schemas/execplan.schema.json` for ExecPlans, or the team's own
  * schema given like front-matter-schema's (option `schemas`). A key nobody reads is
- * usually a misspelling (`statsu`, `owners`); the nearest known key is suggested.
- * A warning: extra keys do not break the tools.
+ * usually a misspelling (`rsik`, `touch`); the nearest known key is suggested.
+ * A misspelt required key (`statsu` with no `status`) is left to front-matter-schema,
+ * which reports it as the missing key. A warning: extra keys do not break the tools.
  *
  * ## Valid
  *
@@ -18,7 +19,7 @@
  * ## Invalid
  *
  * ```yaml
- * statsu: in_progress   # did you mean `status`?
+ * rsik: low             # did you mean `risk`?
  * priority: high        # not a milestone key
  * ```
  */
@@ -48,6 +49,8 @@ export const frontMatterUnknownKey: FileRule<Options> = {
   },
   check(context) {
     const { frontMatter, file } = context;
+    // keys of YAML that did not parse are not keys anyone meant (front-matter-yaml-syntax reports it)
+    if (frontMatter.data === undefined) return;
     const kind = file.place.kind;
     const schema = context.options.schemas?.[kind] ?? BUNDLED_SCHEMAS[kind];
     // a schema that lists no properties allows any key
@@ -57,8 +60,10 @@ export const frontMatterUnknownKey: FileRule<Options> = {
     const present = new Set(frontMatter.keys.map((k) => k.name));
     for (const key of frontMatter.keys) {
       if (Object.hasOwn(schema.properties, key.name) || patterns.some((p) => p.test(key.name))) continue;
-      // suggest a key that is not already there: `status` next to `statsu` is not what was meant
+      // only keys not already there are candidates
       const near = didYouMean(key.name, known.filter((k) => !present.has(k)));
+      // a misspelt required key (`statsu`) is already an error of front-matter-schema, at this same key
+      if (near !== undefined && schema.required?.includes(near)) continue;
       context.report({
         message: near
           ? `Unknown ${KIND_WORDS[kind]} front matter key \`${key.name}\`; did you mean \`${near}\`?`
