@@ -5,7 +5,8 @@
  * identity (FORMAT.md §1–§3):
  *
  * - a milestone is `EP-YYYYMMDD-NNN_MS###_<slug>.md`, with the plan and `MS###` of
- *   its `id`; in the upstream layout `MS###_<slug>.md` is right as well;
+ *   its `id`; in the upstream layout `MS###_<slug>.md` is right as well, and, as
+ *   `agentrules` reads them there, `MS###-<slug>.md` and `MS###.md`;
  * - an ExecPlan is `EP-YYYYMMDD-NNN_<slug>.md` or `EP-YYYYMMDD-NNN.md`, with its `id`;
  * - the slug is letters, digits, `-` and `_`, starting with a letter or digit.
  *
@@ -54,15 +55,20 @@ function milestone(context: FileContext, id: string): Expectation {
   const [plan = "", msPart = ""] = id.split("/");
   const name = splitMilestoneFileName(place.fileName);
   const problems: string[] = [];
-  const upstreamShort = place.layout === "upstream" && name.plan === undefined;
+  const upstream = place.layout === "upstream";
+  const upstreamShort = upstream && name.plan === undefined;
   if (name.plan === undefined && !upstreamShort) problems.push(`it does not start with the plan ID ${plan}`);
   else if (name.plan !== undefined && name.plan !== plan) problems.push(`it names plan ${name.plan}, not ${plan}`);
   if (name.ms === undefined) problems.push(`it has no ${msPart}`);
   else if (name.ms !== msPart) problems.push(`it names ${name.ms}, not ${msPart}`);
-  const slug = checkSlug(name.slug, stringValue(context.frontMatter, "title")?.value, problems, true);
+  // agentrules itself reads `MS###-<slug>.md` and `MS###.md` in its newer layout
+  if (!upstream && name.separator === "-") problems.push(`\`_\`, not \`-\`, goes between ${msPart} and the slug`);
+  const slug = checkSlug(name.slug, stringValue(context.frontMatter, "title")?.value, problems, !upstream);
   if (problems.length === 0) return { problems };
   const prefix = upstreamShort ? msPart : `${plan}_${msPart}`;
-  return { problems, ...(slug !== undefined ? { rename: `${prefix}_${slug}${name.extension}` } : {}) };
+  if (slug === undefined) return upstream ? { problems, rename: `${prefix}${name.extension}` } : { problems };
+  const separator = upstream ? (name.separator ?? "_") : "_";
+  return { problems, rename: `${prefix}${separator}${slug}${name.extension}` };
 }
 
 function execplan(context: FileContext, id: string): Expectation {

@@ -39,10 +39,15 @@ export function msLabel(ms: number | string): string {
   return `MS${String(Number(ms)).padStart(3, "0")}`;
 }
 
-/** The parts of a milestone file name: `EP-…_MS###_<slug>.md`, `MS###_<slug>.md`, or a bare slug. */
+/**
+ * The parts of a milestone file name: `EP-…_MS###_<slug>.md`, `MS###_<slug>.md`, or a
+ * bare slug. `agentrules` also reads `-` between `MS###` and the slug, and no slug.
+ */
 export interface MilestoneFileName {
   plan?: string;
   ms?: string;
+  /** What stands between `MS###` and the slug: `_`, `-`, or nothing. */
+  separator?: string;
   slug: string;
   extension: string;
 }
@@ -50,11 +55,12 @@ export interface MilestoneFileName {
 export function splitMilestoneFileName(fileName: string): MilestoneFileName {
   const dot = fileName.lastIndexOf(".");
   const stem = fileName.slice(0, dot);
-  const m = /^(?:(EP-[^_]*)(?:_|$))?(?:(MS\d*)(?:_|$))?(.*)$/i.exec(stem);
+  const m = /^(?:(EP-[^_]*)(?:_|$))?(?:(MS\d+)(?:([_-])|$))?(.*)$/i.exec(stem);
   return {
     ...(m?.[1] ? { plan: m[1] } : {}),
     ...(m?.[2] ? { ms: m[2] } : {}),
-    slug: m?.[3] ?? stem,
+    ...(m?.[3] ? { separator: m[3] } : {}),
+    slug: m?.[4] ?? stem,
     extension: fileName.slice(dot),
   };
 }
