@@ -116,7 +116,9 @@ export const frontMatterSimpleYaml: FileRule = {
       }
       const name = String(key.value);
       const from = key.range ? key.range[1] + shift : shift;
-      props(key, `Key \`${name}\``, key.range ? key.range[0] + shift : shift);
+      // a key's own anchor or tag stands before it on its line
+      const keyStart = key.range ? key.range[0] + shift : shift;
+      props(key, `Key \`${name}\``, text.lastIndexOf("\n", keyStart - 1) + 1);
       const value = pair.value as unknown;
       const where = `\`${name}\``;
       if (isSeq(value)) {
