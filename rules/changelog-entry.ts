@@ -30,6 +30,7 @@ import type { FileContext, FileRule } from "../src/types.js";
 import { docsUrl } from "../src/docs-url.js";
 import { scanBody } from "../src/body-scan.js";
 import { isIsoDate, isRealDate } from "../src/dates.js";
+import { stringValue } from "../src/front-matter-values.js";
 import { nodeRange } from "../src/markdown.js";
 
 const FORM = "`- YYYY-MM-DD — note`";
@@ -125,9 +126,8 @@ export const changelogEntry: FileRule = {
   },
   check(context) {
     const body = scanBody(context);
-    const data = context.frontMatter.data;
-    const raw = data !== null && typeof data === "object" ? (data as Record<string, unknown>).updated : undefined;
-    const updated = typeof raw === "string" && isIsoDate(raw) ? raw : undefined;
+    const raw = stringValue(context.frontMatter, "updated")?.value;
+    const updated = raw !== undefined && isIsoDate(raw) ? raw : undefined;
     const children = body.root.children;
     for (const heading of body.headings) {
       if (heading.depth !== 2 || (heading.raw !== "Changelog" && heading.plain !== "Changelog")) continue;

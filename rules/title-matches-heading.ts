@@ -28,6 +28,7 @@
 import type { FileRule } from "../src/types.js";
 import { docsUrl } from "../src/docs-url.js";
 import { scanBody } from "../src/body-scan.js";
+import { stringValue } from "../src/front-matter-values.js";
 import { markerText } from "../src/sections.js";
 
 const METADATA = markerText("Metadata");
@@ -41,9 +42,8 @@ export const titleMatchesHeading: FileRule = {
     docsUrl: docsUrl("title-matches-heading"),
   },
   check(context) {
-    const data = context.frontMatter.data;
-    const title = data !== null && typeof data === "object" ? (data as Record<string, unknown>).title : undefined;
-    if (typeof title !== "string" || title.trim() === "") return;
+    const title = stringValue(context.frontMatter, "title")?.value;
+    if (title === undefined || title.trim() === "") return;
     const body = scanBody(context);
     const marker = body.comments.find((c) => c.value === METADATA);
     const heading =
