@@ -62,7 +62,7 @@ export const sectionHeading: FileRule<SectionOptions> = {
   },
   check(context) {
     const sections = readSections(context, context.options);
-    const headings = scanBody(context).headings;
+    const { headingOf } = scanBody(context);
     for (const { comment, section } of sections.markers) {
       const spec = sections.specs[section];
       if (!spec) continue;
@@ -70,7 +70,7 @@ export const sectionHeading: FileRule<SectionOptions> = {
       const expected = shape.text === undefined ? `the title heading "${headingLabel(spec)}"` : `the heading "${headingLabel(spec)}"`;
       const start = `Section marker "${markerText(spec.marker)}" must be directly followed by ${expected}`;
       const next = comment.next;
-      const heading = next?.type === "heading" ? headings.find((h) => h.node === next) : undefined;
+      const heading = next?.type === "heading" ? headingOf.get(next) : undefined;
       if (heading) {
         if (headingMatches(shape, heading)) continue;
         const found = `${"#".repeat(heading.depth)}${heading.raw === "" ? "" : ` ${heading.raw}`}`;

@@ -47,7 +47,7 @@ export const titleMatchesHeading: FileRule = {
     const body = scanBody(context);
     const marker = body.comments.find((c) => c.value === METADATA);
     const heading =
-      (marker?.next?.type === "heading" && marker.next.depth === 1 ? body.headings.find((h) => h.node === marker.next) : undefined) ??
+      (marker?.next?.type === "heading" && marker.next.depth === 1 ? body.headingOf.get(marker.next) : undefined) ??
       body.headings.find((h) => h.depth === 1);
     if (!heading || heading.raw === "") return;
     const wanted = title.trim();

@@ -37,6 +37,8 @@ export interface BodyScan {
   /** HTML comments that stand alone on their lines, outside code, in document order. */
   comments: ScannedComment[];
   headings: ScannedHeading[];
+  /** The scanned heading of a heading node, e.g. of a comment's `next`. */
+  headingOf: Map<Heading, ScannedHeading>;
   /** Fenced and indented code blocks. */
   codeBlocks: Range[];
   /** Code blocks and code spans, sorted by start: text in them is not prose. */
@@ -58,7 +60,7 @@ function headingTextRange(text: string, node: Heading): Range {
 }
 
 function scan(text: string, root: Root): BodyScan {
-  const result: BodyScan = { root, comments: [], headings: [], codeBlocks: [], codeRanges: [], listItems: [], paragraphs: [] };
+  const result: BodyScan = { root, comments: [], headings: [], headingOf: new Map(), codeBlocks: [], codeRanges: [], listItems: [], paragraphs: [] };
   // ancestors and the index of the child being visited in each, for "the next block";
   // a comment's ancestors are all block containers, so climbing them stays in flow
   const stack: { parent: Parents; index: number }[] = [];
@@ -85,14 +87,16 @@ function scan(text: string, root: Root): BodyScan {
       }
       case "heading": {
         const textRange = headingTextRange(text, node);
-        result.headings.push({
+        const heading: ScannedHeading = {
           node,
           depth: node.depth,
           raw: text.slice(textRange.start, textRange.end).trim(),
           plain: toString(node).trim(),
           range: nodeRange(node),
           textRange,
-        });
+        };
+        result.headings.push(heading);
+        result.headingOf.set(node, heading);
         break;
       }
       case "code":

@@ -48,6 +48,7 @@ const hostile: Record<string, string> = {
   "a long changelog entry": `## Changelog\n\n- ${"2026-".repeat(N)} — x\n- 2026-01-01 ${"—".repeat(N)}\n`,
   "many headings with placeholders": "### Workstream <Name>\n".repeat(N / 10),
   "a long near-miss marker": `<!-- SECTON: ${"Objective ".repeat(N / 10)}-->\n`,
+  "many markers, headings and misspellings": "<!-- SECTION: Scope -->\n## Scope\n<!-- SECTON: Scope -->\n## Risks\n".repeat(N / 4),
   "placeholders everywhere": "YYYY-MM-DD MS### … ".repeat(N / 10),
 };
 
