@@ -128,14 +128,14 @@ export const changelogEntry: FileRule = {
     const body = scanBody(context);
     const raw = stringValue(context.frontMatter, "updated")?.value;
     const updated = raw !== undefined && isIsoDate(raw) ? raw : undefined;
-    const children = body.root.children;
-    for (const heading of body.headings) {
-      if (heading.depth !== 2 || (heading.raw !== "Changelog" && heading.plain !== "Changelog")) continue;
-      const index = children.indexOf(heading.node);
-      if (index < 0) continue;
-      for (const node of children.slice(index + 1)) {
-        if (node.type === "heading" && node.depth <= 2) break;
-        if (node.type === "list") for (const item of node.children) checkEntry(context, item, updated);
+    // one pass over the top-level blocks: lists between `## Changelog` and the next heading of its level or above
+    let inChangelog = false;
+    for (const node of body.root.children) {
+      if (node.type === "heading" && node.depth <= 2) {
+        const heading = body.headingOf.get(node);
+        inChangelog = node.depth === 2 && heading !== undefined && (heading.raw === "Changelog" || heading.plain === "Changelog");
+      } else if (inChangelog && node.type === "list") {
+        for (const item of node.children) checkEntry(context, item, updated);
       }
     }
   },
