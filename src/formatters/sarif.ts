@@ -9,13 +9,14 @@
  * of the text), so the file is read again to know whether it has one; the same
  * text places fixes.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ArtifactLocation, Fix as SarifFix, Log, Region, ReportingDescriptor, Result } from "sarif";
 import { HOMEPAGE } from "../docs-url.js";
 import { UNREADABLE_FILE } from "../engine.js";
 import { LineIndex } from "../line-index.js";
+import { decode, MAX_FILE_BYTES } from "../read-source.js";
 import { findRepoRoot, pathUnder } from "../repo-root.js";
 import type { Diagnostic, Fix, RuleMeta, Severity } from "../types.js";
 import type { Formatter } from "./types.js";
@@ -56,10 +57,13 @@ interface Source {
   bom: boolean;
 }
 
-function readSource(file: string): Source | undefined {
+/** The file as it was linted, when it still reads as text (decoded by the same rules as the engine). */
+function sourceFor(file: string): Source | undefined {
   try {
-    const text = readFileSync(file, "utf8");
-    return { text, lines: new LineIndex(text), bom: text.startsWith("\uFEFF") };
+    if (statSync(file).size > MAX_FILE_BYTES) return undefined;
+    const read = decode(readFileSync(file));
+    if (!read.ok) return undefined;
+    return { text: read.text, lines: new LineIndex(read.text), bom: read.text.startsWith("\uFEFF") };
   } catch {
     return undefined;
   }
@@ -109,6 +113,12 @@ function sarifFix(fix: Fix, source: Source, artifactLocation: ArtifactLocation):
   };
 }
 
+/** A folder's `file:` URI; SARIF wants it to end with `/`. */
+function directoryUri(dir: string): string {
+  const href = pathToFileURL(dir).href;
+  return href.endsWith("/") ? href : `${href}/`;
+}
+
 /** Percent-encodes each segment of a `/`-separated relative path (spaces, `%`, `#`, `?`, non-ASCII). */
 const relativeUri = (rel: string) => rel.split("/").map(encodeURIComponent).join("/");
 
@@ -134,7 +144,7 @@ export const sarif: Formatter = (result, context) => {
   for (const file of result.files) {
     if (file.diagnostics.length === 0) continue;
     const artifactLocation = locate(file.file);
-    const source = readSource(path.resolve(context.cwd, file.file));
+    const source = sourceFor(path.resolve(context.cwd, file.file));
     for (const d of file.diagnostics) {
       const fix = d.fix && source ? sarifFix(d.fix, source, artifactLocation) : undefined;
       results.push({
@@ -155,7 +165,7 @@ export const sarif: Formatter = (result, context) => {
       {
         tool: { driver: { name: "milestone-lint", version: context.version, informationUri: HOMEPAGE, rules } },
         invocations: [{ executionSuccessful: result.internalErrors === 0 }],
-        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(base + path.sep).href } },
+        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(base) } },
         columnKind: "utf16CodeUnits",
         results,
       },
