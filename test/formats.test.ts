@@ -157,6 +157,18 @@ describe("--format sarif", () => {
           },
         },
       ],
+      fixes: [
+        {
+          artifactChanges: [
+            {
+              artifactLocation: { uri: MS002, uriBaseId: "%SRCROOT%" },
+              replacements: [
+                { deletedRegion: { startLine: 4, startColumn: 5, endLine: 4, endColumn: 8 }, insertedContent: { text: "2" } },
+              ],
+            },
+          ],
+        },
+      ],
     } satisfies Result);
     expect(results.map((x) => x.locations?.[0]?.physicalLocation?.region?.startLine)).toEqual([4, 6, 7, 12]);
     expect(run.invocations).toEqual([{ executionSuccessful: true }]);
