@@ -28,7 +28,9 @@ afterEach(() => {
   tree.remove();
 });
 
-const fix = () => lint({ cwd: tree.dir, now: FIXTURE_TODAY, fix: true });
+/** The test files are named freely (links, long names): the file-name rule would only add noise. */
+const config = { rules: { "filename-matches-id": { severity: "off" as const, options: {} } } };
+const fix = () => lint({ cwd: tree.dir, now: FIXTURE_TODAY, fix: true, config });
 const messagesOf = (result: Awaited<ReturnType<typeof lint>>, file: string) =>
   result.files.find((f) => f.file === file)?.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`);
 const BLANK_LINES =
@@ -79,7 +81,7 @@ describe("--fix", () => {
       writeFileSync(target, fixable);
       symlinkSync(outside, tree.abs(".agent/exec_plans/search-index/milestones/linked"));
       const named = ".agent/exec_plans/search-index/milestones/linked/EP-20260210-003_MS009_elsewhere.md";
-      const result = await lint({ cwd: tree.dir, now: FIXTURE_TODAY, fix: true, patterns: [named] });
+      const result = await lint({ cwd: tree.dir, now: FIXTURE_TODAY, fix: true, config, patterns: [named] });
       expect(messagesOf(result, named)).toEqual([
         `1:1 unreadable-file File is reached through a symlinked folder (it is really "${realpathSync(target)}"), outside the exec_plans folder; it is not linted or fixed. Move the file into the tree instead of linking to it.`,
       ]);
@@ -96,7 +98,8 @@ describe("--fix", () => {
       renameSync(tree.abs(".agent"), path.join(elsewhere, ".agent"));
       symlinkSync(path.join(elsewhere, ".agent"), tree.abs(".agent"));
       const result = await fix();
-      expect(result.files.map((f) => f.diagnostics.length)).toEqual([0, 0, 0]);
+      expect(result.files.length).toBeGreaterThan(2);
+      expect(result.files.flatMap((f) => f.diagnostics)).toEqual([]);
       expect(readFileSync(path.join(elsewhere, VALID_MILESTONE), "utf8")).toBe(valid);
     } finally {
       rmSync(tree.abs(".agent"));
@@ -132,7 +135,7 @@ describe("--fix", () => {
         writeFileSync(context.file.path, edited);
       },
     };
-    const result = await lint({ cwd: tree.dir, now: FIXTURE_TODAY, fix: true, rules: [concurrentEdit] });
+    const result = await lint({ cwd: tree.dir, now: FIXTURE_TODAY, fix: true, config, rules: [concurrentEdit] });
     expect(messagesOf(result, VALID_MILESTONE)).toEqual([
       BLANK_LINES,
       "1:1 unreadable-file Fixes were not written because it changed on disk while it was being linted; the file was left as it was.",

@@ -11,6 +11,7 @@ import { FIXTURE_TODAY } from "./helpers/fixtures.js";
 import { ACTIVE, VALID_MILESTONE, validMilestoneText, validTree, type Tree } from "./helpers/tree.js";
 
 interface JsonDiagnostic {
+  fix?: unknown;
   line: number;
   column: number;
   endLine: number;
@@ -27,7 +28,8 @@ interface JsonOutput {
 function lintJson(tree: Tree, args: string[] = []) {
   const r = runCli(["--format", "json", "--now", FIXTURE_TODAY, ...args], { cwd: tree.dir });
   const out = r.stdout === "" ? undefined : (JSON.parse(r.stdout) as JsonOutput);
-  const of = (file: string) => out?.files.find((f) => f.file === file)?.diagnostics;
+  // positions and messages are what these tests are about; fix ranges are offsets and differ with line endings
+  const of = (file: string) => out?.files.find((f) => f.file === file)?.diagnostics.map(({ fix: _fix, ...d }) => d);
   return { ...r, out, of };
 }
 
@@ -65,7 +67,7 @@ describe("a tree full of bad files", () => {
     dangling: ms(22, "dangling"),
     folder: ms(23, "folder"),
     pipe: ms(24, "named-pipe"),
-    spaced: ".agent/exec_plans/plän mit leerzeichen/milestones/active/EP-20260210-003_MS002_ranked search ü.md",
+    spaced: ".agent/exec_plans/plän mit leerzeichen/milestones/active/EP-20260210-003_MS002_ranked-search-api.md",
   };
 
   beforeAll(() => {
@@ -93,7 +95,6 @@ describe("a tree full of bad files", () => {
     mkdirSync(tree.abs(files.folder));
     execFileSync("mkfifo", [tree.abs(`${ACTIVE}/a-pipe`)]);
     symlinkSync("a-pipe", tree.abs(files.pipe));
-    tree.write(files.spaced, CANARY_TEXT);
     run = lintJson(tree);
   });
   afterAll(() => tree.remove());
@@ -108,19 +109,22 @@ describe("a tree full of bad files", () => {
     expect(run.of(".agent/exec_plans/search-index/EP-20260210-003_search-index.md")).toEqual([]);
   });
 
-  const only = (file: string) => {
-    const list = run.of(file);
+  /** The one diagnostic `file` gets from `ruleId` (other rules may report on a broken file too). */
+  const only = (file: string, ruleId = "unreadable-file") => {
+    // a file that cannot be read gets nothing else: no rule runs on it
+    if (ruleId === "unreadable-file") expect(run.of(file), file).toHaveLength(1);
+    const list = run.of(file)?.filter((d) => d.ruleId === ruleId);
     expect(list, file).toHaveLength(1);
     return list![0]!;
   };
 
   it("an empty file has no front matter", () => {
-    expect(only(files.empty)).toMatchObject({ line: 1, column: 1, ruleId: "front-matter-required" });
+    expect(only(files.empty, "front-matter-required")).toMatchObject({ line: 1, column: 1, ruleId: "front-matter-required" });
   });
 
   it("a file that is only `---` has front matter never closed", () => {
-    expect(only(files.onlyDashes)).toMatchObject({ line: 1, column: 1, endColumn: 4, ruleId: "front-matter-closed" });
-    expect(only(files.unclosed)).toMatchObject({ line: 1, column: 1, ruleId: "front-matter-closed" });
+    expect(only(files.onlyDashes, "front-matter-closed")).toMatchObject({ line: 1, column: 1, endColumn: 4, ruleId: "front-matter-closed" });
+    expect(only(files.unclosed, "front-matter-closed")).toMatchObject({ line: 1, column: 1, ruleId: "front-matter-closed" });
   });
 
   it("NUL bytes, invalid UTF-8 and UTF-16 are reported where they are, not parsed", () => {
@@ -140,12 +144,12 @@ describe("a tree full of bad files", () => {
   });
 
   it("an alias bomb and 20 000 levels of nesting are reported, not expanded", () => {
-    expect(only(files.bomb)).toMatchObject({ line: 2, column: 1, ruleId: "front-matter-yaml-syntax", message: expect.stringContaining("billion laughs") });
-    expect(only(files.deep)).toMatchObject({ line: 2, column: 1, ruleId: "front-matter-yaml-syntax", message: expect.stringContaining("nested too deeply") });
+    expect(only(files.bomb, "front-matter-yaml-syntax")).toMatchObject({ line: 2, column: 1, ruleId: "front-matter-yaml-syntax", message: expect.stringContaining("billion laughs") });
+    expect(only(files.deep, "front-matter-yaml-syntax")).toMatchObject({ line: 2, column: 1, ruleId: "front-matter-yaml-syntax", message: expect.stringContaining("nested too deeply") });
   });
 
   it("a duplicate key is reported at the second one", () => {
-    expect(only(files.duplicate)).toMatchObject({
+    expect(only(files.duplicate, "front-matter-yaml-syntax")).toMatchObject({
       line: 7,
       column: 1,
       endColumn: 7,
@@ -155,7 +159,7 @@ describe("a tree full of bad files", () => {
   });
 
   it("a key that is a list is reported at the key", () => {
-    expect(only(files.complexKey)).toMatchObject({
+    expect(only(files.complexKey, "front-matter-yaml-syntax")).toMatchObject({
       line: 13,
       column: 3,
       ruleId: "front-matter-yaml-syntax",

@@ -59,7 +59,8 @@ describe("a file rule that throws", () => {
   it("is counted once per file it crashes on", async () => {
     const everywhere: FileRule = { meta: { ...meta, id: "test-throws-everywhere" }, check: () => { throw "not even an Error"; } };
     const result = await lint({ cwd: tree.dir, now: FIXTURE_TODAY, rules: [everywhere] });
-    expect(result.internalErrors).toBe(3);
+    expect(result.files.length).toBeGreaterThan(2);
+    expect(result.internalErrors).toBe(result.files.length);
     expect(diagnosticsOf(result, PLAN)).toEqual([
       '1:1 test-throws-everywhere Internal error: rule "test-throws-everywhere" crashed on this file (not even an Error). The other rules still ran; please report this.',
     ]);
