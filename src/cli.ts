@@ -8,7 +8,10 @@ import { FORMATTERS } from "./formatters/index.js";
 import { UsageError } from "./errors.js";
 import { VERSION } from "./version.js";
 import { builtinRules, lint } from "./index.js";
-import type { RuleMeta } from "./types.js";
+import type { ResolvedConfig, RuleMeta } from "./types.js";
+
+const LAYOUT_SETTINGS: readonly ResolvedConfig["layout"][] = ["auto", "template", "upstream"];
+const isLayoutSetting = (value: string): value is ResolvedConfig["layout"] => (LAYOUT_SETTINGS as readonly string[]).includes(value);
 
 const HELP = `Usage: milestone-lint [options] [paths…]
 
@@ -19,6 +22,7 @@ Options:
   -f, --format <name>   Output format: ${Object.keys(FORMATTERS).join(", ")} (default: stylish)
       --fix             Apply safe fixes and write the files back
       --now <date>      Today as YYYY-MM-DD, for rules that compare with today
+      --layout <name>   template, upstream or auto (default): report files not in the forced layout
       --color           Force colours on
       --no-color        Force colours off (NO_COLOR is honoured too)
       --list-rules      Print the rules with their default severity and exit
@@ -53,6 +57,7 @@ export async function main(argv: string[]): Promise<number> {
       format: { type: "string", short: "f", default: "stylish" },
       fix: { type: "boolean" },
       now: { type: "string" },
+      layout: { type: "string" },
       color: { type: "boolean" },
       "no-color": { type: "boolean" },
       "list-rules": { type: "boolean" },
@@ -76,7 +81,12 @@ export async function main(argv: string[]): Promise<number> {
   if (!loadFormatter) {
     throw new UsageError(`Unknown format "${values.format}"; expected one of: ${Object.keys(FORMATTERS).join(", ")}`);
   }
+  const layout = values.layout;
+  if (layout !== undefined && !isLayoutSetting(layout)) {
+    throw new UsageError(`Unknown layout "${layout}"; expected one of: ${LAYOUT_SETTINGS.join(", ")}`);
+  }
   const result = await lint({
+    ...(layout !== undefined ? { config: { layout } } : {}),
     patterns: positionals.length > 0 ? positionals : [".agent"],
     ...(values.now !== undefined ? { now: values.now } : {}),
     fix: values.fix ?? false,

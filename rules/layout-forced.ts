@@ -1,0 +1,105 @@
+/**
+ * # layout-forced
+ *
+ * With no configuration both layouts are right (FORMAT.md §2 and §3, and trees that
+ * mix them while migrating), and this rule says nothing. A team that wants only one
+ * sets `layout: "template"` or `"upstream"` in its config, or passes
+ * `--layout template|upstream`; every plan and milestone file in the other layout
+ * is then reported, with the `git mv` that puts it where the forced layout wants it:
+ *
+ * | file | template (§2) | upstream (§3) |
+ * | --- | --- | --- |
+ * | plan | `<slug>/EP-…_<slug>.md` | `active/<slug>/EP-…_<slug>.md` |
+ * | active milestone | `<slug>/milestones/active/EP-…_MS###_<slug>.md` | `active/<slug>/milestones/active/<same name>` |
+ * | finished milestone | `<slug>/milestones/archive/YYYY/MM/DD/EP-…_MS###_<slug>.md` (the day: its `updated`) | `active/<slug>/milestones/complete/<same name>` |
+ *
+ * A completed upstream plan (`complete/YYYY/MM/DD/EP-…_<slug>/`) goes back to
+ * `<slug>/`. Milestone names without the `EP-…_` prefix get it when moved to the
+ * template layout. Where the target cannot be worked out (no plan ID, no valid
+ * `updated` date) the message says so and no command is given.
+ *
+ * ## Valid (`--layout upstream`)
+ *
+ * ```text
+ * active/search-index/EP-20260210-003_search-index.md
+ * ```
+ *
+ * ## Invalid (`--layout upstream`)
+ *
+ * ```text
+ * search-index/EP-20260210-003_search-index.md
+ * ```
+ */
+import path from "node:path";
+import type { Layout, ProjectRule } from "../src/types.js";
+import { docsUrl } from "../src/docs-url.js";
+import { isIsoDate } from "../src/dates.js";
+import { parsePlanFileName } from "../src/ids.js";
+import { ARCHIVE_FOLDERS, displayPathNear, shellWord, treeOf, type MilestoneNode, type Tree } from "../src/plan-tree.js";
+import type { IndexEntry } from "../src/types.js";
+
+const DESCRIBE: Record<Layout, string> = {
+  template: "the template layout (`<slug>/…`, FORMAT.md §2)",
+  upstream: "the upstream layout (`active/<slug>/…`, `complete/YYYY/MM/DD/…`, FORMAT.md §3)",
+};
+
+/** The plan's slug: its folder name, without the `EP-…_` of a completed upstream plan's folder. */
+function slugOf(entry: IndexEntry): string {
+  const folder = path.basename(entry.place.planDir);
+  return entry.place.planFolder !== "active" && entry.place.layout === "upstream" ? (parsePlanFileName(`${folder}.md`)?.slug ?? folder) : folder;
+}
+
+/** Where the file goes in `layout`, or why that cannot be said. */
+function target(entry: IndexEntry, layout: Layout, milestone: MilestoneNode | undefined): string | { unknown: string } {
+  const { root, fileName, folder } = entry.place;
+  const slug = slugOf(entry);
+  if (layout === "upstream") {
+    const plan = path.join(root, "active", slug);
+    if (entry.place.kind === "execplan") return path.join(plan, fileName);
+    if (folder === "active") return path.join(plan, "milestones", "active", fileName);
+    if (ARCHIVE_FOLDERS.has(folder ?? "")) return path.join(plan, "milestones", "complete", fileName);
+    return { unknown: "it is not in `milestones/active/` or `milestones/archive/`" };
+  }
+  const plan = path.join(root, slug);
+  if (entry.place.kind === "execplan") return path.join(plan, fileName);
+  const planId = milestone?.planId;
+  if (planId === undefined) return { unknown: "its plan ID is unknown" };
+  const name = fileName.startsWith(`${planId}_`) ? fileName : `${planId}_${fileName}`;
+  if (folder === "active") return path.join(plan, "milestones", "active", name);
+  if (!ARCHIVE_FOLDERS.has(folder ?? "")) return { unknown: "it is not in `milestones/active/` or `milestones/complete/`" };
+  const updated = entry.keys.updated?.value;
+  if (typeof updated !== "string" || !isIsoDate(updated)) return { unknown: "the archive date folder needs a valid `updated` date" };
+  return path.join(plan, "milestones", "archive", ...updated.split("-"), name);
+}
+
+export const layoutForced: ProjectRule = {
+  meta: {
+    id: "layout-forced",
+    scope: "project",
+    description: "When a layout is forced (config `layout`, `--layout`), every file follows it",
+    severity: "error",
+    appliesTo: ["execplan", "milestone"],
+    docsUrl: docsUrl("layout-forced"),
+  },
+  check(context) {
+    const forced = context.layout;
+    if (forced === "auto") return;
+    const tree: Tree = treeOf(context);
+    const milestones = new Map(tree.milestones.map((m) => [m.entry.path, m]));
+    for (const entry of context.index.entries) {
+      if (!entry.linted || entry.place.layout === forced) continue;
+      const dest = target(entry, forced, milestones.get(entry.path));
+      const head = `This file follows ${DESCRIBE[entry.place.layout]}, but this project uses only ${DESCRIBE[forced]}`;
+      if (typeof dest !== "string") {
+        context.report({ entry, message: `${head}; move it by hand (${dest.unknown}).` });
+        continue;
+      }
+      const shown = displayPathNear(entry, dest);
+      context.report({
+        entry,
+        message: `${head}; move it to ${shown}.`,
+        suggestion: `mkdir -p ${shellWord(path.posix.dirname(shown))} && git mv ${shellWord(entry.displayPath)} ${shellWord(shown)}`,
+      });
+    }
+  },
+};

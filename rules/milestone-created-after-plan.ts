@@ -1,0 +1,52 @@
+/**
+ * # milestone-created-after-plan
+ *
+ * A milestone cannot be created before its plan: its `created` date is not before
+ * the date in its plan's ID (`EP-YYYYMMDD-…`, the day the plan was created). The
+ * plan is the one the milestone names (`execplan_id`, else the plan part of `id`).
+ * A warning: usually a date typed by hand or copied from another milestone. It
+ * needs only the milestone's own front matter, so it is a file rule, filed with the
+ * whole-tree checks because it is about the milestone's plan.
+ *
+ * ## Valid
+ *
+ * ```yaml
+ * execplan_id: EP-20260210-003
+ * created: 2026-02-11
+ * ```
+ *
+ * ## Invalid
+ *
+ * ```yaml
+ * execplan_id: EP-20260210-003
+ * created: 2026-01-28   # before 2026-02-10
+ * ```
+ */
+import type { FileRule } from "../src/types.js";
+import { docsUrl } from "../src/docs-url.js";
+import { isIsoDate } from "../src/dates.js";
+import { isPlanId, parseMilestoneId, planIdDate } from "../src/ids.js";
+
+export const milestoneCreatedAfterPlan: FileRule = {
+  meta: {
+    id: "milestone-created-after-plan",
+    description: "A milestone's `created` is not before the date in its plan's ID",
+    severity: "warn",
+    appliesTo: ["milestone"],
+    docsUrl: docsUrl("milestone-created-after-plan"),
+  },
+  check(context) {
+    const { frontMatter } = context;
+    const data = frontMatter.data as Record<string, unknown> | undefined;
+    const created = frontMatter.get("created");
+    if (!data || typeof data !== "object" || !created || typeof data.created !== "string" || !isIsoDate(data.created)) return;
+    const planId = isPlanId(data.execplan_id) ? data.execplan_id : parseMilestoneId(data.id)?.planId;
+    if (planId === undefined) return;
+    const planDate = planIdDate(planId);
+    if (!isIsoDate(planDate) || data.created >= planDate) return;
+    context.report({
+      message: `\`created\` is ${data.created}, before its plan ${planId} was created (${planDate}, the date in the plan ID); a milestone cannot predate its plan: check the date.`,
+      at: created.value,
+    });
+  },
+};
