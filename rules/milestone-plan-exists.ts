@@ -56,7 +56,7 @@ export const milestonePlanExists: ProjectRule = {
         ? `plan ${m.planId} is ${target.entry.displayPath}: move the milestone into that plan's folder${here.length > 0 ? ", or name the plan of this folder in `execplan_id` and `id`" : ""}.`
         : elsewhere.length > 1
           ? `plan ${m.planId} is in several folders (${elsewhere.map((p) => p.entry.displayPath).join(", ")}): keep one, then move the milestone there.`
-          : `and no plan ${m.planId} exists in the tree: ${here.length > 0 ? "name the plan of this folder in `execplan_id` and `id`" : "add the ExecPlan file to this folder, or fix `execplan_id`"}.`;
+          : `no plan ${m.planId} exists in the tree: ${here.length > 0 ? "name the plan of this folder in `execplan_id` and `id`" : "add the ExecPlan file to this folder, or fix `execplan_id`"}.`;
       let suggestion: string | undefined;
       if (target) {
         const dest = path.join(target.entry.place.planDir, path.relative(m.entry.place.planDir, m.entry.path));

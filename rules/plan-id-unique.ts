@@ -78,7 +78,12 @@ export const planIdUnique: ProjectRule = {
         const title = text(other, "title");
         if (title !== "" && title.toLowerCase() === text(keeper, "title").toLowerCase()) {
           const rm = `git rm ${shellWord(other.entry.displayPath)}`;
-          const why = placeRank(keeper) > placeRank(other) ? `${keeper.entry.displayPath} (${where(keeper)}) is where the plan moved to` : `${keeper.entry.displayPath} was updated last`;
+          const why =
+            keeper.entry.place.layout !== other.entry.place.layout
+              ? "a plan migrated to the upstream layout leaves no template copy behind"
+              : placeRank(keeper) > placeRank(other)
+                ? "a finished plan is moved to `complete/`, not copied"
+                : `the copy updated last (${text(keeper, "updated") || "no date"}) is kept`;
           context.report({
             entry: other.entry,
             key: "id",
@@ -88,7 +93,7 @@ export const planIdUnique: ProjectRule = {
           context.report({
             entry: keeper.entry,
             key: "id",
-            message: `Plan ${id} is also ${other.entry.displayPath} (${where(other)}), a stale copy of this plan with the same title: delete that file.`,
+            message: `Plan ${id} is also ${other.entry.displayPath} (${where(other)}), a copy of this plan with the same title; ${why}, so that copy is stale: delete it.`,
             suggestion: rm,
           });
           continue;

@@ -24,10 +24,21 @@
 import type { ProjectRule } from "../src/types.js";
 import { docsUrl } from "../src/docs-url.js";
 import { isPlanId } from "../src/ids.js";
-import { didYouMeanSentence } from "../src/suggest.js";
+import { editDistance } from "../src/suggest.js";
 import { treeOf } from "../src/plan-tree.js";
 
 const KEYS = ["depends_on", "supersedes"] as const;
+
+/** ` Did you mean "…"?` for an ID one or two typed characters away from a real one. */
+function nearest(ref: string, ids: readonly string[]): string {
+  let best: string | undefined;
+  let distance = 3;
+  for (const id of ids) {
+    const d = editDistance(ref, id, 2);
+    if (d < distance) [best, distance] = [id, d];
+  }
+  return best === undefined ? "" : ` Did you mean "${best}"?`;
+}
 
 export const planReferencesExist: ProjectRule = {
   meta: {
@@ -52,7 +63,7 @@ export const planReferencesExist: ProjectRule = {
           if (plan.ids.includes(ref)) {
             context.report({ entry: plan.entry, span, message: `\`${key}\` lists ${ref}, which is this plan itself; remove it.` });
           } else if (!tree.plansById.has(ref)) {
-            const hint = didYouMeanSentence(ref, known.filter((id) => !plan.ids.includes(id)));
+            const hint = nearest(ref, known.filter((id) => !plan.ids.includes(id)));
             context.report({
               entry: plan.entry,
               span,

@@ -7,6 +7,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
+import { findJsonError } from "./json-error.js";
 import { LineIndex } from "./line-index.js";
 import { findRoot } from "./place.js";
 import { spanOf } from "./lint-file.js";
@@ -29,15 +30,6 @@ export function registryRootOf(abs: string): string | undefined {
 
 function rangeOf(node: Node | null | undefined): Range | undefined {
   return node?.range ? { start: node.range[0], end: node.range[1] } : undefined;
-}
-
-/** Where `JSON.parse` stopped: Node says "at position N" (20) or "(line L column C)" (22+). */
-function jsonErrorOffset(message: string, text: string, lines: LineIndex): number {
-  const pos = /at position (\d+)/.exec(message);
-  if (pos) return Number(pos[1]);
-  const lc = /line (\d+) column (\d+)/.exec(message);
-  if (lc) return lines.lineStart(Number(lc[1])) + Number(lc[2]) - 1;
-  return text.length;
 }
 
 /** The keys of a JSON object node, with their values and positions. */
@@ -79,13 +71,17 @@ export async function readRegistry(root: string, displayPath: string, linted: bo
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   try {
     JSON.parse(text.slice(bom));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const offset = Math.min(jsonErrorOffset(reason, text, lines) + bom, text.length);
-    return { ...base, problem: { message: `registry.json is not valid JSON (${reason}).`, span: at(offset) } };
+  } catch {
+    const found = findJsonError(text.slice(bom)) ?? { offset: 0, message: "it does not parse" };
+    return { ...base, problem: { message: `registry.json is not valid JSON: ${found.message}.`, span: at(found.offset + bom) } };
   }
   // yaml reads a leading BOM as part of the stream, so its ranges are offsets into `text`
-  const doc = parseDocument(text);
+  let doc;
+  try {
+    doc = parseDocument(text);
+  } catch {
+    return { ...base, problem: { message: "registry.json could not be read (it is nested too deeply).", span: at(bom) } };
+  }
   const contents = doc.contents as Node | null;
   const plansPair = isMap(contents) ? contents.items.find((p) => isScalar(p.key) && p.key.value === "plans") : undefined;
   const plans = plansPair?.value as Node | null | undefined;
