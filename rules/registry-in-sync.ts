@@ -38,20 +38,29 @@ const COPIED = ["title", "status", "kind", "domain", "owner", "created", "update
 
 const REBUILD = "rebuild it (`agentrules execplan-registry update`)";
 
+/** JSON text of a front matter value; a value JSON cannot hold (a YAML alias cycle) is never equal to anything. */
+function stringify(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? "undefined";
+  } catch {
+    return `\u0000${Math.random()}`;
+  }
+}
+
 /** Absent, null, "", [] and {} all mean "not set"; maps compare without key order. */
 function normalize(value: unknown): string {
   if (value === undefined || value === null || value === "") return "null";
-  if (Array.isArray(value)) return value.length === 0 ? "null" : JSON.stringify(value.map((v) => (typeof v === "string" ? v.trim() : v)));
+  if (Array.isArray(value)) return value.length === 0 ? "null" : stringify(value.map((v) => (typeof v === "string" ? v.trim() : v)));
   if (typeof value === "object") {
     const keys = Object.keys(value as object).sort();
-    return keys.length === 0 ? "null" : JSON.stringify(keys.map((k) => [k, (value as Record<string, unknown>)[k]]));
+    return keys.length === 0 ? "null" : stringify(keys.map((k) => [k, (value as Record<string, unknown>)[k]]));
   }
-  return JSON.stringify(typeof value === "string" ? value.trim() : value);
+  return stringify(typeof value === "string" ? value.trim() : value);
 }
 
 function show(value: unknown): string {
   if (value === undefined || value === null) return "nothing";
-  const s = JSON.stringify(value);
+  const s = stringify(value);
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 

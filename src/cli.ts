@@ -10,9 +10,6 @@ import { VERSION } from "./version.js";
 import { builtinRules, lint } from "./index.js";
 import type { ResolvedConfig, RuleMeta } from "./types.js";
 
-const LAYOUT_SETTINGS: readonly ResolvedConfig["layout"][] = ["auto", "template", "upstream"];
-const isLayoutSetting = (value: string): value is ResolvedConfig["layout"] => (LAYOUT_SETTINGS as readonly string[]).includes(value);
-
 const HELP = `Usage: milestone-lint [options] [paths…]
 
 Lint ExecPlan and milestone files under .agent/exec_plans.
@@ -81,12 +78,9 @@ export async function main(argv: string[]): Promise<number> {
   if (!loadFormatter) {
     throw new UsageError(`Unknown format "${values.format}"; expected one of: ${Object.keys(FORMATTERS).join(", ")}`);
   }
-  const layout = values.layout;
-  if (layout !== undefined && !isLayoutSetting(layout)) {
-    throw new UsageError(`Unknown layout "${layout}"; expected one of: ${LAYOUT_SETTINGS.join(", ")}`);
-  }
   const result = await lint({
-    ...(layout !== undefined ? { config: { layout } } : {}),
+    // lint() checks the value
+    ...(values.layout !== undefined ? { config: { layout: values.layout as ResolvedConfig["layout"] } } : {}),
     patterns: positionals.length > 0 ? positionals : [".agent"],
     ...(values.now !== undefined ? { now: values.now } : {}),
     fix: values.fix ?? false,
