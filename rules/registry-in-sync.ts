@@ -38,12 +38,13 @@ const COPIED = ["title", "status", "kind", "domain", "owner", "created", "update
 
 const REBUILD = "rebuild it (`agentrules execplan-registry update`)";
 
-/** JSON text of a front matter value; a value JSON cannot hold (a YAML alias cycle) is never equal to anything. */
+/** JSON text of a value; a front matter value JSON cannot hold (a YAML alias cycle) never equals a registry value. */
+const UNREADABLE = "\u0000unreadable";
 function stringify(value: unknown): string {
   try {
     return JSON.stringify(value) ?? "undefined";
   } catch {
-    return `\u0000${Math.random()}`;
+    return UNREADABLE;
   }
 }
 
@@ -61,6 +62,7 @@ function normalize(value: unknown): string {
 function show(value: unknown): string {
   if (value === undefined || value === null) return "nothing";
   const s = stringify(value);
+  if (s === UNREADABLE) return "a value that cannot be shown";
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
