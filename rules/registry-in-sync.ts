@@ -12,7 +12,9 @@
  * - a `path` that does not lead to the plan (relative to the repository or to
  *   `exec_plans/`);
  * - an entry for a plan that does not exist, an entry without `id`, an ID listed twice;
- * - a plan of the tree the registry does not list (at the `"plans"` key);
+ * - a plan of the tree the registry does not list (at the `"plans"` key), unless its
+ *   front matter lacks a required key (`agentrules` leaves such plans out; the
+ *   schema rule reports them);
  * - a file that is not valid JSON or has no `plans` list.
  *
  * ## Valid
@@ -36,6 +38,9 @@ import { treeOf, type PlanNode } from "../src/plan-tree.js";
 /** Fields the registry copies from the front matter; `id` and `path` are checked apart. */
 const COPIED = ["title", "status", "kind", "domain", "owner", "created", "updated", "tags", "touches", "risk", "breaking", "migration", "links", "depends_on", "supersedes"];
 
+/** The keys without which agentrules leaves a plan out of the registry. */
+const REQUIRED = ["id", "title", "status", "kind", "domain", "owner", "created", "updated"];
+
 const REBUILD = "rebuild it (`agentrules execplan-registry update`)";
 
 /** JSON text of a value; a front matter value JSON cannot hold (a YAML alias cycle) never equals a registry value. */
@@ -51,7 +56,8 @@ function stringify(value: unknown): string {
 /** Absent, null, "", [] and {} all mean "not set"; maps compare without key order. */
 function normalize(value: unknown): string {
   if (value === undefined || value === null || value === "") return "null";
-  if (Array.isArray(value)) return value.length === 0 ? "null" : stringify(value.map((v) => (typeof v === "string" ? v.trim() : v)));
+  // agentrules writes list items as trimmed strings (`tags: [2026]` becomes `["2026"]`)
+  if (Array.isArray(value)) return value.length === 0 ? "null" : stringify(value.map((v) => (v !== null && typeof v === "object" ? v : String(v).trim())));
   if (typeof value === "object") {
     const keys = Object.keys(value as object).sort();
     return keys.length === 0 ? "null" : stringify(keys.map((k) => [k, (value as Record<string, unknown>)[k]]));
@@ -134,8 +140,12 @@ export const registryInSync: ProjectRule = {
           });
         }
       }
+      // agentrules leaves out plans whose front matter lacks a required key: rebuilding would not add them
       const missing = new Map<string, PlanNode>();
-      for (const p of plans) if (p.id !== undefined && !listed.has(p.id) && !missing.has(p.id)) missing.set(p.id, p);
+      for (const p of plans) {
+        if (p.id === undefined || listed.has(p.id) || missing.has(p.id)) continue;
+        if (REQUIRED.every((k) => p.entry.keys[k] !== undefined)) missing.set(p.id, p);
+      }
       for (const [id, p] of missing) {
         context.report({
           entry: registry,
