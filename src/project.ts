@@ -3,6 +3,8 @@
  * it. Files the user did not ask to lint are read for their front matter only
  * (no Markdown parse), and each root's `registry.json` is read with positions.
  */
+import path from "node:path";
+import { convertPathToPattern } from "tinyglobby";
 import { readFrontMatter } from "./front-matter.js";
 import { LineIndex } from "./line-index.js";
 import { indexEntry, type ActiveRule } from "./lint-file.js";
@@ -23,7 +25,9 @@ export async function buildIndex(linted: IndexEntry[], roots: string[], options:
   const { displayPath, isIgnored } = options;
   const entries = [...linted];
   const seen = new Set(linted.map((e) => e.path));
-  const others = (await discover(roots, { cwd: "/", ...(isIgnored ? { isIgnored } : {}) })).filter((p) => !seen.has(p));
+  // escaped: a folder named `Project (copy)` is a path, not a glob
+  const patterns = roots.map((root) => `${convertPathToPattern(root)}/**/*.md`);
+  const others = (await discover(patterns, { cwd: path.parse(process.cwd()).root, ...(isIgnored ? { isIgnored } : {}) })).filter((p) => !seen.has(p));
   for (const file of others) {
     const place = classify(file);
     if (!place) continue;

@@ -1,5 +1,7 @@
 /** Whole-tree checks through the built CLI: partial runs judged against the tree, `--layout`, registry.json. */
 import { describe, expect, it } from "vitest";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { runCli } from "./helpers/cli.js";
 import { FIXTURES, FIXTURE_TODAY } from "./helpers/fixtures.js";
@@ -48,6 +50,18 @@ describe("partial runs (a pre-commit hook passing the changed files)", () => {
   it("reports both files of the pair when the whole tree is linted", () => {
     const { out } = json([".agent"], PARTIAL);
     expect(out.files.filter((f) => f.diagnostics.length > 0).map((f) => f.file)).toEqual([NEW_FILE, ARCHIVED]);
+  });
+
+  it("reads the tree of a repository whose folder name looks like a glob", () => {
+    const repo = path.join(mkdtempSync(path.join(tmpdir(), "ml-")), "project (copy) [old]");
+    try {
+      cpSync(path.join(PARTIAL, ".agent"), path.join(repo, ".agent"), { recursive: true });
+      const { status, out } = json([NEW_FILE], repo);
+      expect(status).toBe(1);
+      expect(out.files[0]?.diagnostics.map((d) => d.ruleId)).toEqual(["milestone-number-unique"]);
+    } finally {
+      rmSync(path.dirname(repo), { recursive: true, force: true });
+    }
   });
 
   it("finds the tree from a file given by an absolute path, from another working directory", () => {
