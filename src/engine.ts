@@ -4,9 +4,9 @@
  * knows no rule by name: it runs whatever rules it is given.
  */
 import path from "node:path";
+import { isDynamicPattern } from "tinyglobby";
 import { discover } from "./discover.js";
 import { lintSource, type ActiveRule } from "./lint-file.js";
-import { isDynamicPattern } from "tinyglobby";
 import { classify } from "./place.js";
 import { buildIndex, runProjectRules } from "./project.js";
 import { registryRootOf } from "./registry.js";
@@ -145,6 +145,8 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     });
     const project = runProjectRules(index, rules.project, today, options.config.layout);
     internalErrors += project.internalErrors;
+    // a linted registry.json is listed like every linted file, with or without problems
+    for (const registry of index.registries) if (registry.linted && !byFile.has(registry.displayPath)) byFile.set(registry.displayPath, []);
     for (const d of project.diagnostics) {
       const list = byFile.get(d.file);
       if (list) list.push(d);
