@@ -4,7 +4,8 @@
  * A plan's milestones are numbered `MS001`, `MS002`, … in increasing order
  * (FORMAT.md §1; `agentrules` assigns the next number), so a missing number usually
  * means a milestone file was lost, or a number was typed by hand. Active and
- * archived milestones count alike. A warning, reported on the milestone right after
+ * archived milestones count alike, and so do milestones of the plan left in the
+ * other layout's folders during a migration. A warning, reported on the milestone right after
  * the gap; a gap left on purpose (a milestone dropped) can be switched off there.
  *
  * ## Valid
@@ -37,7 +38,8 @@ export const milestoneSequenceGaps: ProjectRule = {
   check(context) {
     const plans = new Map<string, MilestoneNode[]>();
     for (const m of treeOf(context).milestones) {
-      if (m.ms !== undefined && m.planId !== undefined) plans.set(m.planKey, [...(plans.get(m.planKey) ?? []), m]);
+      // by plan ID, not folder: mid-migration a plan's milestones may sit in both layouts' folders
+      if (m.ms !== undefined && m.planId !== undefined) plans.set(m.planId, [...(plans.get(m.planId) ?? []), m]);
     }
     for (const milestones of plans.values()) {
       const numbers = [...new Set(milestones.map((m) => m.ms as number))].sort((a, b) => a - b);
