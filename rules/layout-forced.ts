@@ -33,9 +33,9 @@
 import path from "node:path";
 import type { Layout, ProjectRule } from "../src/types.js";
 import { docsUrl } from "../src/docs-url.js";
-import { isIsoDate } from "../src/dates.js";
 import { parsePlanFileName } from "../src/ids.js";
-import { ARCHIVE_FOLDERS, displayPathNear, shellWord, treeOf, type MilestoneNode, type Tree } from "../src/plan-tree.js";
+import { displayPathNear, shellWord, treeOf, type MilestoneNode, type Tree } from "../src/plan-tree.js";
+import { milestoneTarget, type Target } from "../src/relocate.js";
 import type { IndexEntry } from "../src/types.js";
 
 const DESCRIBE: Record<Layout, string> = {
@@ -50,26 +50,11 @@ function slugOf(entry: IndexEntry): string {
 }
 
 /** Where the file goes in `layout`, or why that cannot be said. */
-function target(entry: IndexEntry, layout: Layout, milestone: MilestoneNode | undefined): string | { unknown: string } {
-  const { root, fileName, folder } = entry.place;
+function target(entry: IndexEntry, layout: Layout, milestone: MilestoneNode | undefined): Target {
   const slug = slugOf(entry);
-  if (layout === "upstream") {
-    const plan = path.join(root, "active", slug);
-    if (entry.place.kind === "execplan") return path.join(plan, fileName);
-    if (folder === "active") return path.join(plan, "milestones", "active", fileName);
-    if (ARCHIVE_FOLDERS.has(folder ?? "")) return path.join(plan, "milestones", "complete", fileName);
-    return { unknown: "it is not in `milestones/active/` or `milestones/archive/`" };
-  }
-  const plan = path.join(root, slug);
-  if (entry.place.kind === "execplan") return path.join(plan, fileName);
-  const planId = milestone?.planId;
-  if (planId === undefined) return { unknown: "its plan ID is unknown" };
-  const name = fileName.startsWith(`${planId}_`) ? fileName : `${planId}_${fileName}`;
-  if (folder === "active") return path.join(plan, "milestones", "active", name);
-  if (!ARCHIVE_FOLDERS.has(folder ?? "")) return { unknown: "it is not in `milestones/active/` or `milestones/complete/`" };
-  const updated = entry.keys.updated?.value;
-  if (typeof updated !== "string" || !isIsoDate(updated)) return { unknown: "the archive date folder needs a valid `updated` date" };
-  return path.join(plan, "milestones", "archive", ...updated.split("-"), name);
+  const planDir = layout === "upstream" ? path.join(entry.place.root, "active", slug) : path.join(entry.place.root, slug);
+  if (entry.place.kind === "execplan") return path.join(planDir, entry.place.fileName);
+  return milestoneTarget(entry, planDir, layout, milestone?.planId);
 }
 
 export const layoutForced: ProjectRule = {

@@ -6,7 +6,8 @@
  * names (its `execplan_id`, else the plan part of its `id`, else the `EP-…` of its
  * file name), and that folder's ExecPlan is the one the milestone names. When the
  * named plan lives in another folder, the `git mv` that puts the milestone there is
- * suggested. Plans are matched on their front matter `id` or the ID in their file
+ * suggested, in that plan's layout (a milestone left behind in the template
+ * folders of a plan migrated to `active/<slug>/` goes to its `milestones/complete/`). Plans are matched on their front matter `id` or the ID in their file
  * name, so a plan whose two disagree (reported by the identity rules) does not
  * orphan its milestones.
  *
@@ -28,6 +29,7 @@ import path from "node:path";
 import type { ProjectRule } from "../src/types.js";
 import { docsUrl } from "../src/docs-url.js";
 import { displayPathNear, shellWord, treeOf } from "../src/plan-tree.js";
+import { milestoneTarget } from "../src/relocate.js";
 
 export const milestonePlanExists: ProjectRule = {
   meta: {
@@ -58,8 +60,8 @@ export const milestonePlanExists: ProjectRule = {
           ? `plan ${m.planId} is in several folders (${elsewhere.map((p) => p.entry.displayPath).join(", ")}): keep one, then move the milestone there.`
           : `no plan ${m.planId} exists in the tree: ${here.length > 0 ? "name the plan of this folder in `execplan_id` and `id`" : "add the ExecPlan file to this folder, or fix `execplan_id`"}.`;
       let suggestion: string | undefined;
-      if (target) {
-        const dest = path.join(target.entry.place.planDir, path.relative(m.entry.place.planDir, m.entry.path));
+      const dest = target && milestoneTarget(m.entry, target.entry.place.planDir, target.entry.place.layout, m.planId);
+      if (typeof dest === "string") {
         const shown = displayPathNear(m.entry, dest);
         suggestion = `mkdir -p ${shellWord(path.posix.dirname(shown))} && git mv ${shellWord(m.entry.displayPath)} ${shellWord(shown)}`;
       }
