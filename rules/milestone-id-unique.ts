@@ -5,8 +5,8 @@
  * Two files of one plan folder with the same `id` also share an `MS###` and are
  * reported by `milestone-number-unique`, which says which copy to delete; this rule
  * reports the files that carry the same `id` from different plan folders (a
- * milestone copied into another plan, or a plan copied during a migration), and
- * says which of them sits with the plan its `id` names.
+ * milestone copied into another plan, or a plan folder copied during a migration),
+ * and says which of them sits with the plan its `id` names.
  *
  * ## Valid
  *
@@ -57,11 +57,14 @@ export const milestoneIdUnique: ProjectRule = {
         const list = others.map((o) => o.entry.displayPath).join(", ");
         const home = planId === undefined ? undefined : others.find((o) => withItsPlan(tree, o, planId));
         const mine = planId !== undefined && withItsPlan(tree, m, planId);
-        const advice = mine
-          ? `this file sits with plan ${planId}, so the other ${others.length > 1 ? "files are" : "file is"} the stray ${others.length > 1 ? "copies" : "copy"}: delete or renumber ${others.length > 1 ? "them" : "it"}.`
-          : home
-            ? `${home.entry.displayPath} sits with plan ${planId}, so this file is the stray copy: delete it, or give it an \`id\` of the plan in its own folder.`
-            : "a milestone ID is unique across the tree: give each file the ID of the plan in its own folder.";
+        // both sides sit with a copy of their plan: the whole plan folder was copied
+        const advice = mine && home
+          ? `plan ${planId} itself is in both folders (a copied plan folder): delete the stale copy of the folder, which \`plan-id-unique\` names.`
+          : mine
+            ? `this file sits with plan ${planId}, so the other ${others.length > 1 ? "files are" : "file is"} the stray ${others.length > 1 ? "copies" : "copy"}: delete or renumber ${others.length > 1 ? "them" : "it"}.`
+            : home
+              ? `${home.entry.displayPath} sits with plan ${planId}, so this file is the stray copy: delete it, or give it an \`id\` of the plan in its own folder.`
+              : "a milestone ID is unique across the tree: give each file the ID of the plan in its own folder.";
         context.report(reportOn(m, `Milestone id "${id}" is also used by ${list} in another plan folder; ${advice}`));
       }
     }
