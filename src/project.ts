@@ -14,6 +14,8 @@ import { readRegistry, registryPath } from "./registry.js";
 import { discover } from "./discover.js";
 import type { Diagnostic, IndexEntry, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "./types.js";
 
+const READS_IN_FLIGHT = 16;
+
 export interface IndexOptions {
   displayPath: (abs: string) => string;
   isIgnored?: (abs: string) => boolean;
@@ -28,14 +30,22 @@ export async function buildIndex(linted: IndexEntry[], roots: string[], options:
   // escaped: a folder named `Project (copy)` is a path, not a glob
   const patterns = roots.map((root) => `${convertPathToPattern(root)}/**/*.md`);
   const others = (await discover(patterns, { cwd: path.parse(process.cwd()).root, ...(isIgnored ? { isIgnored } : {}) })).filter((p) => !seen.has(p));
-  for (const file of others) {
+  const files = others.flatMap((file) => {
     const place = classify(file);
-    if (!place) continue;
-    const read = await readSource(file);
-    if (!read.ok) continue;
-    const source = { path: file, displayPath: displayPath(file), text: read.text, place };
-    entries.push(indexEntry(source, readFrontMatter(read.text), new LineIndex(read.text), false));
-  }
+    return place ? [{ file, place }] : [];
+  });
+  // a few reads in flight at once: a partial run in a large tree waits on I/O, not on the CPU
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const { file, place } = files[next++] as (typeof files)[number];
+      const read = await readSource(file);
+      if (!read.ok) continue;
+      const source = { path: file, displayPath: displayPath(file), text: read.text, place };
+      entries.push(indexEntry(source, readFrontMatter(read.text), new LineIndex(read.text), false));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, files.length) }, worker));
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const registries: RegistryFile[] = [];
   for (const root of roots) {
