@@ -26,7 +26,7 @@ import type { ProjectRule } from "../src/types.js";
 import { docsUrl } from "../src/docs-url.js";
 import { parseMilestoneId } from "../src/ids.js";
 import { reportOn } from "../src/milestone-groups.js";
-import { treeOf, type MilestoneNode, type Tree } from "../src/plan-tree.js";
+import { push, treeOf, type MilestoneNode, type Tree } from "../src/plan-tree.js";
 
 /** True when the folder `m` sits in holds the plan its `id` names. */
 function withItsPlan(tree: Tree, m: MilestoneNode, planId: string): boolean {
@@ -47,7 +47,7 @@ export const milestoneIdUnique: ProjectRule = {
     const byId = new Map<string, MilestoneNode[]>();
     for (const m of tree.milestones) {
       const id = m.entry.keys.id?.value;
-      if (typeof id === "string" && id !== "") byId.set(id, [...(byId.get(id) ?? []), m]);
+      if (typeof id === "string" && id !== "") push(byId, id, m);
     }
     for (const [id, group] of byId) {
       if (new Set(group.map((m) => m.entry.place.planDir)).size < 2) continue;

@@ -32,7 +32,7 @@ import type { ProjectRule } from "../src/types.js";
 import { docsUrl } from "../src/docs-url.js";
 import { msLabel } from "../src/ids.js";
 import { keeperOrder, renamedMilestone, reportOn, sameTitle, stateOf, titleOf } from "../src/milestone-groups.js";
-import { shellWord, treeOf, type MilestoneNode } from "../src/plan-tree.js";
+import { push, shellWord, treeOf, type MilestoneNode } from "../src/plan-tree.js";
 
 export const milestoneNumberUnique: ProjectRule = {
   meta: {
@@ -50,7 +50,7 @@ export const milestoneNumberUnique: ProjectRule = {
     for (const m of tree.milestones) {
       if (m.ms === undefined) continue;
       const key = `${m.planKey}\0${m.ms}`;
-      groups.set(key, [...(groups.get(key) ?? []), m]);
+      push(groups, key, m);
       highest.set(m.planKey, Math.max(highest.get(m.planKey) ?? 0, m.ms));
     }
     for (const group of groups.values()) {

@@ -24,7 +24,7 @@ import type { ProjectRule } from "../src/types.js";
 import { docsUrl } from "../src/docs-url.js";
 import { msLabel } from "../src/ids.js";
 import { reportOn } from "../src/milestone-groups.js";
-import { treeOf, type MilestoneNode } from "../src/plan-tree.js";
+import { push, treeOf, type MilestoneNode } from "../src/plan-tree.js";
 
 export const milestoneSequenceGaps: ProjectRule = {
   meta: {
@@ -39,7 +39,7 @@ export const milestoneSequenceGaps: ProjectRule = {
     const plans = new Map<string, MilestoneNode[]>();
     for (const m of treeOf(context).milestones) {
       // by plan ID, not folder: mid-migration a plan's milestones may sit in both layouts' folders
-      if (m.ms !== undefined && m.planId !== undefined) plans.set(m.planId, [...(plans.get(m.planId) ?? []), m]);
+      if (m.ms !== undefined && m.planId !== undefined) push(plans, m.planId, m);
     }
     for (const milestones of plans.values()) {
       const numbers = [...new Set(milestones.map((m) => m.ms as number))].sort((a, b) => a - b);

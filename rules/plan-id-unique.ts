@@ -26,7 +26,7 @@
  */
 import type { ProjectRule } from "../src/types.js";
 import { docsUrl } from "../src/docs-url.js";
-import { shellWord, treeOf, type PlanNode } from "../src/plan-tree.js";
+import { push, shellWord, treeOf, type PlanNode } from "../src/plan-tree.js";
 
 const text = (p: PlanNode, key: string): string => {
   const v = p.entry.keys[key]?.value;
@@ -68,7 +68,7 @@ export const planIdUnique: ProjectRule = {
   check(context) {
     const tree = treeOf(context);
     const byId = new Map<string, PlanNode[]>();
-    for (const p of tree.plans) if (p.id !== undefined) byId.set(p.id, [...(byId.get(p.id) ?? []), p]);
+    for (const p of tree.plans) if (p.id !== undefined) push(byId, p.id, p);
     const used = new Set(byId.keys());
     for (const [id, group] of byId) {
       if (group.length < 2) continue;

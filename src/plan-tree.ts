@@ -36,7 +36,8 @@ export interface Tree {
 
 export const ARCHIVE_FOLDERS: ReadonlySet<string> = new Set(["archive", "complete"]);
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+/** Adds `value` to the list under `key`. */
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
