@@ -96,6 +96,11 @@ describe("--layout", () => {
     );
   });
 
+  it("is checked by the API too", async () => {
+    const { lint, UsageError } = await import("../src/index.js");
+    await expect(lint({ cwd: VALID, config: { layout: "newest" as "auto" } })).rejects.toBeInstanceOf(UsageError);
+  });
+
   it("exits 2 on an unknown layout", () => {
     const r = runCli(["--layout", "newest"], { cwd: VALID });
     expect(r.status).toBe(2);
