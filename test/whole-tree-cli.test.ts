@@ -86,8 +86,13 @@ describe("--layout", () => {
       ".agent/exec_plans/active/audit-log/EP-20260315-002_audit-log.md",
       ".agent/exec_plans/active/audit-log/milestones/active/MS002_audit-api.md",
       ".agent/exec_plans/active/audit-log/milestones/complete/MS001_event-schema.md",
+      ".agent/exec_plans/active/billing-export/EP-20260405-001_billing-export.md",
+      ".agent/exec_plans/active/billing-export/milestones/active/MS002_csv-streaming.md",
+      ".agent/exec_plans/active/billing-export/milestones/complete/MS001_export-schema.md",
       ".agent/exec_plans/complete/2026/03/08/EP-20260221-001_api-contracts/EP-20260221-001_api-contracts.md",
       ".agent/exec_plans/complete/2026/03/08/EP-20260221-001_api-contracts/milestones/complete/MS001_contract-tests.md",
+      ".agent/exec_plans/complete/2026/06/30/EP-20260301-002_audit-log/EP-20260301-002_audit-log.md",
+      ".agent/exec_plans/complete/2026/06/30/EP-20260301-002_audit-log/milestones/complete/EP-20260301-002_MS001_audit-table.md",
     ]);
     const milestone = out.files.find((f) => f.file.endsWith("MS002_audit-api.md"))?.diagnostics[0];
     expect(milestone?.ruleId).toBe("layout-forced");
