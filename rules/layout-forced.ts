@@ -33,8 +33,9 @@
 import path from "node:path";
 import type { Layout, ProjectRule } from "../src/types.js";
 import { docsUrl } from "../src/docs-url.js";
-import { parsePlanFileName } from "../src/ids.js";
-import { displayPathNear, shellWord, treeOf, type MilestoneNode, type Tree } from "../src/plan-tree.js";
+import { displayPathOf, gitMv } from "../src/git-mv.js";
+import { isPlanId, splitPlanFileName } from "../src/identity.js";
+import { treeOf, type MilestoneNode, type Tree } from "../src/plan-tree.js";
 import { milestoneTarget, type Target } from "../src/relocate.js";
 import type { IndexEntry } from "../src/types.js";
 
@@ -46,7 +47,8 @@ const DESCRIBE: Record<Layout, string> = {
 /** The plan's slug: its folder name, without the `EP-…_` of a completed upstream plan's folder. */
 function slugOf(entry: IndexEntry): string {
   const folder = path.basename(entry.place.planDir);
-  return entry.place.planFolder !== "active" && entry.place.layout === "upstream" ? (parsePlanFileName(`${folder}.md`)?.slug ?? folder) : folder;
+  const named = splitPlanFileName(`${folder}.md`);
+  return entry.place.layout === "upstream" && entry.place.planFolder !== "active" && isPlanId(named.plan) ? (named.slug ?? folder) : folder;
 }
 
 /** Where the file goes in `layout`, or why that cannot be said. */
@@ -79,12 +81,7 @@ export const layoutForced: ProjectRule = {
         context.report({ entry, message: `${head}; move it by hand (${dest.unknown}).` });
         continue;
       }
-      const shown = displayPathNear(entry, dest);
-      context.report({
-        entry,
-        message: `${head}; move it to ${shown}.`,
-        suggestion: `mkdir -p ${shellWord(path.posix.dirname(shown))} && git mv ${shellWord(entry.displayPath)} ${shellWord(shown)}`,
-      });
+      context.report({ entry, message: `${head}; move it to ${displayPathOf(entry, dest)}.`, suggestion: gitMv(entry, dest) });
     }
   },
 };

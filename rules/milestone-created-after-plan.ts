@@ -24,8 +24,8 @@
  */
 import type { FileRule } from "../src/types.js";
 import { docsUrl } from "../src/docs-url.js";
-import { isIsoDate } from "../src/dates.js";
-import { isPlanId, parseMilestoneId, planIdDate } from "../src/ids.js";
+import { compactToIso, isIsoDate } from "../src/dates.js";
+import { isPlanId, milestoneIdParts } from "../src/identity.js";
 
 export const milestoneCreatedAfterPlan: FileRule = {
   meta: {
@@ -40,9 +40,9 @@ export const milestoneCreatedAfterPlan: FileRule = {
     const data = frontMatter.data as Record<string, unknown> | undefined;
     const created = frontMatter.get("created");
     if (!data || typeof data !== "object" || !created || typeof data.created !== "string" || !isIsoDate(data.created)) return;
-    const planId = isPlanId(data.execplan_id) ? data.execplan_id : parseMilestoneId(data.id)?.planId;
+    const planId = isPlanId(data.execplan_id) ? data.execplan_id : milestoneIdParts(data.id)?.planId;
     if (planId === undefined) return;
-    const planDate = planIdDate(planId);
+    const planDate = compactToIso(planId.slice(3, 11));
     if (!isIsoDate(planDate) || data.created >= planDate) return;
     context.report({
       message: `\`created\` is ${data.created}, before its plan ${planId} was created (${planDate}, the date in the plan ID); a milestone cannot predate its plan: check the date.`,

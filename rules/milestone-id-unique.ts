@@ -24,7 +24,7 @@
  */
 import type { ProjectRule } from "../src/types.js";
 import { docsUrl } from "../src/docs-url.js";
-import { parseMilestoneId } from "../src/ids.js";
+import { milestoneIdParts } from "../src/identity.js";
 import { reportOn } from "../src/milestone-groups.js";
 import { push, treeOf, type MilestoneNode, type Tree } from "../src/plan-tree.js";
 
@@ -51,7 +51,7 @@ export const milestoneIdUnique: ProjectRule = {
     }
     for (const [id, group] of byId) {
       if (new Set(group.map((m) => m.entry.place.planDir)).size < 2) continue;
-      const planId = parseMilestoneId(id)?.planId;
+      const planId = milestoneIdParts(id)?.planId;
       for (const m of group) {
         const others = group.filter((o) => o.entry.place.planDir !== m.entry.place.planDir);
         const list = others.map((o) => o.entry.displayPath).join(", ");

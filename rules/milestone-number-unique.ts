@@ -30,9 +30,10 @@
  */
 import type { ProjectRule } from "../src/types.js";
 import { docsUrl } from "../src/docs-url.js";
-import { msLabel } from "../src/ids.js";
+import { quote } from "../src/git-mv.js";
+import { msLabel } from "../src/identity.js";
 import { keeperOrder, renamedMilestone, reportOn, sameTitle, stateOf, titleOf } from "../src/milestone-groups.js";
-import { push, shellWord, treeOf, type MilestoneNode } from "../src/plan-tree.js";
+import { push, treeOf, type MilestoneNode } from "../src/plan-tree.js";
 
 export const milestoneNumberUnique: ProjectRule = {
   meta: {
@@ -64,7 +65,7 @@ export const milestoneNumberUnique: ProjectRule = {
             keeper.archived && !other.archived
               ? "a milestone is moved, not copied, when it is archived, so the active copy is stale"
               : `the copy updated last (${String(keeper.entry.keys.updated?.value ?? "no date")}) is kept`;
-          const rm = `git rm ${shellWord(other.entry.displayPath)}`;
+          const rm = `git rm ${quote(other.entry.displayPath)}`;
           context.report(
             reportOn(other, `${label} is also used by ${keeper.entry.displayPath} (${stateOf(keeper)}), a copy of this milestone with the same title; ${why}: delete this file.`, rm),
           );
@@ -76,7 +77,7 @@ export const milestoneNumberUnique: ProjectRule = {
         const next = (highest.get(keeper.planKey) ?? 0) + 1;
         highest.set(keeper.planKey, next);
         const renamed = renamedMilestone(other, next);
-        const mv = renamed === undefined ? undefined : `git mv ${shellWord(other.entry.displayPath)} ${shellWord(renamed)}`;
+        const mv = renamed === undefined ? undefined : `git mv ${quote(other.entry.displayPath)} ${quote(renamed)}`;
         const keptTitle = titleOf(keeper);
         const otherTitle = titleOf(other);
         context.report(

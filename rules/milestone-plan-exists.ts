@@ -25,10 +25,10 @@
  * search-index/milestones/active/EP-20260301-001_MS001_invoices.md   execplan_id: EP-20260301-001
  * ```
  */
-import path from "node:path";
 import type { ProjectRule } from "../src/types.js";
 import { docsUrl } from "../src/docs-url.js";
-import { displayPathNear, shellWord, treeOf } from "../src/plan-tree.js";
+import { displayPathOf, gitMv } from "../src/git-mv.js";
+import { treeOf } from "../src/plan-tree.js";
 import { milestoneTarget } from "../src/relocate.js";
 
 export const milestonePlanExists: ProjectRule = {
@@ -48,7 +48,7 @@ export const milestonePlanExists: ProjectRule = {
       if (here.some((p) => p.ids.includes(m.planId as string))) continue;
       const elsewhere = (tree.plansById.get(m.planId) ?? []).filter((p) => p.entry.place.planDir !== m.entry.place.planDir);
       const target = elsewhere.length === 1 ? elsewhere[0] : undefined;
-      const folder = `${displayPathNear(m.entry, m.entry.place.planDir)}/`;
+      const folder = `${displayPathOf(m.entry, m.entry.place.planDir)}/`;
       const found = here.map((p) => `${p.id ?? "(no ID)"} (${p.entry.displayPath})`).join(", ");
       const problem =
         here.length === 0
@@ -61,10 +61,7 @@ export const milestonePlanExists: ProjectRule = {
           : `no plan ${m.planId} exists in the tree: ${here.length > 0 ? "name the plan of this folder in `execplan_id` and `id`" : "add the ExecPlan file to this folder, or fix `execplan_id`"}.`;
       let suggestion: string | undefined;
       const dest = target && milestoneTarget(m.entry, target.entry.place.planDir, target.entry.place.layout, m.planId);
-      if (typeof dest === "string") {
-        const shown = displayPathNear(m.entry, dest);
-        suggestion = `mkdir -p ${shellWord(path.posix.dirname(shown))} && git mv ${shellWord(m.entry.displayPath)} ${shellWord(shown)}`;
-      }
+      if (typeof dest === "string") suggestion = gitMv(m.entry, dest);
       const key = m.entry.keys.execplan_id ? "execplan_id" : m.entry.keys.id ? "id" : undefined;
       context.report({
         entry: m.entry,

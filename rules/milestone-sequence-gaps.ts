@@ -22,7 +22,7 @@
  */
 import type { ProjectRule } from "../src/types.js";
 import { docsUrl } from "../src/docs-url.js";
-import { msLabel } from "../src/ids.js";
+import { msLabel } from "../src/identity.js";
 import { reportOn } from "../src/milestone-groups.js";
 import { push, treeOf, type MilestoneNode } from "../src/plan-tree.js";
 

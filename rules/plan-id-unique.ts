@@ -26,7 +26,8 @@
  */
 import type { ProjectRule } from "../src/types.js";
 import { docsUrl } from "../src/docs-url.js";
-import { push, shellWord, treeOf, type PlanNode } from "../src/plan-tree.js";
+import { quote } from "../src/git-mv.js";
+import { push, treeOf, type PlanNode } from "../src/plan-tree.js";
 
 const text = (p: PlanNode, key: string): string => {
   const v = p.entry.keys[key]?.value;
@@ -77,7 +78,7 @@ export const planIdUnique: ProjectRule = {
       for (const other of rest) {
         const title = text(other, "title");
         if (title !== "" && title.toLowerCase() === text(keeper, "title").toLowerCase()) {
-          const rm = `git rm ${shellWord(other.entry.displayPath)}`;
+          const rm = `git rm ${quote(other.entry.displayPath)}`;
           const why =
             keeper.entry.place.layout !== other.entry.place.layout
               ? "a plan migrated to the upstream layout leaves no template copy behind"

@@ -23,7 +23,7 @@
  */
 import type { ProjectRule } from "../src/types.js";
 import { docsUrl } from "../src/docs-url.js";
-import { isPlanId } from "../src/ids.js";
+import { isPlanId } from "../src/identity.js";
 import { editDistance } from "../src/suggest.js";
 import { treeOf } from "../src/plan-tree.js";
 

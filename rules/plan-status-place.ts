@@ -29,7 +29,8 @@
 import path from "node:path";
 import type { ProjectRule } from "../src/types.js";
 import { docsUrl } from "../src/docs-url.js";
-import { displayPathNear, shellWord, treeOf } from "../src/plan-tree.js";
+import { gitMvPath } from "../src/git-mv.js";
+import { treeOf } from "../src/plan-tree.js";
 
 const FINISHED = new Set(["done", "archived"]);
 
@@ -59,13 +60,11 @@ export const planStatusPlace: ProjectRule = {
         const [y, m, d] = context.today.split("-");
         const shared = path.basename(entry.place.planDir) === "active";
         const dest = path.join(entry.place.root, "complete", y ?? "", m ?? "", d ?? "", entry.place.fileName.replace(/\.md$/i, ""));
-        const from = displayPathNear(entry, entry.place.planDir);
-        const to = displayPathNear(entry, dest);
         context.report({
           entry,
           key: "status",
           message: `Status is "archived", but the plan is under \`active/\`; an archived plan lives under \`complete/YYYY/MM/DD/${path.basename(dest)}/\`: move its folder there (or set another status).`,
-          ...(shared ? {} : { suggestion: `mkdir -p ${shellWord(path.posix.dirname(to))} && git mv ${shellWord(from)} ${shellWord(to)}` }),
+          ...(shared ? {} : { suggestion: gitMvPath(entry, entry.place.planDir, dest) }),
         });
       }
     }

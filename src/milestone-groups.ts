@@ -3,8 +3,9 @@
  * and what happens to the others (deleted as a stale copy, or renumbered).
  */
 import path from "node:path";
-import { msLabel } from "./ids.js";
-import { displayPathNear, type MilestoneNode } from "./plan-tree.js";
+import { displayPathOf } from "./git-mv.js";
+import { msLabel } from "./identity.js";
+import type { MilestoneNode } from "./plan-tree.js";
 import type { ProjectReport } from "./types.js";
 
 export function titleOf(m: MilestoneNode): string | undefined {
@@ -46,7 +47,7 @@ export function renamedMilestone(m: MilestoneNode, ms: number): string | undefin
   const name = m.entry.place.fileName;
   const renamed = name.replace(/(^|_)MS\d{3}(?=[_.])/, `$1${msLabel(ms)}`);
   if (renamed === name) return undefined;
-  return displayPathNear(m.entry, path.join(path.dirname(m.entry.path), renamed));
+  return displayPathOf(m.entry, path.join(path.dirname(m.entry.path), renamed));
 }
 
 /** A report on a milestone at its `id` (else `ms`) value. */

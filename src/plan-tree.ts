@@ -3,9 +3,8 @@
  * milestone with the plan and number it claims. Built once per run (memoized on
  * the project context) from the index, which holds front matter only.
  */
-import path from "node:path";
-import { isPlanId, parseMilestoneFileName, parseMilestoneId, parsePlanFileName } from "./ids.js";
-import type { IndexEntry, IndexedFile, ProjectContext, ProjectIndex } from "./types.js";
+import { isPlanId, milestoneIdParts, splitMilestoneFileName, splitPlanFileName } from "./identity.js";
+import type { IndexEntry, ProjectContext, ProjectIndex } from "./types.js";
 
 export interface PlanNode {
   entry: IndexEntry;
@@ -47,7 +46,7 @@ function buildTree(index: ProjectIndex): Tree {
   const tree: Tree = { plans: [], milestones: [], plansById: new Map(), plansByDir: new Map() };
   for (const entry of index.entries) {
     if (entry.place.kind === "execplan") {
-      const fromName = parsePlanFileName(entry.place.fileName)?.planId;
+      const fromName = splitPlanFileName(entry.place.fileName).plan;
       const fromKey = entry.keys.id?.value;
       const ids = [...new Set([isPlanId(fromKey) ? fromKey : undefined, fromName].filter(isPlanId))];
       const plan: PlanNode = { entry, ids, ...(ids[0] !== undefined ? { id: ids[0] } : {}) };
@@ -56,12 +55,16 @@ function buildTree(index: ProjectIndex): Tree {
       push(tree.plansByDir, entry.place.planDir, plan);
       continue;
     }
-    const byId = parseMilestoneId(entry.keys.id?.value);
-    const byName = parseMilestoneFileName(entry.place.fileName);
+    const byId = milestoneIdParts(entry.keys.id?.value);
+    const name = splitMilestoneFileName(entry.place.fileName);
+    const byName = {
+      ...(isPlanId(name.plan) ? { planId: name.plan } : {}),
+      ...(name.ms !== undefined && /^MS\d{3}$/.test(name.ms) ? { ms: Number(name.ms.slice(2)) } : {}),
+    };
     const execplanId = entry.keys.execplan_id?.value;
     const ms = entry.keys.ms?.value;
-    const planId = isPlanId(execplanId) ? execplanId : (byId?.planId ?? byName?.planId);
-    const number = byId?.ms ?? (Number.isInteger(ms) && (ms as number) >= 1 && (ms as number) <= 999 ? (ms as number) : byName?.ms);
+    const planId = isPlanId(execplanId) ? execplanId : (byId?.planId ?? byName.planId);
+    const number = byId?.ms ?? (Number.isInteger(ms) && (ms as number) >= 1 && (ms as number) <= 999 ? (ms as number) : byName.ms);
     tree.milestones.push({
       entry,
       ...(planId !== undefined ? { planId } : {}),
@@ -75,15 +78,4 @@ function buildTree(index: ProjectIndex): Tree {
 
 export function treeOf(context: Pick<ProjectContext, "index" | "memo">): Tree {
   return context.memo("plan-tree", () => buildTree(context.index));
-}
-
-/** How `abs` is shown to the user, given how `near` (a file of the same run) is shown. */
-export function displayPathNear(near: IndexedFile, abs: string): string {
-  const rel = path.relative(path.dirname(near.path), abs).split(path.sep).join("/");
-  return path.posix.normalize(path.posix.join(path.posix.dirname(near.displayPath), rel));
-}
-
-/** A path as a shell word: quoted only when it needs to be. */
-export function shellWord(p: string): string {
-  return /^[\w./@%+=:,-]+$/.test(p) ? p : `'${p.replace(/'/g, "'\\''")}'`;
 }
