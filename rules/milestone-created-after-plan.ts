@@ -25,6 +25,7 @@
 import type { FileRule } from "../src/types.js";
 import { docsUrl } from "../src/docs-url.js";
 import { compactToIso, isIsoDate } from "../src/dates.js";
+import { stringValue } from "../src/front-matter-values.js";
 import { isPlanId, milestoneIdParts } from "../src/identity.js";
 
 export const milestoneCreatedAfterPlan: FileRule = {
@@ -37,16 +38,16 @@ export const milestoneCreatedAfterPlan: FileRule = {
   },
   check(context) {
     const { frontMatter } = context;
-    const data = frontMatter.data as Record<string, unknown> | undefined;
-    const created = frontMatter.get("created");
-    if (!data || typeof data !== "object" || !created || typeof data.created !== "string" || !isIsoDate(data.created)) return;
-    const planId = isPlanId(data.execplan_id) ? data.execplan_id : milestoneIdParts(data.id)?.planId;
+    const created = stringValue(frontMatter, "created");
+    if (!created || !isIsoDate(created.value)) return;
+    const execplanId = stringValue(frontMatter, "execplan_id")?.value;
+    const planId = isPlanId(execplanId) ? execplanId : milestoneIdParts(stringValue(frontMatter, "id")?.value)?.planId;
     if (planId === undefined) return;
     const planDate = compactToIso(planId.slice(3, 11));
-    if (!isIsoDate(planDate) || data.created >= planDate) return;
+    if (!isIsoDate(planDate) || created.value >= planDate) return;
     context.report({
-      message: `\`created\` is ${data.created}, before its plan ${planId} was created (${planDate}, the date in the plan ID); a milestone cannot predate its plan: check the date.`,
-      at: created.value,
+      message: `\`created\` is ${created.value}, before its plan ${planId} was created (${planDate}, the date in the plan ID); a milestone cannot predate its plan: check the date.`,
+      at: created.range,
     });
   },
 };
