@@ -3,10 +3,13 @@
  * `milestone-lint [options] [paths…]`. Exit 0: no errors; 1: errors found;
  * 2: the tool could not do its job (one line on stderr, never a stack trace).
  */
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { FORMATTERS } from "./formatters/index.js";
 import { UsageError } from "./errors.js";
 import { VERSION } from "./version.js";
+import { writeAtomic } from "./write-atomic.js";
 import { builtinRules, lint } from "./index.js";
 import type { ResolvedConfig, RuleMeta } from "./types.js";
 
@@ -17,6 +20,8 @@ Paths are files, folders or globs; default: .agent
 
 Options:
   -f, --format <name>   Output format: ${Object.keys(FORMATTERS).join(", ")} (default: stylish)
+  -o, --output-file <path>
+                        Write the report to this file instead of stdout
       --fix             Apply safe fixes and write the files back
       --now <date>      Today as YYYY-MM-DD, for rules that compare with today
       --layout <name>   template, upstream or auto (default): report files not in the forced layout
@@ -29,11 +34,25 @@ Options:
 Exit status: 0 no errors, 1 errors found, 2 the tool could not run.
 `;
 
-function useColor(flags: { color?: boolean; "no-color"?: boolean }): boolean {
+function useColor(flags: { color?: boolean; "no-color"?: boolean }, tty: boolean): boolean {
   if (flags["no-color"]) return false;
   if (flags.color) return true;
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
-  return process.stdout.isTTY === true;
+  return tty;
+}
+
+/** `--output-file`: the whole report or nothing (created or replaced atomically), its folder made if missing. */
+async function writeReport(file: string, report: string): Promise<void> {
+  const target = path.resolve(file);
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeAtomic(target, report, { create: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === "EISDIR" ? "it is a directory" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENOTDIR" || code === "EEXIST" ? "a parent of it is not a directory" : ((error as Error).message ?? String(error));
+    throw new UsageError(`Cannot write the report to ${file}: ${reason}`);
+  }
 }
 
 function listRules(): string {
@@ -52,6 +71,7 @@ export async function main(argv: string[]): Promise<number> {
     strict: true,
     options: {
       format: { type: "string", short: "f", default: "stylish" },
+      "output-file": { type: "string", short: "o" },
       fix: { type: "boolean" },
       now: { type: "string" },
       layout: { type: "string" },
@@ -88,7 +108,12 @@ export async function main(argv: string[]): Promise<number> {
   const rules: Record<string, RuleMeta> = {};
   for (const r of builtinRules) rules[r.meta.id] = r.meta;
   const formatter = await loadFormatter();
-  process.stdout.write(formatter(result, { cwd: process.cwd(), color: useColor(values), rules, version: VERSION }));
+  const outputFile = values["output-file"];
+  // a file gets colours only when asked for with --color, whatever stdout is
+  const color = useColor(values, outputFile === undefined && process.stdout.isTTY === true);
+  const report = formatter(result, { cwd: process.cwd(), color, rules, version: VERSION });
+  if (outputFile !== undefined) await writeReport(outputFile, report);
+  else process.stdout.write(report);
   if (result.internalErrors > 0) return 2;
   return result.errorCount > 0 ? 1 : 0;
 }
