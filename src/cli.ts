@@ -11,7 +11,7 @@ import { UsageError } from "./errors.js";
 import { VERSION } from "./version.js";
 import { writeAtomic } from "./write-atomic.js";
 import { builtinRules, lint } from "./index.js";
-import type { RuleMeta } from "./types.js";
+import type { ResolvedConfig, RuleMeta } from "./types.js";
 
 const HELP = `Usage: milestone-lint [options] [paths…]
 
@@ -24,6 +24,7 @@ Options:
                         Write the report to this file instead of stdout
       --fix             Apply safe fixes and write the files back
       --now <date>      Today as YYYY-MM-DD, for rules that compare with today
+      --layout <name>   template, upstream or auto (default): report files not in the forced layout
       --color           Force colours on
       --no-color        Force colours off (NO_COLOR is honoured too)
       --list-rules      Print the rules with their default severity and exit
@@ -73,6 +74,7 @@ export async function main(argv: string[]): Promise<number> {
       "output-file": { type: "string", short: "o" },
       fix: { type: "boolean" },
       now: { type: "string" },
+      layout: { type: "string" },
       color: { type: "boolean" },
       "no-color": { type: "boolean" },
       "list-rules": { type: "boolean" },
@@ -97,6 +99,8 @@ export async function main(argv: string[]): Promise<number> {
     throw new UsageError(`Unknown format "${values.format}"; expected one of: ${Object.keys(FORMATTERS).join(", ")}`);
   }
   const result = await lint({
+    // lint() checks the value
+    ...(values.layout !== undefined ? { config: { layout: values.layout as ResolvedConfig["layout"] } } : {}),
     patterns: positionals.length > 0 ? positionals : [".agent"],
     ...(values.now !== undefined ? { now: values.now } : {}),
     fix: values.fix ?? false,

@@ -4,10 +4,12 @@
  * knows no rule by name: it runs whatever rules it is given.
  */
 import path from "node:path";
+import { isDynamicPattern } from "tinyglobby";
 import { discover } from "./discover.js";
 import { lintSource, type ActiveRule } from "./lint-file.js";
 import { classify } from "./place.js";
 import { buildIndex, runProjectRules } from "./project.js";
+import { registryRootOf } from "./registry.js";
 import { readSource } from "./read-source.js";
 import { writeAtomic } from "./write-atomic.js";
 import type {
@@ -82,6 +84,12 @@ export function summarize(byFile: Map<string, Diagnostic[]>, internalErrors: num
   };
 }
 
+/** Whether a file lies in what the user named: a path given, or a folder given that holds it (globs cover nothing extra). */
+function coverage(patterns: readonly string[], cwd: string): (abs: string) => boolean {
+  const named = patterns.filter((p) => !isDynamicPattern(p)).map((p) => path.resolve(cwd, p));
+  return (abs) => named.some((n) => abs === n || abs.startsWith(n.endsWith(path.sep) ? n : n + path.sep));
+}
+
 export async function runEngine(options: EngineOptions): Promise<LintResult> {
   const { cwd, today } = options;
   const displayPath = (abs: string) => path.relative(cwd, abs).split(path.sep).join("/") || ".";
@@ -94,7 +102,12 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
 
   for (const file of files) {
     const place = classify(file);
-    if (!place) continue;
+    if (!place) {
+      // a registry.json named on the command line brings its tree into the run
+      const registryRoot = registryRootOf(file);
+      if (registryRoot) roots.add(registryRoot);
+      continue;
+    }
     roots.add(place.root);
     const shown = displayPath(file);
     const read = await readSource(file);
@@ -125,9 +138,15 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   }
 
   if (rules.project.length > 0 && roots.size > 0) {
-    const index = await buildIndex(entries, [...roots].sort(), displayPath, options.isIgnored);
-    const project = runProjectRules(index, rules.project, today);
+    const index = await buildIndex(entries, [...roots].sort(), {
+      displayPath,
+      covers: coverage(options.patterns, cwd),
+      ...(options.isIgnored ? { isIgnored: options.isIgnored } : {}),
+    });
+    const project = runProjectRules(index, rules.project, today, options.config.layout);
     internalErrors += project.internalErrors;
+    // a linted registry.json is listed like every linted file, with or without problems
+    for (const registry of index.registries) if (registry.linted && !byFile.has(registry.displayPath)) byFile.set(registry.displayPath, []);
     for (const d of project.diagnostics) {
       const list = byFile.get(d.file);
       if (list) list.push(d);

@@ -24,9 +24,13 @@ export interface LintOptions {
   rules?: readonly Rule[];
 }
 
+const LAYOUTS: readonly string[] = ["auto", "template", "upstream"] satisfies ResolvedConfig["layout"][];
+
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const today = options.now ?? localDate();
   if (!isIsoDate(today)) throw new UsageError(`--now must be a real date as YYYY-MM-DD, got "${today}"`);
+  const layout: string = options.config?.layout ?? "auto";
+  if (!LAYOUTS.includes(layout)) throw new UsageError(`Unknown layout "${layout}"; expected one of: ${LAYOUTS.join(", ")}`);
   return runEngine({
     patterns: options.patterns ?? [".agent"],
     cwd: options.cwd ?? process.cwd(),

@@ -3,6 +3,7 @@
  * asked. Takes and returns plain data, so it can run in a worker thread.
  */
 import type { Root } from "mdast";
+import { isSeq, type Node } from "yaml";
 import { readFrontMatter, type FrontMatter } from "./front-matter.js";
 import { LineIndex } from "./line-index.js";
 import { parseMarkdown } from "./markdown.js";
@@ -49,13 +50,22 @@ export function indexEntry(source: SourceFile, frontMatter: FrontMatter, lines: 
   const keys: Record<string, IndexedKey> = Object.create(null);
   const data = frontMatter.data;
   const values = data !== null && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  // yaml node ranges are relative to the YAML between the fences
+  const shift = frontMatter.content?.start ?? 0;
   for (const k of frontMatter.keys) {
     if (Object.hasOwn(keys, k.name)) continue;
-    keys[k.name] = {
+    const key: IndexedKey = {
       value: values && Object.hasOwn(values, k.name) ? values[k.name] : undefined,
       keySpan: spanOf(lines, k.key),
       valueSpan: spanOf(lines, k.value),
     };
+    keys[k.name] = key;
+    if (isSeq(k.pair.value)) {
+      key.itemSpans = k.pair.value.items.map((item) => {
+        const r = (item as Node).range;
+        return r ? spanOf(lines, { start: r[0] + shift, end: r[1] + shift }) : spanOf(lines, k.value);
+      });
+    }
   }
   return { path: source.path, displayPath: source.displayPath, place: source.place, linted, keys };
 }
