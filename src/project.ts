@@ -14,7 +14,7 @@ export async function buildIndex(
   linted: IndexEntry[],
   roots: string[],
   displayPath: (abs: string) => string,
-  isIgnored?: (abs: string) => boolean,
+  isIgnored?: (abs: string) => boolean | Promise<boolean>,
 ): Promise<ProjectIndex> {
   const entries = [...linted];
   const seen = new Set(linted.map((e) => e.path));
