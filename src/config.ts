@@ -9,6 +9,7 @@ import path from "node:path";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import configSchema from "../schemas/config.schema.json" with { type: "json" };
 import { UsageError } from "./errors.js";
+import { firstLine } from "./config-files.js";
 import { PRESETS } from "./presets.js";
 import { BUNDLED_SCHEMAS, validatorFor, type JsonSchema } from "./schemas.js";
 import { didYouMeanSentence } from "./suggest.js";
@@ -168,11 +169,7 @@ export function resolveConfig(config: ConfigFile, source: ConfigSource, rules: r
       // two compiled schemas may not share an $id in one ajv instance (the bundled one has it)
       const { $id: _id, ...own } = merged;
       schemas[kind] = own;
-      try {
-        validatorFor(schemas[kind]);
-      } catch (error) {
-        throw new UsageError(`${source.name}: the ${kind} schema is not a valid JSON Schema (${(error as Error).message})`);
-      }
+      compileSchema(own, `the ${kind} schema`, source);
     }
   }
 
@@ -184,6 +181,12 @@ export function resolveConfig(config: ConfigFile, source: ConfigSource, rules: r
     if (!setting && !takesSchemas) continue;
     const options = { ...rule.meta.defaultOptions, ...(takesSchemas ? { schemas } : {}), ...setting?.options };
     checkOptions(rule, options, source);
+    // compiled now, so that a bad schema is a config error rather than a rule crashing on every file
+    if (takesSchemas || hasOption(rule, "schemas")) {
+      for (const [kind, schema] of Object.entries((options.schemas ?? {}) as Record<string, JsonSchema>)) {
+        compileSchema(schema, `rule "${rule.meta.id}": the ${kind} schema`, source);
+      }
+    }
     resolved[rule.meta.id] = { severity: setting?.severity ?? rule.meta.severity, options };
   }
   return {
@@ -192,6 +195,14 @@ export function resolveConfig(config: ConfigFile, source: ConfigSource, rules: r
     ignores: config.ignores ?? [],
     gitignore: config.gitignore ?? true,
   };
+}
+
+function compileSchema(schema: JsonSchema, what: string, source: ConfigSource): void {
+  try {
+    validatorFor(schema);
+  } catch (error) {
+    throw new UsageError(`${source.name}: ${what} is not a valid JSON Schema (${firstLine(error)})`);
+  }
 }
 
 function hasOption(rule: Rule, name: string): boolean {
