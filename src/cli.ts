@@ -28,8 +28,8 @@ Options:
       --no-color               Force colours off (NO_COLOR is honoured too)
       --print-config <file>    Print the configuration that applies to <file> and exit
       --list-rules             Print the rules (plugins included) with their default severity and exit
-  -v, --version         Print the version and exit
-  -h, --help            Print this help and exit
+  -v, --version                Print the version and exit
+  -h, --help                   Print this help and exit
 
 Exit status: 0 no errors, 1 errors found, 2 the tool could not run.
 `;
