@@ -4,7 +4,7 @@ import path from "node:path";
 import { configForFile, lint, rulesFor, type LintOptions } from "../src/index.js";
 import { resolveConfig } from "../src/config.js";
 import { builtinRules } from "../rules/index.js";
-import type { FileRule, LintResult } from "../src/types.js";
+import type { FileRule, LintResult, ProjectRule } from "../src/types.js";
 import { runCli } from "./helpers/cli.js";
 import { FIXTURE_TODAY, REPO } from "./helpers/fixtures.js";
 import { ARCHIVED, EXECPLAN, MILESTONE, badStatus, edit, json, removeTrees, tree, write } from "./helpers/tree.js";
@@ -72,6 +72,20 @@ describe("discovery and precedence", () => {
       ".agent/exec_plans/search-index/milestones/.milestonelintrc.json": json({ rules: { "front-matter-schema": "warn" } }),
     });
     expect(brief(await run(dir))).toEqual([`${MILESTONE}:6:9 warn front-matter-schema`]);
+  });
+
+  it("whole-tree rules run under each file's own config", async () => {
+    const seen: ProjectRule = {
+      meta: { id: "seen", description: "test double", severity: "error", appliesTo: ["milestone"], docsUrl: "x", scope: "project" },
+      check(context) {
+        for (const entry of context.index.entries) context.report({ entry, message: "seen", key: "id" });
+      },
+    };
+    const dir = tree({
+      "milestone-lint.config.json": json({ rules: { seen: "warn" } }),
+      ".agent/exec_plans/search-index/milestones/archive/.milestonelintrc.json": json({ rules: { seen: "off" } }),
+    });
+    expect(brief(await run(dir, { rules: [seen] }))).toEqual([`${MILESTONE}:2:5 warn seen`]);
   });
 
   it("--config overrides discovery for every file", async () => {
