@@ -6,7 +6,16 @@ import { frontMatterFirstByte } from "./front-matter-first-byte.js";
 import { frontMatterClosed } from "./front-matter-closed.js";
 import { frontMatterYamlSyntax } from "./front-matter-yaml-syntax.js";
 import { frontMatterSchema } from "./front-matter-schema.js";
+import { frontMatterSimpleYaml } from "./front-matter-simple-yaml.js";
+import { frontMatterUnknownKey } from "./front-matter-unknown-key.js";
 // identity, dates and place
+import { dateValid } from "./date-valid.js";
+import { updatedAfterCreated } from "./updated-after-created.js";
+import { idValid } from "./id-valid.js";
+import { idConsistent } from "./id-consistent.js";
+import { filenameMatchesId } from "./filename-matches-id.js";
+import { statusMatchesFolder } from "./status-matches-folder.js";
+import { archiveDate } from "./archive-date.js";
 // sections and body
 // whole tree
 
@@ -17,7 +26,16 @@ export const builtinRules: readonly Rule[] = [
   frontMatterClosed,
   frontMatterYamlSyntax,
   frontMatterSchema,
+  frontMatterSimpleYaml,
+  frontMatterUnknownKey,
   // identity, dates and place
+  dateValid,
+  updatedAfterCreated,
+  idValid,
+  idConsistent,
+  filenameMatchesId,
+  statusMatchesFolder,
+  archiveDate,
   // sections and body
   // whole tree
 ];

@@ -48,6 +48,12 @@ export interface FrontMatter {
 const MAX_ALIAS_COUNT = 100;
 
 const FENCE = /^---[ \t]*$/;
+/**
+ * A line YAML cannot hold at the start of a line (an HTML comment, as the section
+ * markers are): reaching one means the block was never closed, and a `---` further
+ * down is a Markdown thematic break, not the end of the front matter.
+ */
+const BODY_LINE = /^<!--/;
 
 interface Line {
   start: number;
@@ -86,7 +92,9 @@ export function readFrontMatter(text: string): FrontMatter {
   result.open = { start: open.start, end: open.end };
   if (open.start > 0) result.leading = { start: 0, end: open.start };
   for (let line = lineAt(text, open.next); line; line = lineAt(text, line.next)) {
-    if (FENCE.test(text.slice(line.start, line.end))) {
+    const content = text.slice(line.start, line.end);
+    if (BODY_LINE.test(content)) break;
+    if (FENCE.test(content)) {
       result.close = { start: line.start, end: line.end };
       break;
     }
@@ -104,7 +112,8 @@ function rangeOf(node: Node | null | undefined, shift: number): Range | undefine
 }
 
 function parseYaml(source: string, shift: number, result: FrontMatter): void {
-  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: true });
+  // logLevel "error": yaml would otherwise print warnings (e.g. about complex keys) to stderr
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: "error" });
   result.doc = doc;
   for (const e of doc.errors) {
     result.errors.push({

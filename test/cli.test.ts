@@ -80,6 +80,7 @@ describe("json output", () => {
       ruleId: "front-matter-schema",
       severity: "error",
       message: "`ms` must be a YAML integer (no quotes), but it is the string \"2\". Write `ms: 2`.",
+      fix: { range: [63, 66], text: "2" },
     });
   });
 });

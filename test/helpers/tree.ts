@@ -1,4 +1,7 @@
-/** Throw-away copies of fixtures/valid in the temp folder, to add config files and break things in. */
+/**
+ * Throw-away copies of one plan of fixtures/valid (search-index: the plan, an active
+ * and an archived milestone) in the temp folder, to add config files and break things in.
+ */
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,11 +14,11 @@ export const EXECPLAN = `${PLANS}/EP-20260210-003_search-index.md`;
 
 const made: string[] = [];
 
-/** A copy of fixtures/valid with `files` (relative path → content) written over it. */
+/** A copy of the search-index plan of fixtures/valid with `files` (relative path → content) written over it. */
 export function tree(files: Record<string, string> = {}): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "milestone-lint-"));
   made.push(dir);
-  cpSync(path.join(FIXTURES, "valid"), dir, { recursive: true });
+  cpSync(path.join(FIXTURES, "valid", PLANS), path.join(dir, PLANS), { recursive: true });
   for (const [rel, text] of Object.entries(files)) write(dir, rel, text);
   return dir;
 }
