@@ -13,11 +13,16 @@ const recommended: ConfigFile = {};
  * `<!-- SECTION: … -->` markers (FORMAT.md §5), and use that tool's milestone
  * statuses (FORMAT.md §3): the section rules find sections by heading alone.
  */
+const headingsOnly = { markers: false };
 const agentrules: ConfigFile = {
+  // the section rules share one section model and its options
   rules: {
-    "section-marker-required": ["error", { markers: false }],
-    "section-order": ["error", { markers: false }],
-    "section-heading": ["error", { markers: false }],
+    "section-marker-required": ["error", headingsOnly],
+    "section-marker-unknown": ["error", headingsOnly],
+    "section-marker-duplicate": ["error", headingsOnly],
+    "section-order": ["error", headingsOnly],
+    "section-heading": ["error", headingsOnly],
+    "section-marker-in-code": ["warn", headingsOnly],
   },
   schema: {
     mode: "extend",
