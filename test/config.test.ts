@@ -170,11 +170,12 @@ describe("presets", () => {
       check() {},
     };
     const source = { name: "c.json", dir: "/" };
-    const resolved = resolveConfig({ extends: "agentrules" }, source, [...builtinRules, sectionOrder]);
+    const others = builtinRules.filter((r) => !r.meta.id.startsWith("section-"));
+    const resolved = resolveConfig({ extends: "agentrules" }, source, [...others, sectionOrder]);
     expect(resolved.rules["section-order"]).toEqual({ severity: "error", options: { markers: false } });
     expect(resolved.rules["section-heading"]).toBeUndefined();
     // the config's own setting comes after the preset; a severity alone keeps the preset's options
-    const own = resolveConfig({ extends: "agentrules", rules: { "section-order": "warn" } }, source, [...builtinRules, sectionOrder]);
+    const own = resolveConfig({ extends: "agentrules", rules: { "section-order": "warn" } }, source, [...others, sectionOrder]);
     expect(own.rules["section-order"]).toEqual({ severity: "warn", options: { markers: false } });
   });
 });

@@ -1,10 +1,11 @@
 /**
- * `--fix` and `--fix-dry-run` round trips: each case folder of fixtures/fix/<rule-id>/
- * holds input.md and the exact bytes expected after fixing (expected.md).
+ * `--fix` and `--fix-dry-run` round trips through the whole run: each case folder
+ * fixtures/fix/<rule-id>/<case>/ holds input.md and the exact bytes expected after
+ * fixing (expected.md). The input is linted as the search-index plan's active milestone.
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { lint } from "../src/index.js";
 import { runCli } from "./helpers/cli.js";
@@ -16,7 +17,12 @@ afterAll(removeTrees);
 const ROOT = path.join(FIXTURES, "fix");
 const cases = readdirSync(ROOT, { withFileTypes: true })
   .filter((d) => d.isDirectory())
-  .flatMap((rule) => readdirSync(path.join(ROOT, rule.name)).map((name) => [`${rule.name} / ${name}`, path.join(ROOT, rule.name, name)] as const));
+  .flatMap((rule) =>
+    readdirSync(path.join(ROOT, rule.name), { withFileTypes: true })
+      // other tests keep loose `<case>.expected.md` files here
+      .filter((c) => c.isDirectory() && existsSync(path.join(ROOT, rule.name, c.name, "input.md")))
+      .map((c) => [`${rule.name} / ${c.name}`, path.join(ROOT, rule.name, c.name)] as const),
+  );
 
 const bytes = (file: string) => readFileSync(file, "latin1");
 const fix = (cwd: string, fixDryRun = false) => lint({ cwd, now: FIXTURE_TODAY, fix: !fixDryRun, fixDryRun });
