@@ -24,6 +24,7 @@ export interface ConfigFile {
   rules?: Record<string, RuleEntry>;
   schema?: { mode?: "extend" | "replace"; milestone?: string | JsonSchema; execplan?: string | JsonSchema };
   ignores?: string[];
+  layout?: ResolvedConfig["layout"];
   gitignore?: boolean;
   plugins?: string[];
 }
@@ -39,7 +40,8 @@ export function defaultConfig(): ResolvedConfig {
   return { rules: {}, layout: "auto", ignores: [], gitignore: true };
 }
 
-const ajv = new Ajv({ allErrors: false, strict: false });
+// verbose: errors carry the offending value, for "did you mean"
+const ajv = new Ajv({ allErrors: false, strict: false, verbose: true });
 const validateConfigShape = ajv.compile<ConfigFile>(configSchema);
 const optionValidators = new WeakMap<object, ValidateFunction>();
 
@@ -50,7 +52,11 @@ function where(instancePath: string): string {
 function explain(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
   if (error.keyword === "additionalProperties") return `unknown property "${String(params.additionalProperty)}"`;
-  if (error.keyword === "enum") return `must be one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+  if (error.keyword === "enum") {
+    const allowed = (params.allowedValues as unknown[]).map(String);
+    const hint = typeof error.data === "string" ? didYouMeanSentence(error.data, allowed) : "";
+    return `must be one of: ${allowed.map((v) => JSON.stringify(v)).join(", ")}${hint ? `.${hint}` : ""}`;
+  }
   return error.message ?? "is invalid";
 }
 
@@ -191,7 +197,7 @@ export function resolveConfig(config: ConfigFile, source: ConfigSource, rules: r
   }
   return {
     rules: resolved,
-    layout: "auto",
+    layout: config.layout ?? "auto",
     ignores: config.ignores ?? [],
     gitignore: config.gitignore ?? true,
   };

@@ -9,7 +9,7 @@ import { defaultConfig, type ConfigFile, type RuleEntry } from "./config.js";
 import { localDate, runEngine } from "./engine.js";
 import { isIsoDate } from "./dates.js";
 import { UsageError } from "./errors.js";
-import type { LintResult, Rule } from "./types.js";
+import type { LintResult, ResolvedConfig, Rule } from "./types.js";
 
 export interface LintOptions {
   /** Files, folders or globs to lint; default `[".agent"]`. */
@@ -92,6 +92,7 @@ export interface PrintedConfig {
   extends: string[];
   plugins: string[];
   ignores: string[];
+  layout: ResolvedConfig["layout"];
   gitignore: boolean;
   /** True when `ignores` or `.gitignore` leave the file out. */
   ignored: boolean;
@@ -113,6 +114,7 @@ function printable(loaded: LoadedConfig, ignored: boolean): PrintedConfig {
     extends: ext === undefined ? [] : typeof ext === "string" ? [ext] : ext,
     plugins: loaded.plugins,
     ignores: loaded.config.ignores,
+    layout: loaded.config.layout,
     gitignore: loaded.config.gitignore,
     ignored,
     rules,

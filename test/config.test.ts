@@ -203,8 +203,9 @@ describe("ignores", () => {
   });
 
   it("--print-config says whether a file is ignored", async () => {
-    const dir = tree({ "milestone-lint.config.json": json({ ignores: ["**/archive/"] }) });
+    const dir = tree({ "milestone-lint.config.json": json({ ignores: ["**/archive/"], layout: "template" }) });
     expect((await configForFile(ARCHIVED, { cwd: dir })).ignored).toBe(true);
+    expect((await configForFile(ARCHIVED, { cwd: dir })).layout).toBe("template");
     expect((await configForFile(MILESTONE, { cwd: dir })).ignored).toBe(false);
   });
 });
@@ -243,7 +244,7 @@ describe("--print-config", () => {
     const r = runCli(["--print-config", MILESTONE], { cwd: dir });
     expect(r.status).toBe(0);
     const printed = JSON.parse(r.stdout);
-    expect(printed).toMatchObject({ extends: ["recommended"], plugins: [], ignores: [], gitignore: true, ignored: false });
+    expect(printed).toMatchObject({ extends: ["recommended"], plugins: [], ignores: [], layout: "auto", gitignore: true, ignored: false });
     expect(Object.keys(printed.rules)).toEqual(builtinRules.map((r) => r.meta.id));
     expect(printed.rules).toMatchObject({
       "front-matter-required": "error",
@@ -271,9 +272,11 @@ describe("a broken config is exit 2 with the file and the reason on one line", (
     ["an unknown preset", { "milestone-lint.config.json": json({ extends: "recomended" }) },
       'milestone-lint.config.json: unknown preset "recomended" in `extends`; expected one of: recommended, agentrules. Did you mean "recommended"?'],
     ["an unknown setting", { "milestone-lint.config.json": json({ ignore: ["x"] }) },
-      'milestone-lint.config.json: unknown setting "ignore"; expected one of: $schema, extends, rules, schema, ignores, gitignore, plugins. Did you mean "ignores"?'],
+      'milestone-lint.config.json: unknown setting "ignore"; expected one of: $schema, extends, rules, schema, ignores, layout, gitignore, plugins. Did you mean "ignores"?'],
     ["a setting of the wrong type", { "package.json": json({ "milestone-lint": { gitignore: "no" } }) },
       "package.json: `gitignore` must be boolean"],
+    ["a setting outside its values", { "milestone-lint.config.json": json({ layout: "upstreem" }) },
+      'milestone-lint.config.json: `layout` must be one of: "auto", "template", "upstream". Did you mean "upstream"?'],
     ["a missing schema file", { "milestone-lint.config.json": json({ schema: { milestone: "./nope.json" } }) },
       'milestone-lint.config.json: schema file "./nope.json" cannot be read (ENOENT)'],
     ["an invalid schema", { "milestone-lint.config.json": json({ schema: { mode: "replace", milestone: { type: "objekt" } } }) },
