@@ -146,6 +146,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
         try {
           await writeAtomic(file, outcome.fixedText);
         } catch (error) {
+          fixed.delete(shown);
           internalErrors++;
           const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
           outcome.diagnostics.push({
