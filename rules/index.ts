@@ -17,6 +17,15 @@ import { filenameMatchesId } from "./filename-matches-id.js";
 import { statusMatchesFolder } from "./status-matches-folder.js";
 import { archiveDate } from "./archive-date.js";
 // sections and body
+import { sectionMarkerRequired } from "./section-marker-required.js";
+import { sectionMarkerUnknown } from "./section-marker-unknown.js";
+import { sectionMarkerDuplicate } from "./section-marker-duplicate.js";
+import { sectionOrder } from "./section-order.js";
+import { sectionHeading } from "./section-heading.js";
+import { sectionMarkerInCode } from "./section-marker-in-code.js";
+import { titleMatchesHeading } from "./title-matches-heading.js";
+import { noTemplatePlaceholder } from "./no-template-placeholder.js";
+import { changelogEntry } from "./changelog-entry.js";
 // whole tree
 
 export const builtinRules: readonly Rule[] = [
@@ -37,5 +46,14 @@ export const builtinRules: readonly Rule[] = [
   statusMatchesFolder,
   archiveDate,
   // sections and body
+  sectionMarkerRequired,
+  sectionMarkerUnknown,
+  sectionMarkerDuplicate,
+  sectionOrder,
+  sectionHeading,
+  sectionMarkerInCode,
+  titleMatchesHeading,
+  noTemplatePlaceholder,
+  changelogEntry,
   // whole tree
 ];

@@ -3,10 +3,13 @@
  * `milestone-lint [options] [paths…]`. Exit 0: no errors; 1: errors found;
  * 2: the tool could not do its job (one line on stderr, never a stack trace).
  */
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { FORMATTERS } from "./formatters/index.js";
 import { UsageError } from "./errors.js";
 import { VERSION } from "./version.js";
+import { writeAtomic } from "./write-atomic.js";
 import { configForFile, errorsOnly, lint, rulesFor } from "./index.js";
 import type { Rule, RuleMeta } from "./types.js";
 
@@ -17,6 +20,7 @@ Paths are files, folders or globs; default: .agent
 
 Options:
   -f, --format <name>          Output format: ${Object.keys(FORMATTERS).join(", ")} (default: stylish)
+  -o, --output-file <path>     Write the report to this file instead of stdout
   -c, --config <path>          Use this config file instead of looking for one
       --fix                    Apply safe fixes and write the files back
       --fix-dry-run            Print what --fix would change as a unified diff; write nothing
@@ -34,11 +38,25 @@ Options:
 Exit status: 0 no errors, 1 errors found, 2 the tool could not run.
 `;
 
-function useColor(flags: { color?: boolean; "no-color"?: boolean }): boolean {
+function useColor(flags: { color?: boolean; "no-color"?: boolean }, tty: boolean): boolean {
   if (flags["no-color"]) return false;
   if (flags.color) return true;
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
-  return process.stdout.isTTY === true;
+  return tty;
+}
+
+/** `--output-file`: the whole report or nothing (created or replaced atomically), its folder made if missing. */
+async function writeReport(file: string, report: string): Promise<void> {
+  const target = path.resolve(file);
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeAtomic(target, report, { create: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === "EISDIR" ? "it is a directory" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENOTDIR" || code === "EEXIST" ? "a parent of it is not a directory" : ((error as Error).message ?? String(error));
+    throw new UsageError(`Cannot write the report to ${file}: ${reason}`);
+  }
 }
 
 function listRules(rules: readonly Rule[]): string {
@@ -57,6 +75,7 @@ export async function main(argv: string[]): Promise<number> {
     strict: true,
     options: {
       format: { type: "string", short: "f", default: "stylish" },
+      "output-file": { type: "string", short: "o" },
       config: { type: "string", short: "c" },
       fix: { type: "boolean" },
       "fix-dry-run": { type: "boolean" },
@@ -106,15 +125,20 @@ export async function main(argv: string[]): Promise<number> {
     fixDryRun: values["fix-dry-run"] ?? false,
     reportUnusedDisables: values["report-unused-disables"] ?? false,
   });
+  const outputFile = values["output-file"];
+  let report: string;
   if (values["fix-dry-run"]) {
-    process.stdout.write((await import("./unified-diff.js")).fixDiff(result));
+    report = (await import("./unified-diff.js")).fixDiff(result);
   } else {
     const rules: Record<string, RuleMeta> = {};
     for (const r of await rulesFor(configOption)) rules[r.meta.id] = r.meta;
     const formatter = await loadFormatter();
-    const shown = values.quiet ? errorsOnly(result) : result;
-    process.stdout.write(formatter(shown, { cwd: process.cwd(), color: useColor(values), rules, version: VERSION }));
+    // a file gets colours only when asked for with --color, whatever stdout is
+    const color = useColor(values, outputFile === undefined && process.stdout.isTTY === true);
+    report = formatter(values.quiet ? errorsOnly(result) : result, { cwd: process.cwd(), color, rules, version: VERSION });
   }
+  if (outputFile !== undefined) await writeReport(outputFile, report);
+  else process.stdout.write(report);
   if (result.internalErrors > 0) return 2;
   if (result.errorCount > 0) return 1;
   // as in ESLint, --max-warnings counts the warnings --quiet hides
