@@ -160,6 +160,16 @@ describe("presets", () => {
     ]);
   });
 
+  it("agentrules accepts a milestone with its section headings but no markers", async () => {
+    const dir = tree();
+    edit(dir, MILESTONE, (t) => t.replace(/^<!-- SECTION: .* -->\n/gm, ""));
+    const without = await run(dir);
+    expect(without.errorCount).toBeGreaterThan(0);
+    expect(new Set(without.files.flatMap((f) => f.diagnostics.map((d) => d.ruleId)))).toEqual(new Set(["section-marker-required"]));
+    write(dir, "milestone-lint.config.json", json({ extends: "agentrules" }));
+    expect(brief(await run(dir))).toEqual([]);
+  });
+
   it("agentrules turns the section rules to markers: false, and skips the ones not loaded", () => {
     const sectionOrder: FileRule = {
       meta: {
