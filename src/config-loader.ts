@@ -42,13 +42,14 @@ export class ConfigLoader {
   private readonly fileOfDir = new Map<string, string | undefined>();
   private readonly ignoresOf = new WeakMap<LoadedConfig, Ignore>();
   private readonly gitignores = new Gitignores();
-  private readonly fixed?: Promise<LoadedConfig>;
+  /** `--config` or an inline config: the one config of every file. */
+  private readonly forced?: Promise<LoadedConfig>;
   private defaults?: Promise<LoadedConfig>;
 
   constructor(private readonly options: LoaderOptions) {
     const { config, cwd } = options;
-    if (typeof config === "string") this.fixed = this.load(path.resolve(cwd, config));
-    else if (config !== undefined) this.fixed = handled(this.build(config, "inline config", cwd));
+    if (typeof config === "string") this.forced = this.load(path.resolve(cwd, config));
+    else if (config !== undefined) this.forced = handled(this.build(config, "inline config", cwd));
   }
 
   private shown(file: string): string {
@@ -92,7 +93,7 @@ export class ConfigLoader {
 
   /** The configuration that applies to files in `dir`. */
   forDir(dir: string): Promise<LoadedConfig> {
-    if (this.fixed) return this.fixed;
+    if (this.forced) return this.forced;
     const file = this.nearest(path.resolve(this.options.cwd, dir));
     if (file) return this.load(file);
     // no config anywhere above: the defaults, shared by every such folder
