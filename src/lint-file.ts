@@ -8,6 +8,7 @@ import { readFrontMatter, type FrontMatter } from "./front-matter.js";
 import { LineIndex } from "./line-index.js";
 import { parseMarkdown } from "./markdown.js";
 import { applyFixes } from "./fix.js";
+import { readDirectives, suppress, type Directive } from "./suppressions.js";
 import type {
   Diagnostic,
   FileContext,
@@ -34,6 +35,8 @@ export interface FileOutcome {
   internalErrors: number;
   /** The text after `--fix`, when fixes changed it. */
   fixedText?: string;
+  /** The file's `milestone-lint-*` comments; the engine applies them once project rules have run. */
+  directives: Directive[];
 }
 
 /** `--fix` re-lints after each pass; ESLint stops after 10 passes, and so do we. */
@@ -120,7 +123,8 @@ function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: stri
       });
     }
   }
-  return { diagnostics, frontMatter, lines, internalErrors };
+  const directives = readDirectives(source.text, () => (ast ??= parseMarkdown(source.text, frontMatter)), lines);
+  return { diagnostics, frontMatter, lines, internalErrors, directives };
 }
 
 export function lintSource(
@@ -133,7 +137,8 @@ export function lintSource(
   let pass = runRules(current, rules, today);
   if (fix) {
     for (let i = 0; i < MAX_FIX_PASSES; i++) {
-      const fixes = pass.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
+      // a suppressed problem is not fixed
+      const fixes = suppress(pass.diagnostics, pass.directives).kept.flatMap((d) => (d.fix ? [d.fix] : []));
       if (fixes.length === 0) break;
       const text = applyFixes(current.text, fixes);
       if (text === current.text) break;
@@ -145,6 +150,7 @@ export function lintSource(
     diagnostics: pass.diagnostics,
     entry: indexEntry(current, pass.frontMatter, pass.lines, true),
     internalErrors: pass.internalErrors,
+    directives: pass.directives,
     ...(current.text !== source.text ? { fixedText: current.text } : {}),
   };
 }

@@ -37,7 +37,7 @@ function readText(file: string): string | undefined {
 
 export interface IndexOptions {
   displayPath: (abs: string) => string;
-  isIgnored?: (abs: string) => boolean;
+  isIgnored?: (abs: string) => boolean | Promise<boolean>;
   /** True when the run covers this file (the user named it or a folder that holds it). */
   covers: (abs: string) => boolean;
 }
@@ -60,7 +60,7 @@ export async function buildIndex(linted: IndexEntry[], roots: string[], options:
   const registries: RegistryFile[] = [];
   for (const root of roots) {
     const file = registryPath(root);
-    if (isIgnored?.(file)) continue;
+    if (await isIgnored?.(file)) continue;
     const registry = await readRegistry(root, displayPath(file), options.covers(file));
     if (registry) registries.push(registry);
   }

@@ -224,8 +224,10 @@ export interface ResolvedConfig {
   rules: Record<string, RuleSetting>;
   /** Force one layout; `auto` recognises each plan's layout from its path. */
   layout: "auto" | Layout;
-  /** Glob patterns of files never linted. */
+  /** gitignore-style patterns of files never linted, relative to the config file's folder. */
   ignores: string[];
+  /** Leave out the files that `.gitignore` files ignore. */
+  gitignore: boolean;
 }
 
 export interface FileResult {
@@ -235,6 +237,10 @@ export interface FileResult {
   errorCount: number;
   warningCount: number;
   fixableCount: number;
+  /** The file's text before fixes; set with `output` when `--fix` or `--fix-dry-run` changed it. */
+  source?: string;
+  /** The file's text after fixes (written by `--fix`, only shown by `--fix-dry-run`). */
+  output?: string;
 }
 
 export interface LintResult {
