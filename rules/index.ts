@@ -27,6 +27,16 @@ import { titleMatchesHeading } from "./title-matches-heading.js";
 import { noTemplatePlaceholder } from "./no-template-placeholder.js";
 import { changelogEntry } from "./changelog-entry.js";
 // whole tree
+import { milestoneIdUnique } from "./milestone-id-unique.js";
+import { milestoneNumberUnique } from "./milestone-number-unique.js";
+import { milestonePlanExists } from "./milestone-plan-exists.js";
+import { milestoneSequenceGaps } from "./milestone-sequence-gaps.js";
+import { milestoneCreatedAfterPlan } from "./milestone-created-after-plan.js";
+import { planIdUnique } from "./plan-id-unique.js";
+import { planReferencesExist } from "./plan-references-exist.js";
+import { planStatusPlace } from "./plan-status-place.js";
+import { registryInSync } from "./registry-in-sync.js";
+import { layoutForced } from "./layout-forced.js";
 
 export const builtinRules: readonly Rule[] = [
   // front matter
@@ -56,4 +66,14 @@ export const builtinRules: readonly Rule[] = [
   noTemplatePlaceholder,
   changelogEntry,
   // whole tree
+  milestoneIdUnique,
+  milestoneNumberUnique,
+  milestonePlanExists,
+  milestoneSequenceGaps,
+  milestoneCreatedAfterPlan,
+  planIdUnique,
+  planReferencesExist,
+  planStatusPlace,
+  registryInSync,
+  layoutForced,
 ];

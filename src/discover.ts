@@ -11,7 +11,7 @@ const ALWAYS_IGNORED_DIRS = new Set(["node_modules", ".git"]);
 export interface DiscoverOptions {
   cwd: string;
   /** Files for which this returns true are left out (config `ignores`, `.gitignore`). */
-  isIgnored?: (absPath: string) => boolean;
+  isIgnored?: (absPath: string) => boolean | Promise<boolean>;
 }
 
 const GLOB_OPTIONS = { absolute: true, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ALWAYS_IGNORED };
@@ -48,7 +48,8 @@ export async function discover(patterns: readonly string[], options: DiscoverOpt
     }
     for (const m of matches) {
       const abs = path.normalize(m);
-      if (!options.isIgnored?.(abs)) found.add(abs);
+      if (found.has(abs) || (options.isIgnored && (await options.isIgnored(abs)))) continue;
+      found.add(abs);
     }
   }
   return [...found].sort();

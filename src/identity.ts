@@ -85,3 +85,14 @@ export function slugify(text: string): string {
     .replace(/-{2,}/g, "-")
     .replace(/^[-_]+|[-_]+$/g, "");
 }
+
+/** True for a plan ID in its exact form. */
+export function isPlanId(value: unknown): value is string {
+  return typeof value === "string" && PLAN_ID.test(value);
+}
+
+/** `EP-20260117-014/MS003` (exact form) → its plan ID and number. */
+export function milestoneIdParts(value: unknown): { planId: string; ms: number } | undefined {
+  if (typeof value !== "string" || !MILESTONE_ID.test(value)) return undefined;
+  return { planId: value.slice(0, value.indexOf("/")), ms: Number(value.slice(value.indexOf("/") + 3)) };
+}

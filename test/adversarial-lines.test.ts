@@ -18,7 +18,7 @@ import { classify } from "../src/place.js";
 import { runProjectRules } from "../src/project.js";
 import { FIXTURES, FIXTURE_TODAY } from "./helpers/fixtures.js";
 import { ALL_FILE_RULES, ALL_PROJECT_RULES } from "./helpers/rules.js";
-import { VALID_MILESTONE, validMilestoneText } from "./helpers/tree.js";
+import { VALID_MILESTONE, validMilestoneText } from "./helpers/hostile-tree.js";
 
 const N = 50_000;
 const BODY_N = 20_000;
@@ -87,7 +87,7 @@ function timeLint(text: string, plan: boolean) {
   const parse = performance.now() - started;
   started = performance.now();
   const outcome = lintSource(source, FILE_RULES, FIXTURE_TODAY);
-  runProjectRules({ roots: [place.root], entries: [outcome.entry] }, PROJECT_RULES, FIXTURE_TODAY);
+  runProjectRules({ roots: [place.root], entries: [outcome.entry], registries: [] }, PROJECT_RULES, FIXTURE_TODAY);
   return { ms: performance.now() - started - parse, outcome };
 }
 

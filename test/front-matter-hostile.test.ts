@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { readFrontMatter } from "../src/front-matter.js";
 import { lint } from "../src/index.js";
 import { FIXTURE_TODAY } from "./helpers/fixtures.js";
-import { VALID_MILESTONE, validMilestoneText, validTree } from "./helpers/tree.js";
+import { VALID_MILESTONE, validMilestoneText, validTree } from "./helpers/hostile-tree.js";
 
 const PROTO_KEYS = "__proto__:\n  polluted: yes\nconstructor:\n  prototype:\n    polluted: yes\n";
 

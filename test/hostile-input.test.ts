@@ -4,11 +4,11 @@
  * linted, and the run exits 1; exit 2 only when the tool itself cannot work.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chmodSync, cpSync, mkdirSync, symlinkSync, statSync, openSync, ftruncateSync, closeSync, writeSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, statSync, openSync, ftruncateSync, closeSync, writeSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { runCli } from "./helpers/cli.js";
 import { FIXTURE_TODAY } from "./helpers/fixtures.js";
-import { ACTIVE, VALID_MILESTONE, validMilestoneText, validTree, type Tree } from "./helpers/tree.js";
+import { ACTIVE, VALID_MILESTONE, validMilestoneText, validTree, type Tree } from "./helpers/hostile-tree.js";
 
 interface JsonDiagnostic {
   fix?: unknown;
@@ -67,13 +67,20 @@ describe("a tree full of bad files", () => {
     dangling: ms(22, "dangling"),
     folder: ms(23, "folder"),
     pipe: ms(24, "named-pipe"),
-    spaced: ".agent/exec_plans/plän mit leerzeichen/milestones/active/EP-20260210-003_MS002_ranked-search-api.md",
+    spaced: ".agent/exec_plans/plän mit leerzeichen/milestones/active/EP-20260210-009_MS002_ranked-search-api.md",
   };
 
   beforeAll(() => {
     tree = validTree();
     tree.write(VALID_MILESTONE, CANARY_TEXT);
-    cpSync(tree.abs(".agent/exec_plans/search-index"), tree.abs(".agent/exec_plans/plän mit leerzeichen"), { recursive: true });
+    // a second plan (its own ID) in a folder whose name has spaces and non-ASCII letters
+    const otherPlan = (text: string) => text.replace(/EP-20260210-003/g, "EP-20260210-009");
+    const plan = readFileSync(tree.abs(".agent/exec_plans/search-index/EP-20260210-003_search-index.md"), "utf8");
+    tree.write(".agent/exec_plans/plän mit leerzeichen/EP-20260210-009_search-index.md", otherPlan(plan));
+    const archived = "milestones/archive/2026/03/02/EP-20260210-003_MS001_tsvector-column.md";
+    const ms1 = readFileSync(tree.abs(`.agent/exec_plans/search-index/${archived}`), "utf8");
+    tree.write(otherPlan(`.agent/exec_plans/plän mit leerzeichen/${archived}`), otherPlan(ms1));
+    tree.write(files.spaced, otherPlan(CANARY_TEXT));
     tree.write(files.empty, "");
     tree.write(files.onlyDashes, "---");
     tree.write(files.unclosed, "---\nid: EP-20260210-003/MS012\n\n# Unclosed\n");

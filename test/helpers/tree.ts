@@ -1,38 +1,47 @@
-/** Throw-away copies of `fixtures/valid` in a temp folder, to add hostile files to. */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+/**
+ * Throw-away copies of one plan of fixtures/valid (search-index: the plan, an active
+ * and an archived milestone) in the temp folder, to add config files and break things in.
+ */
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { FIXTURES } from "./fixtures.js";
 
-export const ACTIVE = ".agent/exec_plans/search-index/milestones/active";
-/** The valid tree's active milestone, the model for the files the tests write. */
-export const VALID_MILESTONE = `${ACTIVE}/EP-20260210-003_MS002_ranked-search-api.md`;
+const PLANS = ".agent/exec_plans/search-index";
+export const MILESTONE = `${PLANS}/milestones/active/EP-20260210-003_MS002_ranked-search-api.md`;
+export const ARCHIVED = `${PLANS}/milestones/archive/2026/03/02/EP-20260210-003_MS001_tsvector-column.md`;
+export const EXECPLAN = `${PLANS}/EP-20260210-003_search-index.md`;
 
-export function validMilestoneText(): string {
-  return readFileSync(path.join(FIXTURES, "valid", VALID_MILESTONE), "utf8");
-}
+const made: string[] = [];
 
-export interface Tree {
-  dir: string;
-  /** Absolute path of `rel` inside the tree. */
-  abs(rel: string): string;
-  /** Writes `content` at `rel` (folders made as needed); returns `rel`. */
-  write(rel: string, content: string | Buffer): string;
-  remove(): void;
-}
-
-export function validTree(): Tree {
+/** A copy of the search-index plan of fixtures/valid with `files` (relative path → content) written over it. */
+export function tree(files: Record<string, string> = {}): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "milestone-lint-"));
-  cpSync(path.join(FIXTURES, "valid", ".agent"), path.join(dir, ".agent"), { recursive: true });
-  const abs = (rel: string) => path.join(dir, rel);
-  return {
-    dir,
-    abs,
-    write(rel, content) {
-      mkdirSync(path.dirname(abs(rel)), { recursive: true });
-      writeFileSync(abs(rel), content);
-      return rel;
-    },
-    remove: () => rmSync(dir, { recursive: true, force: true }),
-  };
+  made.push(dir);
+  cpSync(path.join(FIXTURES, "valid", PLANS), path.join(dir, PLANS), { recursive: true });
+  for (const [rel, text] of Object.entries(files)) write(dir, rel, text);
+  return dir;
+}
+
+export function write(dir: string, rel: string, text: string): void {
+  mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+  writeFileSync(path.join(dir, rel), text);
+}
+
+export function read(dir: string, rel: string): string {
+  return readFileSync(path.join(dir, rel), "utf8");
+}
+
+/** Rewrites one file of the tree. */
+export function edit(dir: string, rel: string, change: (text: string) => string): void {
+  write(dir, rel, change(read(dir, rel)));
+}
+
+export const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+/** The milestone's status set to something the schema rejects (line 6, column 9). */
+export const badStatus = (text: string) => text.replace("status: in_progress", "status: in-progress");
+
+export function removeTrees(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
