@@ -11,7 +11,7 @@ import { classify } from "./place.js";
 import { buildIndex, runProjectRules } from "./project.js";
 import { registryRootOf } from "./registry.js";
 import { readSource } from "./read-source.js";
-import { writeAtomic } from "./write-atomic.js";
+import { writeFixed } from "./write-atomic.js";
 import { suppress, unusedDirectives, type Directive } from "./suppressions.js";
 import type {
   Diagnostic,
@@ -140,7 +140,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     }
     roots.add(place.root);
     const shown = displayPath(file);
-    const read = await readSource(file);
+    const read = await readSource(file, place.root);
     if (!read.ok) {
       const line = read.line ?? 1;
       const column = read.column ?? 1;
@@ -151,26 +151,27 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     }
     const run = options.configFor ? await options.configFor(file) : fallback;
     runOf.set(file, run);
-    const outcome = lintSource({ path: file, displayPath: shown, text: read.text, place }, activeFor(run).file, today, options.fix);
-    internalErrors += outcome.internalErrors;
-    byFile.set(shown, outcome.diagnostics);
-    if (outcome.directives.length > 0) directivesOf.set(shown, outcome.directives);
+    const source = { path: file, displayPath: shown, text: read.text, place };
+    let outcome = lintSource(source, activeFor(run).file, today, options.fix);
     if (outcome.fixedText !== undefined) {
       fixed.set(shown, { source: read.text, output: outcome.fixedText });
       if (options.write ?? true) {
         try {
-          await writeAtomic(file, outcome.fixedText);
+          await writeFixed(file, read.text, outcome.fixedText);
         } catch (error) {
           fixed.delete(shown);
-          internalErrors++;
-          const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+          // The file keeps its problems: report them as they stand on disk.
+          outcome = lintSource(source, activeFor(run).file, today, false);
           outcome.diagnostics.push({
             file: shown, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: UNREADABLE_FILE, severity: "error",
-            message: `Fixes could not be written (${reason}); the file was left as it was.`,
+            message: `Fixes were not written because ${(error as Error).message}; the file was left as it was.`,
           });
         }
       }
     }
+    internalErrors += outcome.internalErrors;
+    byFile.set(shown, outcome.diagnostics);
+    if (outcome.directives.length > 0) directivesOf.set(shown, outcome.directives);
     entries.push(outcome.entry);
   }
 
