@@ -7,7 +7,8 @@
 //
 // BENCH_QUICK=1: sizes 1 and 200, 3 runs, nothing written. BENCH_RUNS=n: runs per size
 // (default 5); BENCH_RUNS_LARGE=n: runs on 10 000 files (default 2: markdownlint-cli2
-// and the remark loop take minutes there).
+// and the remark loop take minutes there). BENCH_SIZES=1,1000: only these sizes (the
+// tables then have no row for the others).
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -19,7 +20,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.dirname(HERE);
 const WORK = path.join(HERE, ".work");
 const QUICK = process.env.BENCH_QUICK === "1";
-const SIZES = QUICK ? [1, 200] : [1, 1000, 10000];
+const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : QUICK ? [1, 200] : [1, 1000, 10000];
 const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 3 : 5));
 const RUNS_LARGE = Number(process.env.BENCH_RUNS_LARGE ?? 2);
 const runsFor = (size) => (size >= 10000 ? RUNS_LARGE : RUNS);

@@ -8,6 +8,8 @@
  * the closing `---`. Values outside an enum list the allowed ones and suggest the
  * nearest (`in-progress` → `in_progress`).
  *
+ * Fixable in one case: `ms: "3"` (a quoted number) becomes `ms: 3`.
+ *
  * Option `schemas`: `{ milestone?: object, execplan?: object }` replaces the
  * bundled schema of that kind (the config's `schema` setting fills it in).
  *
@@ -26,7 +28,8 @@
  * ```
  */
 import type { ErrorObject } from "ajv";
-import type { FileRule } from "../src/types.js";
+import { isScalar, Scalar, type Document } from "yaml";
+import type { Fix, FileRule, Range } from "../src/types.js";
 import { docsUrl } from "../src/docs-url.js";
 import { BUNDLED_SCHEMAS, locate, pointerSegments, validatorFor, type JsonSchema } from "../src/schemas.js";
 import { didYouMean, didYouMeanSentence } from "../src/suggest.js";
@@ -97,12 +100,22 @@ function describe(error: ErrorObject, data: unknown, schema: JsonSchema): string
   }
 }
 
+/** `ms: "3"` → `ms: 3`: the one schema error with a fix whose meaning is beyond doubt. */
+function quotedMsFix(error: ErrorObject, doc: Document.Parsed, at: Range): Fix | undefined {
+  if (error.keyword !== "type" || error.instancePath !== "/ms" || (error.params as { type: string }).type !== "integer") return undefined;
+  const node = doc.get("ms", true);
+  if (!isScalar(node) || (node.type !== Scalar.QUOTE_DOUBLE && node.type !== Scalar.QUOTE_SINGLE)) return undefined;
+  if (typeof node.value !== "string" || !/^\d+$/.test(node.value)) return undefined;
+  return { range: [at.start, at.end], text: String(Number(node.value)) };
+}
+
 export const frontMatterSchema: FileRule<Options> = {
   meta: {
     id: "front-matter-schema",
     description: "Front matter has the required keys, with values of the right type, form and range",
     severity: "error",
     appliesTo: ["milestone", "execplan"],
+    fixable: true,
     docsUrl: docsUrl("front-matter-schema"),
     optionsSchema: {
       type: "object",
@@ -136,7 +149,8 @@ export const frontMatterSchema: FileRule<Options> = {
       }
       const segments = pointerSegments(error.instancePath);
       const at = locate(doc, segments, content.start) ?? content;
-      context.report({ message: describe(error, data, schema), at });
+      const fix = quotedMsFix(error, doc, at);
+      context.report({ message: describe(error, data, schema), at, ...(fix ? { fix } : {}) });
     }
   },
 };

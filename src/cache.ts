@@ -1,32 +1,44 @@
 /**
  * `--cache`: phase-one results kept in one JSON file (like ESLint's `.eslintcache`)
- * and reused for a file whose content hash is unchanged. The whole cache belongs to
- * one key — tool version, resolved config, active file rules and their options, and
- * today — and is dropped when the key differs. Whole-tree rules always re-run.
- * A cache file that cannot be read or parsed is ignored, never fatal.
+ * and reused for a file whose content hash is unchanged. Each result is stored with
+ * the key of the run settings it was computed under — tool version, resolved config,
+ * active file rules and their options, and today — and is reused only under the same
+ * key, so files under different config files each keep theirs. Whole-tree rules
+ * always re-run. A cache file that cannot be read or parsed is ignored, never fatal.
  */
-import { mkdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { mkdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ActiveRule } from "./lint-file.js";
 import type { FileJob } from "./lint-job.js";
+import type { Directive } from "./suppressions.js";
 import type { Diagnostic, FileRule, IndexEntry, ResolvedConfig } from "./types.js";
 import { VERSION } from "./version.js";
+import { writeAtomic } from "./write-atomic.js";
 
 export const DEFAULT_CACHE_FILE = ".milestonelintcache";
 /** Bumped when the layout of the cache file changes. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 /** What is stored of a file's result: not what the run knows already (its path, how it is shown, its place). */
 interface CachedFile {
+  /** The key of the run settings the result was computed under. */
+  key: string;
   hash: string;
   diagnostics: Omit<Diagnostic, "file">[];
+  directives: Directive[];
   entry: Pick<IndexEntry, "keys" | "linted">;
 }
 
 interface CacheData {
   format: number;
-  key: string;
   files: Record<string, CachedFile>;
+}
+
+/** A file's phase-one result as the cache gives it back and takes it. */
+export interface CachedResult {
+  diagnostics: Diagnostic[];
+  directives: Directive[];
+  entry: IndexEntry;
 }
 
 /** node:crypto is loaded only by runs that use the cache: it costs start-up time. */
@@ -53,58 +65,59 @@ export async function resolveCacheFile(location: string | undefined, cwd: string
 function isCachedFile(value: unknown): value is CachedFile {
   const v = value as CachedFile | null;
   return (
-    typeof v === "object" && v !== null && typeof v.hash === "string" && Array.isArray(v.diagnostics) &&
+    typeof v === "object" && v !== null && typeof v.key === "string" && typeof v.hash === "string" &&
+    Array.isArray(v.diagnostics) && Array.isArray(v.directives) &&
     typeof v.entry === "object" && v.entry !== null && typeof v.entry.keys === "object" && v.entry.keys !== null
   );
 }
 
 export class ResultCache {
-  private readonly files: Record<string, CachedFile>;
   private changed = false;
 
   private constructor(
     readonly file: string,
-    private readonly key: string,
-    files: Record<string, CachedFile>,
-  ) {
-    this.files = files;
-  }
+    private readonly files: Record<string, CachedFile>,
+  ) {}
 
-  /** The cache at `file` if it was written for this tool version, config, rules and day, else an empty one. */
-  static async open(file: string, run: { today: string; config: ResolvedConfig; rules: ActiveRule<FileRule>[] }): Promise<ResultCache> {
-    const rules = run.rules.map((r) => [r.rule.meta.id, r.severity, r.options]);
-    return ResultCache.load(file, await sha1(JSON.stringify({ version: VERSION, today: run.today, config: run.config, rules })));
-  }
-
-  private static async load(file: string, key: string): Promise<ResultCache> {
+  /** The cache at `file`, or an empty one when there is none or it cannot be used. */
+  static async open(file: string): Promise<ResultCache> {
     let files: Record<string, CachedFile> = Object.create(null);
     try {
       const data = JSON.parse(await readFile(file, "utf8")) as CacheData;
-      if (data?.format === CACHE_FORMAT && data.key === key && typeof data.files === "object" && data.files !== null) {
+      if (data?.format === CACHE_FORMAT && typeof data.files === "object" && data.files !== null) {
         files = Object.assign(Object.create(null), data.files);
       }
     } catch {
       // missing, unreadable or corrupt: start afresh
     }
-    return new ResultCache(file, key, files);
+    return new ResultCache(file, files);
   }
 
-  /** The stored result for this file and content hash, completed with what the run knows of the file. */
-  get(job: FileJob, hash: string): { diagnostics: Diagnostic[]; entry: IndexEntry } | undefined {
+  /** The key of results computed with this tool version, config, file rules and day. */
+  static key(run: { today: string; config: ResolvedConfig; rules: ActiveRule<FileRule>[] }): Promise<string> {
+    const rules = run.rules.map((r) => [r.rule.meta.id, r.severity, r.options]);
+    return sha1(JSON.stringify({ version: VERSION, today: run.today, config: run.config, rules }));
+  }
+
+  /** The stored result for this file, run key and content hash, completed with what the run knows of the file. */
+  get(job: FileJob, key: string, hash: string): CachedResult | undefined {
     const hit = this.files[job.path];
-    if (!isCachedFile(hit) || hit.hash !== hash) return undefined;
+    if (!isCachedFile(hit) || hit.key !== key || hit.hash !== hash) return undefined;
     return {
       diagnostics: hit.diagnostics.map((d) => ({ file: job.displayPath, ...d })),
+      directives: hit.directives,
       entry: { path: job.path, displayPath: job.displayPath, place: job.place, linted: hit.entry.linted, keys: hit.entry.keys },
     };
   }
 
-  set(absPath: string, hash: string, diagnostics: Diagnostic[], entry: IndexEntry): void {
+  set(absPath: string, key: string, hash: string, result: CachedResult): void {
     this.files[absPath] = {
+      key,
       hash,
       // copies: the run goes on to add whole-tree diagnostics to its own list
-      diagnostics: diagnostics.map(({ file: _file, ...rest }) => rest),
-      entry: { keys: entry.keys, linted: entry.linted },
+      diagnostics: result.diagnostics.map(({ file: _file, ...rest }) => rest),
+      directives: result.directives,
+      entry: { keys: result.entry.keys, linted: result.entry.linted },
     };
     this.changed = true;
   }
@@ -118,14 +131,12 @@ export class ResultCache {
   /** Writes the cache if anything changed; a cache that cannot be written only costs the next run time. */
   async save(): Promise<void> {
     if (!this.changed) return;
-    const data: CacheData = { format: CACHE_FORMAT, key: this.key, files: this.files };
-    const tmp = `${this.file}.${process.pid}.tmp`;
+    const data: CacheData = { format: CACHE_FORMAT, files: this.files };
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
-      await writeFile(tmp, JSON.stringify(data), "utf8");
-      await rename(tmp, this.file);
+      await writeAtomic(this.file, JSON.stringify(data), { create: true });
     } catch {
-      await unlink(tmp).catch(() => undefined);
+      // the next run lints afresh
     }
   }
 }

@@ -1,10 +1,12 @@
 /**
- * The programmatic API: `import { lint } from "milestone-lint"` returns the same
- * results the CLI prints.
+ * The programmatic API: `import { lint } from "milestone-lint"` takes the options
+ * the CLI takes and returns the results the CLI prints.
  */
+import path from "node:path";
 import { builtinRules } from "../rules/index.js";
 import { resolveCacheFile } from "./cache.js";
-import { defaultConfig } from "./config.js";
+import { ConfigLoader, type LoadedConfig } from "./config-loader.js";
+import { defaultConfig, type ConfigFile, type RuleEntry } from "./config.js";
 import { localDate, runEngine } from "./engine.js";
 import { isIsoDate } from "./dates.js";
 import { UsageError } from "./errors.js";
@@ -18,12 +20,24 @@ export interface LintOptions {
   cwd?: string;
   /** Today as `YYYY-MM-DD`, for rules that compare with today; default the local date. */
   now?: string;
-  /** Apply safe fixes and write the files back. */
+  /** Apply safe fixes and write the files back (`--fix`). */
   fix?: boolean;
-  /** Rule settings, layout and ignores; default every rule at its default severity. */
-  config?: Partial<ResolvedConfig>;
-  /** Rules to run in addition to the built-in ones (plugins). */
+  /** Work out the fixes without writing them (`--fix-dry-run`): see each file's `source` and `output`. */
+  fixDryRun?: boolean;
+  /**
+   * A config file to use instead of looking for one (`--config`), or an inline
+   * config (the shape of a config file; paths in it are relative to `cwd`).
+   * Default: the nearest config file above each linted file.
+   */
+  config?: string | ConfigFile;
+  /** Rules to run in addition to the built-in ones and the configs' plugins. */
   rules?: readonly Rule[];
+  /** Report disable directives that suppressed nothing (`--report-unused-disables`). */
+  reportUnusedDisables?: boolean;
+  /** Leave warnings out of the results (`--quiet`). */
+  quiet?: boolean;
+  /** Force a layout over every config's `layout` (`--layout`): `auto`, `template` or `upstream`. */
+  layout?: string;
   /** Reuse per-file results of unchanged files from the cache file (`--cache`). */
   cache?: boolean;
   /** The cache file, or a folder for `.milestonelintcache`; default `.milestonelintcache` in `cwd`. */
@@ -32,23 +46,102 @@ export interface LintOptions {
   concurrency?: Concurrency;
 }
 
+/** The results with warnings left out, counts included (`--quiet`). */
+export function errorsOnly(result: LintResult): LintResult {
+  const files = result.files.map((f) => {
+    const diagnostics = f.diagnostics.filter((d) => d.severity === "error");
+    return { ...f, diagnostics, warningCount: 0, fixableCount: diagnostics.filter((d) => d.fix).length };
+  });
+  return { ...result, files, warningCount: 0, fixableCount: files.reduce((n, f) => n + f.fixableCount, 0) };
+}
+
+function loaderFor(options: LintOptions, cwd: string): ConfigLoader {
+  return new ConfigLoader({ cwd, rules: [...builtinRules, ...(options.rules ?? [])], ...(options.config !== undefined ? { config: options.config } : {}) });
+}
+
+const LAYOUTS: readonly string[] = ["auto", "template", "upstream"] satisfies ResolvedConfig["layout"][];
+
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const today = options.now ?? localDate();
   if (!isIsoDate(today)) throw new UsageError(`--now must be a real date as YYYY-MM-DD, got "${today}"`);
+  const layout = options.layout;
+  if (layout !== undefined && !LAYOUTS.includes(layout)) {
+    throw new UsageError(`Unknown layout "${layout}"; expected one of: ${LAYOUTS.join(", ")}`);
+  }
   const cwd = options.cwd ?? process.cwd();
-  return runEngine({
+  const loader = loaderFor(options, cwd);
+  // a broken config is reported before any file is read
+  const here = await loader.forDir(cwd);
+  const result = await runEngine({
     patterns: options.patterns ?? [".agent"],
     cwd,
-    rules: [...builtinRules, ...(options.rules ?? [])],
-    config: { ...defaultConfig(), ...options.config },
+    rules: here.rules,
+    config: here.config,
+    configFor: (file) => loader.forFile(file),
+    isIgnored: (file) => loader.isIgnored(file),
     today,
-    fix: options.fix ?? false,
+    fix: (options.fix ?? false) || (options.fixDryRun ?? false),
+    write: !options.fixDryRun,
+    reportUnusedDisables: options.reportUnusedDisables ?? false,
+    ...(layout !== undefined ? { layout: layout as ResolvedConfig["layout"] } : {}),
     ...(options.cache ? { cacheFile: await resolveCacheFile(options.cacheLocation, cwd) } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
   });
+  return options.quiet ? errorsOnly(result) : result;
 }
 
-export { builtinRules, UsageError };
+/** The configuration that applies to `file` (`--print-config`): where it came from, and every rule's severity and options. */
+export async function configForFile(file: string, options: Pick<LintOptions, "cwd" | "config" | "rules"> = {}): Promise<PrintedConfig> {
+  const cwd = options.cwd ?? process.cwd();
+  const loader = loaderFor(options, cwd);
+  const abs = path.resolve(cwd, file);
+  const loaded = await loader.forFile(abs);
+  return printable(loaded, await loader.isIgnored(abs));
+}
+
+/** The rules a run from `cwd` knows: built-in ones and the plugins of the config that applies there (`--list-rules`). */
+export async function rulesFor(options: Pick<LintOptions, "cwd" | "config" | "rules"> = {}): Promise<readonly Rule[]> {
+  const cwd = options.cwd ?? process.cwd();
+  return (await loaderFor(options, cwd).forDir(cwd)).rules;
+}
+
+export interface PrintedConfig {
+  /** The config file, absolute; null for an inline config or the defaults. */
+  configFile: string | null;
+  extends: string[];
+  plugins: string[];
+  ignores: string[];
+  layout: ResolvedConfig["layout"];
+  gitignore: boolean;
+  /** True when `ignores` or `.gitignore` leave the file out. */
+  ignored: boolean;
+  /** Every rule: its severity, with its options when it has any. */
+  rules: Record<string, RuleEntry>;
+}
+
+function printable(loaded: LoadedConfig, ignored: boolean): PrintedConfig {
+  const rules: Record<string, RuleEntry> = {};
+  for (const rule of loaded.rules) {
+    const setting = loaded.config.rules[rule.meta.id];
+    const severity = setting?.severity ?? rule.meta.severity;
+    const options = setting?.options ?? rule.meta.defaultOptions ?? {};
+    rules[rule.meta.id] = Object.keys(options).length > 0 ? [severity, options] : severity;
+  }
+  const ext = loaded.input.extends;
+  return {
+    configFile: loaded.file ?? null,
+    extends: ext === undefined ? [] : typeof ext === "string" ? [ext] : ext,
+    plugins: loaded.plugins,
+    ignores: loaded.config.ignores,
+    layout: loaded.config.layout,
+    gitignore: loaded.config.gitignore,
+    ignored,
+    rules,
+  };
+}
+
+export { builtinRules, defaultConfig, UsageError };
+export type { ConfigFile, RuleEntry };
 export type * from "./types.js";
 export type { Concurrency } from "./workers.js";
 export type { FrontMatter, FrontMatterKey } from "./front-matter.js";

@@ -3,10 +3,12 @@
  * asked. Takes and returns plain data, so it can run in a worker thread.
  */
 import type { Root } from "mdast";
+import { isSeq, type Node } from "yaml";
 import { readFrontMatter, type FrontMatter } from "./front-matter.js";
 import { LineIndex } from "./line-index.js";
 import { parseMarkdown } from "./markdown.js";
 import { applyFixes } from "./fix.js";
+import { readDirectives, suppress, type Directive } from "./suppressions.js";
 import type {
   Diagnostic,
   FileContext,
@@ -33,6 +35,8 @@ export interface FileOutcome {
   internalErrors: number;
   /** The text after `--fix`, when fixes changed it. */
   fixedText?: string;
+  /** The file's `milestone-lint-*` comments; the engine applies them once project rules have run. */
+  directives: Directive[];
 }
 
 /** `--fix` re-lints after each pass; ESLint stops after 10 passes, and so do we. */
@@ -49,13 +53,22 @@ export function indexEntry(source: SourceFile, frontMatter: FrontMatter, lines: 
   const keys: Record<string, IndexedKey> = Object.create(null);
   const data = frontMatter.data;
   const values = data !== null && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  // yaml node ranges are relative to the YAML between the fences
+  const shift = frontMatter.content?.start ?? 0;
   for (const k of frontMatter.keys) {
     if (Object.hasOwn(keys, k.name)) continue;
-    keys[k.name] = {
+    const key: IndexedKey = {
       value: values && Object.hasOwn(values, k.name) ? values[k.name] : undefined,
       keySpan: spanOf(lines, k.key),
       valueSpan: spanOf(lines, k.value),
     };
+    keys[k.name] = key;
+    if (isSeq(k.pair.value)) {
+      key.itemSpans = k.pair.value.items.map((item) => {
+        const r = (item as Node).range;
+        return r ? spanOf(lines, { start: r[0] + shift, end: r[1] + shift }) : spanOf(lines, k.value);
+      });
+    }
   }
   return { path: source.path, displayPath: source.displayPath, place: source.place, linted, keys };
 }
@@ -110,7 +123,8 @@ function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: stri
       });
     }
   }
-  return { diagnostics, frontMatter, lines, internalErrors };
+  const directives = readDirectives(source.text, () => (ast ??= parseMarkdown(source.text, frontMatter)), lines);
+  return { diagnostics, frontMatter, lines, internalErrors, directives };
 }
 
 export function lintSource(
@@ -123,7 +137,8 @@ export function lintSource(
   let pass = runRules(current, rules, today);
   if (fix) {
     for (let i = 0; i < MAX_FIX_PASSES; i++) {
-      const fixes = pass.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
+      // a suppressed problem is not fixed
+      const fixes = suppress(pass.diagnostics, pass.directives).kept.flatMap((d) => (d.fix ? [d.fix] : []));
       if (fixes.length === 0) break;
       const text = applyFixes(current.text, fixes);
       if (text === current.text) break;
@@ -135,6 +150,7 @@ export function lintSource(
     diagnostics: pass.diagnostics,
     entry: indexEntry(current, pass.frontMatter, pass.lines, true),
     internalErrors: pass.internalErrors,
+    directives: pass.directives,
     ...(current.text !== source.text ? { fixedText: current.text } : {}),
   };
 }

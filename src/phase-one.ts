@@ -1,14 +1,15 @@
 /**
- * Phase one over all files of a run: results from the cache where a file's content
- * is unchanged, the rest linted in this thread or spread over worker threads.
- * Whichever way a file is linted, its result is the same plain data, returned in
- * the order of `jobs`, so the output does not depend on how it was computed.
+ * Phase one over the files of one rule set: results from the cache where a file's
+ * content is unchanged, the rest linted in this thread or spread over worker
+ * threads. Whichever way a file is linted, its result is the same plain data,
+ * returned in the order of `jobs`, so the output does not depend on how it was
+ * computed.
  */
-import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { ActiveRule } from "./lint-file.js";
 import { contentHash, type ResultCache } from "./cache.js";
-import { lintJob, type FileJob, type JobResult } from "./lint-job.js";
+import { lintJob, type FileJob, type JobResult, type JobSettings } from "./lint-job.js";
+import { readSource } from "./read-source.js";
 import type { FileRule } from "./types.js";
 import { lintInWorkers, ruleSpecs, workersPossible, type Concurrency } from "./workers.js";
 
@@ -26,47 +27,47 @@ const SAMPLE_MS = 150;
 export interface PhaseOneOptions {
   today: string;
   fix: boolean;
+  /** With `fix`: write the fixed files back. */
+  write: boolean;
   concurrency: Concurrency;
-  cache?: ResultCache;
+  /** The cache and the key of this rule set's results in it. */
+  cache?: { store: ResultCache; key: string };
 }
 
 /** The cached result of a file whose content has not changed, or undefined. */
-async function fromCache(job: FileJob, cache: ResultCache, fix: boolean): Promise<JobResult | undefined> {
-  let text: string;
-  try {
-    text = readFileSync(job.path, "utf8"); // sync: see read-source.ts
-  } catch {
-    return undefined; // lintJob says why it cannot be read
-  }
-  const hit = cache.get(job, await contentHash(text));
+async function fromCache(job: FileJob, cache: NonNullable<PhaseOneOptions["cache"]>, fix: boolean): Promise<JobResult | undefined> {
+  // the same checks as linting it: no following links out of the tree, no waiting on a pipe
+  const read = readSource(job.path, job.place.root);
+  if (!read.ok) return undefined; // lintJob says why it cannot be read
+  const hit = cache.store.get(job, cache.key, await contentHash(read.text));
   // with --fix, a file that has something to fix is linted again so that it is fixed
   if (!hit || (fix && hit.diagnostics.some((d) => d.fix))) return undefined;
   return { ...hit, internalErrors: 0 };
 }
 
-async function lintHere(pending: FileJob[], rules: ActiveRule<FileRule>[], options: PhaseOneOptions): Promise<JobResult[]> {
+async function lintHere(pending: FileJob[], rules: ActiveRule<FileRule>[], settings: JobSettings): Promise<JobResult[]> {
   const linted: JobResult[] = [];
-  for (const job of pending) linted.push(await lintJob(job, rules, options.today, options.fix, options.cache !== undefined));
+  for (const job of pending) linted.push(await lintJob(job, rules, settings));
   return linted;
 }
 
 async function lintPending(pending: FileJob[], rules: ActiveRule<FileRule>[], options: PhaseOneOptions): Promise<JobResult[]> {
-  const { today, fix, concurrency } = options;
-  const hashing = options.cache !== undefined;
-  if (concurrency === "off" || pending.length === 0 || !workersPossible(rules)) return lintHere(pending, rules, options);
-  const setup = { rules: ruleSpecs(rules), today, fix, hashing };
+  const { concurrency } = options;
+  const settings: JobSettings = { today: options.today, fix: options.fix, write: options.write, hashing: options.cache !== undefined };
+  if (concurrency === "off" || pending.length === 0 || !workersPossible(rules)) return lintHere(pending, rules, settings);
+  const setup = { rules: ruleSpecs(rules), settings };
   if (typeof concurrency === "number") return lintInWorkers(pending, setup, Math.min(concurrency, pending.length));
   const cores = availableParallelism();
-  if (cores < 2) return lintHere(pending, rules, options);
+  if (cores < 2) return lintHere(pending, rules, settings);
   const linted: JobResult[] = [];
   const started = performance.now();
   for (const job of pending) {
-    linted.push(await lintJob(job, rules, today, fix, hashing));
+    linted.push(await lintJob(job, rules, settings));
     const elapsed = performance.now() - started;
     if (linted.length === SAMPLE_FILES || elapsed > SAMPLE_MS) {
       const rest = pending.length - linted.length;
       const worthIt = (elapsed / linted.length) * rest > WORKERS_PAY_AFTER_MS;
-      if (!worthIt) return [...linted, ...(await lintHere(pending.slice(linted.length), rules, options))];
+      if (!worthIt) return [...linted, ...(await lintHere(pending.slice(linted.length), rules, settings))];
       return [...linted, ...(await lintInWorkers(pending.slice(linted.length), setup, Math.min(cores, rest)))];
     }
   }
@@ -90,8 +91,8 @@ export async function runPhaseOne(jobs: FileJob[], rules: ActiveRule<FileRule>[]
     results[i] = result;
     const job = jobs[i] as FileJob;
     if (!cache) return;
-    if (result.hash !== undefined && result.entry) cache.set(job.path, result.hash, result.diagnostics, result.entry);
-    else cache.delete(job.path);
+    if (result.hash !== undefined && result.entry) cache.store.set(job.path, cache.key, result.hash, { ...result, entry: result.entry });
+    else cache.store.delete(job.path);
   });
   return results;
 }

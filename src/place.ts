@@ -8,6 +8,10 @@ import type { Layout, Place } from "./types.js";
 
 const PLAN_STATE_FOLDERS = new Set(["active", "complete", "archive"]);
 const PLAN_FILE = /^EP-/i;
+/** `MS003_x.md` or `EP-…_MS003_x.md`: a milestone, wherever it sits. */
+const MILESTONE_FILE = /^(EP-[^_]*_)?MS\d/i;
+/** The `YYYY/MM/DD` folders of a completed upstream plan: digits (whether the date is real is a rule's business). */
+const DATE_FOLDERS = [/^\d{4}$/, /^\d{1,2}$/, /^\d{1,2}$/];
 
 /** The `exec_plans` folder a path lies in (the innermost `.agent/exec_plans`), or undefined. */
 export function findRoot(absPath: string): string | undefined {
@@ -31,7 +35,7 @@ function planLayout(prefix: string[]): { layout: Layout; planFolder?: string; pl
   const [state] = prefix;
   if (state === undefined || !PLAN_STATE_FOLDERS.has(state)) return undefined;
   if (prefix.length === 2) return { layout: "upstream", planFolder: state };
-  if (prefix.length === 5 && state !== "active") {
+  if (prefix.length === 5 && state !== "active" && DATE_FOLDERS.every((re, i) => re.test(prefix[i + 1] ?? ""))) {
     return { layout: "upstream", planFolder: state, planDate: prefix.slice(1, 4) };
   }
   return undefined;
@@ -58,8 +62,11 @@ export function classify(absPath: string): Place | undefined {
       subfolders: between.slice(1),
     };
   }
-  if (!PLAN_FILE.test(fileName)) return undefined;
+  if (!PLAN_FILE.test(fileName) && !MILESTONE_FILE.test(fileName)) return undefined;
   const plan = planLayout(rel.slice(0, -1));
   if (!plan) return undefined;
-  return { kind: "execplan", ...plan, root, planDir: path.dirname(absPath), fileName };
+  const planDir = path.dirname(absPath);
+  // a milestone left beside its plan, outside `milestones/`: judged as a misplaced milestone, not as a plan
+  if (MILESTONE_FILE.test(fileName)) return { kind: "milestone", ...plan, root, planDir, fileName, subfolders: [] };
+  return { kind: "execplan", ...plan, root, planDir, fileName };
 }

@@ -1,42 +1,82 @@
 /**
  * Phase two of a run: the whole-tree index and the rules that judge files against
- * it. Files the user did not ask to lint are read for their front matter only.
+ * it. Files the user did not ask to lint are read for their front matter only
+ * (no Markdown parse), and each root's `registry.json` is read with positions.
  */
+import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { convertPathToPattern } from "tinyglobby";
 import { readFrontMatter } from "./front-matter.js";
 import { LineIndex } from "./line-index.js";
 import { indexEntry, type ActiveRule } from "./lint-file.js";
 import { classify } from "./place.js";
-import { readSource } from "./read-source.js";
+import { decode, MAX_FILE_BYTES } from "./read-source.js";
+import { readRegistry, registryPath } from "./registry.js";
 import { discover } from "./discover.js";
-import type { Diagnostic, IndexEntry, ProjectIndex, ProjectRule } from "./types.js";
+import type { Diagnostic, IndexEntry, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "./types.js";
 
-export async function buildIndex(
-  linted: IndexEntry[],
-  roots: string[],
-  displayPath: (abs: string) => string,
-  isIgnored?: (abs: string) => boolean,
-): Promise<ProjectIndex> {
+/**
+ * A file of the tree the user did not name, as text, or undefined when it cannot be
+ * read (its own run reports why). Synchronous: thousands of small reads through
+ * `fs/promises` cost several times more than these, and nothing else waits meanwhile.
+ */
+function readText(file: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, "r");
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > MAX_FILE_BYTES) return undefined;
+    const read = decode(readFileSync(fd));
+    return read.ok ? read.text : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+export interface IndexOptions {
+  displayPath: (abs: string) => string;
+  isIgnored?: (abs: string) => boolean | Promise<boolean>;
+  /** True when the run covers this file (the user named it or a folder that holds it). */
+  covers: (abs: string) => boolean;
+}
+
+export async function buildIndex(linted: IndexEntry[], roots: string[], options: IndexOptions): Promise<ProjectIndex> {
+  const { displayPath, isIgnored } = options;
   const entries = [...linted];
   const seen = new Set(linted.map((e) => e.path));
-  const others = (await discover(roots, { cwd: "/", ...(isIgnored ? { isIgnored } : {}) })).filter((p) => !seen.has(p));
+  // escaped: a folder named `Project (copy)` is a path, not a glob
+  const patterns = roots.map((root) => `${convertPathToPattern(root)}/**/*.md`);
+  const others = (await discover(patterns, { cwd: path.parse(process.cwd()).root, ...(isIgnored ? { isIgnored } : {}) })).filter((p) => !seen.has(p));
   for (const file of others) {
     const place = classify(file);
-    if (!place) continue;
-    const read = await readSource(file);
-    if (!read.ok) continue;
-    const source = { path: file, displayPath: displayPath(file), text: read.text, place };
-    entries.push(indexEntry(source, readFrontMatter(read.text), new LineIndex(read.text), false));
+    const text = place && readText(file);
+    if (!place || text === undefined) continue;
+    const source = { path: file, displayPath: displayPath(file), text, place };
+    entries.push(indexEntry(source, readFrontMatter(text), new LineIndex(text), false));
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { roots, entries };
+  const registries: RegistryFile[] = [];
+  for (const root of roots) {
+    const file = registryPath(root);
+    if (await isIgnored?.(file)) continue;
+    const registry = await readRegistry(root, displayPath(file), options.covers(file));
+    if (registry) registries.push(registry);
+  }
+  return { roots, entries, registries };
 }
+
+const LINE_ONE = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 export function runProjectRules(
   index: ProjectIndex,
   rules: ActiveRule<ProjectRule>[],
   today: string,
+  layout: ResolvedConfig["layout"] = "auto",
 ): { diagnostics: Diagnostic[]; internalErrors: number } {
   const diagnostics: Diagnostic[] = [];
+  const memo = new Map<string, unknown>();
   let internalErrors = 0;
   for (const { rule, severity, options } of rules) {
     try {
@@ -44,10 +84,16 @@ export function runProjectRules(
         index,
         options,
         today,
+        layout,
+        memo: <T>(key: string, compute: () => T): T => {
+          if (!memo.has(key)) memo.set(key, compute());
+          return memo.get(key) as T;
+        },
         report(r) {
-          if (!r.entry.linted || !rule.meta.appliesTo.includes(r.entry.place.kind)) return;
-          const k = r.key === undefined ? undefined : r.entry.keys[r.key];
-          const span = k ? (r.part === "key" ? k.keySpan : k.valueSpan) : { line: 1, column: 1, endLine: 1, endColumn: 1 };
+          if (!r.entry.linted) return;
+          if ("place" in r.entry && !rule.meta.appliesTo.includes(r.entry.place.kind)) return;
+          const k = r.key === undefined || !("keys" in r.entry) ? undefined : r.entry.keys[r.key];
+          const span = r.span ?? (k ? (r.part === "key" ? k.keySpan : k.valueSpan) : LINE_ONE);
           diagnostics.push({
             file: r.entry.displayPath,
             ...span,
@@ -64,10 +110,7 @@ export function runProjectRules(
       const first = index.entries.find((e) => e.linted);
       diagnostics.push({
         file: first?.displayPath ?? index.roots[0] ?? ".",
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
+        ...LINE_ONE,
         ruleId: rule.meta.id,
         severity: "error",
         message: `Internal error: rule "${rule.meta.id}" crashed (${reason}). The other rules still ran; please report this.`,

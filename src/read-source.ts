@@ -1,8 +1,10 @@
 /**
  * Reads a file as UTF-8 text, or says in a sentence why it cannot be linted:
- * too large, binary, UTF-16, not valid UTF-8, unreadable. Never throws.
+ * too large, binary, UTF-16, not valid UTF-8, unreadable, a symlink out of the
+ * tree. Never throws.
  */
-import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
+import path from "node:path";
 import { isUtf8 } from "node:buffer";
 
 /** Milestones are a few KB; anything this large is a mistake and is not parsed. */
@@ -58,14 +60,76 @@ export function decode(buf: Buffer): ReadOutcome {
   return { ok: true, text: buf.toString("utf8") };
 }
 
-export async function readSource(file: string, maxBytes = MAX_FILE_BYTES): Promise<ReadOutcome> {
-  // Synchronous calls: files are linted one after another, and for files of a few
-  // KiB the promise API's round trips through the thread pool cost 5× the read.
+function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOENT":
+      return "it no longer exists";
+    case "ELOOP":
+      return "symlink loop";
+    case "EISDIR":
+      return "it is a directory";
+    default:
+      return (error as Error).message ?? String(error);
+  }
+}
+
+/**
+ * A file is read only when its real path lies inside `root` (the `exec_plans`
+ * folder): a loop, a dangling link, or a link (of the file or of a folder above
+ * it) leading out of the tree is reported, and its target is neither read nor,
+ * by `--fix`, written.
+ */
+function checkLinks(file: string, root: string): string | undefined {
+  const isLink = lstatSync(file).isSymbolicLink();
+  let target = "";
+  if (isLink) {
+    try {
+      target = readlinkSync(file);
+    } catch {
+      target = "?";
+    }
+  }
+  let real: string;
+  try {
+    real = realpathSync.native(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ELOOP") return `File is a symlink loop (it points to "${target}", which leads back to itself); remove the link.`;
+    if (code === "ENOENT") return `File is a dangling symlink: its target "${target}" does not exist; remove the link or restore the file.`;
+    return `File is a symlink that cannot be followed (${describeReadError(error)}).`;
+  }
+  let realRoot: string;
+  try {
+    realRoot = realpathSync.native(root);
+  } catch {
+    realRoot = root;
+  }
+  const relative = path.relative(realRoot, real);
+  if (relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+    const via = isLink ? `is a symlink to "${target}"` : `is reached through a symlinked folder (it is really "${real}")`;
+    return `File ${via}, outside the exec_plans folder; it is not linted or fixed. Move the file into the tree instead of linking to it.`;
+  }
+  return undefined;
+}
+
+/**
+ * Reads `file` (a milestone or plan under `root`); never throws. Synchronous: files
+ * are read one after another, and for files of a few KiB the promise API's round
+ * trips through the thread pool cost several times the read itself.
+ */
+export function readSource(file: string, root: string, maxBytes = MAX_FILE_BYTES): ReadOutcome {
   let fd: number | undefined;
   try {
-    fd = openSync(file, "r");
+    const problem = checkLinks(file, root);
+    if (problem) return { ok: false, message: problem };
+    // O_NONBLOCK: a named pipe opens at once (and is refused below) instead of hanging the run.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = fstatSync(fd);
-    if (!stat.isFile()) return { ok: false, message: "Path is not a regular file." };
+    if (!stat.isFile()) return { ok: false, message: "File is not a regular file (a named pipe, a device or a socket); it is not read." };
     if (stat.size > maxBytes) {
       return {
         ok: false,
@@ -74,18 +138,7 @@ export async function readSource(file: string, maxBytes = MAX_FILE_BYTES): Promi
     }
     return decode(readFileSync(fd));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "EACCES" || code === "EPERM"
-        ? "permission denied"
-        : code === "ENOENT"
-          ? "it no longer exists (a dangling symlink?)"
-          : code === "ELOOP"
-            ? "symlink loop"
-            : code === "EISDIR"
-              ? "it is a directory"
-              : ((error as Error).message ?? String(error));
-    return { ok: false, message: `File cannot be read: ${reason}.` };
+    return { ok: false, message: `File cannot be read: ${describeReadError(error)}.` };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -127,38 +127,69 @@ export interface Span {
   endColumn: number;
 }
 
-/** A top-level front matter key of one file, with where it is. Plain data. */
+/** A key of a map (front matter or JSON), with where it is. Plain data. */
 export interface IndexedKey {
   value: unknown;
   keySpan: Span;
   valueSpan: Span;
+  /** When the value is a list: where each item is. */
+  itemSpans?: Span[];
+}
+
+/** A file the whole-tree rules may report on. Plain data. */
+export interface IndexedFile {
+  path: string;
+  displayPath: string;
+  /** True when the file is one the user asked to lint; reports on other files are dropped. */
+  linted: boolean;
 }
 
 /** One plan or milestone file as the whole-tree rules see it. Plain data. */
-export interface IndexEntry {
-  path: string;
-  displayPath: string;
+export interface IndexEntry extends IndexedFile {
   place: Place;
-  /** True when the file is one the user asked to lint; reports on other files are dropped. */
-  linted: boolean;
   /** Top-level front matter keys, when the front matter parsed to a map. */
   keys: Record<string, IndexedKey>;
+}
+
+/** One object of the `plans` list of `registry.json`. */
+export interface RegistryPlan {
+  /** The whole `{…}` of the entry. */
+  span: Span;
+  fields: Record<string, IndexedKey>;
+}
+
+/**
+ * `.agent/exec_plans/registry.json` (FORMAT.md §6), read with positions. Linted when
+ * the run names it or a folder that holds it.
+ */
+export interface RegistryFile extends IndexedFile {
+  /** The `exec_plans` folder it belongs to. */
+  root: string;
+  /** Why it could not be read as `{"plans": [...]}`, and where; `plans` is then empty. */
+  problem?: { message: string; span: Span };
+  /** The `"plans"` key, where a plan missing from the list is reported. */
+  plansKey?: Span;
+  plans: RegistryPlan[];
 }
 
 export interface ProjectIndex {
   /** Absolute paths of the `exec_plans` roots involved in the run. */
   roots: string[];
   entries: IndexEntry[];
+  /** The `registry.json` of each root that has one. */
+  registries: RegistryFile[];
 }
 
 export interface ProjectReport {
-  /** The file the problem is in; must be one of the index's entries. */
-  entry: IndexEntry;
+  /** The file the problem is in: one of the index's entries or registries. */
+  entry: IndexEntry | RegistryFile;
   message: string;
-  /** The front matter key the problem is about; without it the report goes to line 1. */
+  /** The front matter key the problem is about; without it (and without `span`) the report goes to line 1. */
   key?: string;
   /** Point at the key itself or at its value (the default). */
   part?: "key" | "value";
+  /** An exact place, e.g. one item of a list or a line of `registry.json`; wins over `key`. */
+  span?: Span;
   suggestion?: string;
 }
 
@@ -166,6 +197,10 @@ export interface ProjectContext<O = Record<string, unknown>> {
   readonly index: ProjectIndex;
   readonly options: O;
   readonly today: string;
+  /** The configured layout: `auto`, or the one layout the tree must follow. */
+  readonly layout: ResolvedConfig["layout"];
+  /** Compute a value once per run and share it between project rules (e.g. the plans by ID). */
+  memo<T>(key: string, compute: () => T): T;
   report(report: ProjectReport): void;
 }
 
@@ -189,8 +224,10 @@ export interface ResolvedConfig {
   rules: Record<string, RuleSetting>;
   /** Force one layout; `auto` recognises each plan's layout from its path. */
   layout: "auto" | Layout;
-  /** Glob patterns of files never linted. */
+  /** gitignore-style patterns of files never linted, relative to the config file's folder. */
   ignores: string[];
+  /** Leave out the files that `.gitignore` files ignore. */
+  gitignore: boolean;
 }
 
 export interface FileResult {
@@ -200,6 +237,10 @@ export interface FileResult {
   errorCount: number;
   warningCount: number;
   fixableCount: number;
+  /** The file's text before fixes; set with `output` when `--fix` or `--fix-dry-run` changed it. */
+  source?: string;
+  /** The file's text after fixes (written by `--fix`, only shown by `--fix-dry-run`). */
+  output?: string;
 }
 
 export interface LintResult {

@@ -20,7 +20,7 @@ const rules: ActiveRule<FileRule>[] = setup.rules.map((spec) => {
 parentPort?.on("message", async (batch: { index: number; job: FileJob }[]) => {
   const reply: WorkerReply = { results: [] };
   for (const { index, job } of batch) {
-    reply.results.push({ index, result: await lintJob(job, rules, setup.today, setup.fix, setup.hashing) });
+    reply.results.push({ index, result: await lintJob(job, rules, setup.settings) });
   }
   parentPort?.postMessage(reply);
 });

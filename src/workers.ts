@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import { builtinRules } from "../rules/index.js";
 import type { ActiveRule } from "./lint-file.js";
-import type { FileJob, JobResult } from "./lint-job.js";
+import type { FileJob, JobResult, JobSettings } from "./lint-job.js";
 import type { FileRule, Severity } from "./types.js";
 
 /** `auto`: workers when the files would take long in one thread; `off`: never; a number: that many workers, always. */
@@ -26,9 +26,7 @@ export interface RuleSpec {
 
 export interface WorkerSetup {
   rules: RuleSpec[];
-  today: string;
-  fix: boolean;
-  hashing: boolean;
+  settings: JobSettings;
 }
 
 export type WorkerReply = { results: { index: number; result: JobResult }[] };
@@ -36,9 +34,27 @@ export type WorkerReply = { results: { index: number; result: JobResult }[] };
 /** The bundled worker sits beside the bundled entry; run from source (the tests) there is none. */
 const WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
 
-/** False for plugin rules (a worker finds only the built-in ones, by id) and when run from source. */
+/** Data a config file in JSON or YAML can hold; a `.js`/`.mjs` config may put functions or class instances in options. */
+function isPlainData(value: unknown): boolean {
+  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") return true;
+  if (Array.isArray(value)) return value.every(isPlainData);
+  if (typeof value !== "object") return false;
+  const proto = Object.getPrototypeOf(value);
+  return (proto === Object.prototype || proto === null) && Object.values(value).every(isPlainData);
+}
+
+/**
+ * Built-in rules with options that are plain data: such rules are described in full
+ * by their ids and options, so they can be sent to a worker and make a cache key.
+ * Plugin rules are code a worker cannot find and a cache key does not cover.
+ */
+export function builtinOnly(rules: ActiveRule<FileRule>[]): boolean {
+  return rules.every((r) => builtinRules.includes(r.rule) && isPlainData(r.options));
+}
+
+/** Whether these rules can run in a worker: built-in only, and not when run from source (no bundled worker). */
 export function workersPossible(rules: ActiveRule<FileRule>[]): boolean {
-  return rules.every((r) => builtinRules.includes(r.rule)) && existsSync(WORKER_FILE);
+  return builtinOnly(rules) && existsSync(WORKER_FILE);
 }
 
 export function ruleSpecs(rules: ActiveRule<FileRule>[]): RuleSpec[] {

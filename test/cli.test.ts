@@ -71,8 +71,11 @@ describe("json output", () => {
     const out = JSON.parse(r.stdout);
     expect(out.schemaVersion).toBe(1);
     expect(out.errorCount).toBe(4);
-    expect(out.files).toHaveLength(1);
-    expect(out.files[0].diagnostics[0]).toEqual({
+    // every linted file is listed: the plan and the archived milestone beside the broken one have none
+    expect(out.files).toHaveLength(3);
+    const broken = out.files.filter((f: { diagnostics: unknown[] }) => f.diagnostics.length > 0);
+    expect(broken).toHaveLength(1);
+    expect(broken[0].diagnostics[0]).toEqual({
       line: 4,
       column: 5,
       endLine: 4,
@@ -80,6 +83,7 @@ describe("json output", () => {
       ruleId: "front-matter-schema",
       severity: "error",
       message: "`ms` must be a YAML integer (no quotes), but it is the string \"2\". Write `ms: 2`.",
+      fix: { range: [63, 66], text: "2" },
     });
   });
 });

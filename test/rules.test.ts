@@ -36,7 +36,7 @@ describe.each(cases.map((c) => [`${c.ruleId} / ${c.name}`, c] as const))("%s", (
       patterns: c.expected.patterns ?? [".agent"],
       cwd: c.dir,
       rules,
-      config: { ...defaultConfig(), rules: settings },
+      config: { ...defaultConfig(), rules: settings, ...(c.expected.config?.layout ? { layout: c.expected.config.layout } : {}) },
       today: c.expected.now ?? FIXTURE_TODAY,
       fix: false,
     });

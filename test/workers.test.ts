@@ -2,7 +2,7 @@
  * Worker threads and the cache must not change a single diagnostic or their
  * order: the built CLI on a generated tree, with and without them.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -37,6 +37,39 @@ describe("phase one on worker threads and from the cache", () => {
       const cached = lint("--cache", "--cache-location", cacheFile, ...flags);
       expect(cached.stdout).toBe(single.stdout);
       expect(cached.status).toBe(single.status);
+    }
+  });
+
+  it("gives each config's files their own rules, and keeps suppressions, with workers and cache alike", () => {
+    const mixed = mkdtempSync(path.join(tmpdir(), "milestone-lint-workers-mixed-"));
+    try {
+      const files: string[] = generateTree(mixed, 60, 7);
+      const plans = path.join(mixed, ".agent/exec_plans");
+      // one plan folder under a config of its own, which turns an error into a warning
+      const ownConfig = path.relative(plans, files[0] as string).split(path.sep)[0] as string;
+      writeFileSync(path.join(plans, ownConfig, "milestone-lint.config.json"), JSON.stringify({ rules: { "status-matches-folder": "warn" } }));
+      const run = (...flags: string[]) => runCli(["--now", FIXTURE_TODAY, "--format", "json", ...flags, ".agent"], { cwd: mixed });
+      type Report = { files: { file: string; diagnostics: { severity: string }[] }[] };
+      const shown = (abs: string) => path.relative(mixed, abs).split(path.sep).join("/");
+      // a suppression comment in a file of another plan that has problems
+      const before = JSON.parse(run("--concurrency", "off").stdout) as Report;
+      const other = files.find(
+        (f) => !path.relative(plans, f).startsWith(`${ownConfig}${path.sep}`) && (before.files.find((r) => r.file === shown(f))?.diagnostics.length ?? 0) > 0,
+      ) as string;
+      appendFileSync(other, "\n<!-- milestone-lint-disable-file -->\n");
+      const single = run("--concurrency", "off");
+      expect(single.stderr).toBe("");
+      const reference = JSON.parse(single.stdout) as Report;
+      expect(reference.files.find((f) => f.file === shown(other))?.diagnostics).toEqual([]);
+      const severities = reference.files.filter((f) => f.file.includes(`/${ownConfig}/`)).flatMap((f) => f.diagnostics.map((d) => d.severity));
+      expect(severities).toContain("warn");
+      for (const flags of [["--concurrency", "2"], ["--cache", "--concurrency", "2"], ["--cache", "--concurrency", "2"], ["--cache", "--concurrency", "off"]]) {
+        const r = run(...flags);
+        expect(r.stdout).toBe(single.stdout);
+        expect(r.status).toBe(single.status);
+      }
+    } finally {
+      rmSync(mixed, { recursive: true, force: true });
     }
   });
 

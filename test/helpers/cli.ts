@@ -16,6 +16,8 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
     cwd: options.cwd ?? REPO,
     env,
     encoding: "utf8",
+    // a hang (e.g. a read that never returns) fails the test instead of the whole run
+    timeout: 60_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -24,8 +24,8 @@ export interface Expected {
   now?: string;
   /** Paths to lint, relative to the case folder; default `.agent`. */
   patterns?: string[];
-  /** Rule settings for the case (options, or other rules turned on). */
-  config?: { rules?: Record<string, unknown> };
+  /** Rule settings for the case (options, or other rules turned on), and a forced layout. */
+  config?: { rules?: Record<string, unknown>; layout?: "auto" | "template" | "upstream" };
   diagnostics: ExpectedDiagnostic[];
 }
 

@@ -1,0 +1,51 @@
+/**
+ * # date-valid
+ *
+ * `created` and `updated` are real calendar days. The schema checks the form
+ * `YYYY-MM-DD`; this rule checks that the day exists: `2026-02-30`, `2026-13-01`
+ * and `2025-02-29` do not. Tools that sort or compare these dates fail on them.
+ *
+ * ## Valid
+ *
+ * ```yaml
+ * created: 2028-02-29
+ * ```
+ *
+ * ## Invalid
+ *
+ * ```yaml
+ * created: 2026-02-30
+ * ```
+ */
+import type { FileRule } from "../src/types.js";
+import { docsUrl } from "../src/docs-url.js";
+import { isIsoDate } from "../src/dates.js";
+import { stringValue } from "../src/front-matter-values.js";
+
+/** The form the schema asks for; values in another form are the schema's to report. */
+const DATE_FORM = /^\d{4}-\d{2}-\d{2}$/;
+
+const DATE_KEYS = ["created", "updated"] as const;
+
+export const dateValid: FileRule = {
+  meta: {
+    id: "date-valid",
+    description: "`created` and `updated` are real calendar dates",
+    severity: "error",
+    appliesTo: ["milestone", "execplan"],
+    docsUrl: docsUrl("date-valid"),
+  },
+  check(context) {
+    for (const key of DATE_KEYS) {
+      const date = stringValue(context.frontMatter, key);
+      if (!date || !DATE_FORM.test(date.value) || isIsoDate(date.value)) continue;
+      const [year = "", monthText = "", dayText = ""] = date.value.split("-");
+      const month = Number(monthText);
+      const why = month < 1 || month > 12 ? `there is no month ${month}` : `${year}-${monthText} has no day ${Number(dayText)}`;
+      context.report({
+        message: `\`${key}\` is ${date.value}, which is not a real calendar date (${why}); write the actual day as YYYY-MM-DD.`,
+        at: date.range,
+      });
+    }
+  },
+};

@@ -1,0 +1,64 @@
+/**
+ * # milestone-sequence-gaps
+ *
+ * A plan's milestones are numbered `MS001`, `MS002`, … in increasing order
+ * (FORMAT.md §1; `agentrules` assigns the next number), so a missing number usually
+ * means a milestone file was lost, or a number was typed by hand. Active and
+ * archived milestones count alike, and so do milestones of the plan left in the
+ * other layout's folders during a migration. A warning, reported on the milestone right after
+ * the gap; a gap left on purpose (a milestone dropped) can be switched off there.
+ *
+ * ## Valid
+ *
+ * ```text
+ * MS001 (archived), MS002, MS003
+ * ```
+ *
+ * ## Invalid
+ *
+ * ```text
+ * MS001 (archived), MS003          # MS002 is missing
+ * ```
+ */
+import type { ProjectRule } from "../src/types.js";
+import { docsUrl } from "../src/docs-url.js";
+import { msLabel } from "../src/identity.js";
+import { reportOn } from "../src/milestone-groups.js";
+import { push, treeOf, type MilestoneNode } from "../src/plan-tree.js";
+
+export const milestoneSequenceGaps: ProjectRule = {
+  meta: {
+    id: "milestone-sequence-gaps",
+    scope: "project",
+    description: "A plan's MS### numbers run from MS001 without gaps",
+    severity: "warn",
+    appliesTo: ["milestone"],
+    docsUrl: docsUrl("milestone-sequence-gaps"),
+  },
+  check(context) {
+    const plans = new Map<string, MilestoneNode[]>();
+    for (const m of treeOf(context).milestones) {
+      // by plan ID, not folder: mid-migration a plan's milestones may sit in both layouts' folders
+      if (m.ms !== undefined && m.planId !== undefined) push(plans, m.planId, m);
+    }
+    for (const milestones of plans.values()) {
+      const numbers = [...new Set(milestones.map((m) => m.ms as number))].sort((a, b) => a - b);
+      let expected = 1;
+      for (const n of numbers) {
+        if (n > expected) {
+          const missing = n - 1 === expected ? msLabel(expected) : `${msLabel(expected)}–${msLabel(n - 1)}`;
+          const before = expected === 1 ? "it is the plan's lowest number" : `it follows ${msLabel(expected - 1)}`;
+          for (const m of milestones.filter((x) => x.ms === n)) {
+            context.report(
+              reportOn(
+                m,
+                `Plan ${m.planId} has no ${missing}: ${msLabel(n)} is numbered past a gap (${before}). Milestones are numbered in order without gaps; restore the missing file${n - 1 === expected ? "" : "s"} or renumber.`,
+              ),
+            );
+          }
+        }
+        expected = n + 1;
+      }
+    }
+  },
+};

@@ -1,0 +1,77 @@
+/**
+ * # plan-references-exist
+ *
+ * The ExecPlan IDs listed in an ExecPlan's `depends_on` and `supersedes` name plans
+ * that exist in the tree (FORMAT.md §6), active or completed, in either layout, and
+ * not the plan itself. Each unknown ID is reported at its list item, with the
+ * nearest existing ID when one is close (a mistyped digit).
+ *
+ * ## Valid
+ *
+ * ```yaml
+ * id: EP-20260301-001
+ * depends_on: [EP-20260210-003]   # .agent/exec_plans/search-index/EP-20260210-003_search-index.md
+ * ```
+ *
+ * ## Invalid
+ *
+ * ```yaml
+ * id: EP-20260301-001
+ * depends_on: [EP-20260210-004]   # no such plan
+ * supersedes: [EP-20260301-001]   # itself
+ * ```
+ */
+import type { ProjectRule } from "../src/types.js";
+import { docsUrl } from "../src/docs-url.js";
+import { isPlanId } from "../src/identity.js";
+import { editDistance } from "../src/suggest.js";
+import { treeOf } from "../src/plan-tree.js";
+
+const KEYS = ["depends_on", "supersedes"] as const;
+
+/** ` Did you mean "…"?` for an ID one or two typed characters away from a real one. */
+function nearest(ref: string, ids: readonly string[]): string {
+  let best: string | undefined;
+  let distance = 3;
+  for (const id of ids) {
+    const d = editDistance(ref, id, 2);
+    if (d < distance) [best, distance] = [id, d];
+  }
+  return best === undefined ? "" : ` Did you mean "${best}"?`;
+}
+
+export const planReferencesExist: ProjectRule = {
+  meta: {
+    id: "plan-references-exist",
+    scope: "project",
+    description: "`depends_on` and `supersedes` name ExecPlans that exist, other than the plan itself",
+    severity: "error",
+    appliesTo: ["execplan"],
+    docsUrl: docsUrl("plan-references-exist"),
+  },
+  check(context) {
+    const tree = treeOf(context);
+    const known = [...tree.plansById.keys()];
+    for (const plan of tree.plans) {
+      if (!plan.entry.linted) continue;
+      for (const key of KEYS) {
+        const field = plan.entry.keys[key];
+        if (!field || !Array.isArray(field.value)) continue;
+        field.value.forEach((ref: unknown, i: number) => {
+          if (!isPlanId(ref)) return;
+          const span = field.itemSpans?.[i] ?? field.valueSpan;
+          if (plan.ids.includes(ref)) {
+            context.report({ entry: plan.entry, span, message: `\`${key}\` lists ${ref}, which is this plan itself; remove it.` });
+          } else if (!tree.plansById.has(ref)) {
+            const hint = nearest(ref, known.filter((id) => !plan.ids.includes(id)));
+            context.report({
+              entry: plan.entry,
+              span,
+              message: `\`${key}\` lists ${ref}, but no ExecPlan with that ID exists in the tree.${hint} Fix the ID or remove it.`,
+            });
+          }
+        });
+      }
+    }
+  },
+};

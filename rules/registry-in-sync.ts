@@ -1,0 +1,158 @@
+/**
+ * # registry-in-sync
+ *
+ * `.agent/exec_plans/registry.json` (FORMAT.md §6) is generated from the plans'
+ * front matter (`agentrules execplan-registry build`) and goes stale when a plan
+ * changes and nobody rebuilds it. When the file exists and the run covers it (it,
+ * or a folder that holds it, is among the paths linted; the default `.agent` does),
+ * this rule reports, each at its own line of `registry.json`:
+ * - a field of an entry that differs from the plan's front matter (`title`,
+ *   `status`, `updated`, `depends_on`, …; a field the entry leaves out is not
+ *   compared, and empty values — absent, `null`, `[]`, `{}` — are equal);
+ * - a `path` that does not lead to the plan (relative to the repository or to
+ *   `exec_plans/`);
+ * - an entry for a plan that does not exist, an entry without `id`, an ID listed twice;
+ * - a plan of the tree the registry does not list (at the `"plans"` key), unless its
+ *   front matter lacks a required key (`agentrules` leaves such plans out; the
+ *   schema rule reports them);
+ * - a file that is not valid JSON or has no `plans` list.
+ *
+ * ## Valid
+ *
+ * ```json
+ * {"schema_version": 1, "plans": [{"id": "EP-20260210-003", "status": "active", "path": ".agent/exec_plans/search-index/EP-20260210-003_search-index.md"}]}
+ * ```
+ *
+ * ## Invalid
+ *
+ * ```json
+ * {"schema_version": 1, "plans": [{"id": "EP-20260210-003", "status": "planned"}]}
+ * ```
+ * (the plan's front matter says `status: active`)
+ */
+import path from "node:path";
+import type { IndexedKey, ProjectRule, RegistryFile } from "../src/types.js";
+import { docsUrl } from "../src/docs-url.js";
+import { treeOf, type PlanNode } from "../src/plan-tree.js";
+
+/** Fields the registry copies from the front matter; `id` and `path` are checked apart. */
+const COPIED = ["title", "status", "kind", "domain", "owner", "created", "updated", "tags", "touches", "risk", "breaking", "migration", "links", "depends_on", "supersedes"];
+
+/** The keys without which agentrules leaves a plan out of the registry. */
+const REQUIRED = ["id", "title", "status", "kind", "domain", "owner", "created", "updated"];
+
+const REBUILD = "rebuild it (`agentrules execplan-registry update`)";
+
+/** JSON text of a value; a front matter value JSON cannot hold (a YAML alias cycle) never equals a registry value. */
+const UNREADABLE = "\u0000unreadable";
+function stringify(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? "undefined";
+  } catch {
+    return UNREADABLE;
+  }
+}
+
+/** Absent, null, "", [] and {} all mean "not set"; maps compare without key order. */
+function normalize(value: unknown): string {
+  if (value === undefined || value === null || value === "") return "null";
+  // agentrules writes list items as trimmed strings (`tags: [2026]` becomes `["2026"]`)
+  if (Array.isArray(value)) return value.length === 0 ? "null" : stringify(value.map((v) => (v !== null && typeof v === "object" ? v : String(v).trim())));
+  if (typeof value === "object") {
+    const keys = Object.keys(value as object).sort();
+    return keys.length === 0 ? "null" : stringify(keys.map((k) => [k, (value as Record<string, unknown>)[k]]));
+  }
+  return stringify(typeof value === "string" ? value.trim() : value);
+}
+
+function show(value: unknown): string {
+  if (value === undefined || value === null) return "nothing";
+  const s = stringify(value);
+  if (s === UNREADABLE) return "a value that cannot be shown";
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
+
+/** The paths `registry.json` may give for a plan: relative to the repository (as agentrules writes) or to `exec_plans/`. */
+function pathMatches(registry: RegistryFile, given: string, plan: PlanNode): boolean {
+  const exec = registry.root;
+  const agent = path.dirname(exec);
+  const repo = path.basename(agent) === ".agent" ? path.dirname(agent) : agent;
+  return [repo, exec].some((base) => path.resolve(base, given) === plan.entry.path);
+}
+
+export const registryInSync: ProjectRule = {
+  meta: {
+    id: "registry-in-sync",
+    scope: "project",
+    description: "registry.json lists every plan, as its front matter says, and nothing else",
+    severity: "error",
+    appliesTo: ["execplan"],
+    docsUrl: docsUrl("registry-in-sync"),
+  },
+  check(context) {
+    const tree = treeOf(context);
+    for (const registry of context.index.registries) {
+      if (!registry.linted) continue;
+      if (registry.problem) {
+        context.report({ entry: registry, span: registry.problem.span, message: `${registry.problem.message} It is generated from the plans' front matter: ${REBUILD}.` });
+        continue;
+      }
+      const plans = tree.plans.filter((p) => p.entry.place.root === registry.root && p.id !== undefined);
+      const listed = new Map<string, number>();
+      for (const item of registry.plans) {
+        const idField = item.fields.id;
+        const id = idField?.value;
+        if (typeof id !== "string" || id === "") {
+          context.report({ entry: registry, span: idField?.valueSpan ?? item.span, message: `This registry entry has no \`id\`; every entry names a plan by its ID: ${REBUILD}.` });
+          continue;
+        }
+        const span = idField?.valueSpan ?? item.span;
+        const twice = listed.get(id);
+        if (twice !== undefined) {
+          context.report({ entry: registry, span, message: `Plan ${id} is listed twice (also at line ${twice}); remove one entry, or ${REBUILD}.` });
+          continue;
+        }
+        listed.set(id, span.line);
+        const matches = plans.filter((p) => p.ids.includes(id));
+        if (matches.length === 0) {
+          context.report({ entry: registry, span, message: `registry.json lists plan ${id}, but no ExecPlan with that ID exists in the tree; remove the entry, or ${REBUILD}.` });
+          continue;
+        }
+        const given = item.fields.path?.value;
+        const plan = (typeof given === "string" ? matches.find((p) => pathMatches(registry, given, p)) : undefined) ?? matches[0];
+        if (!plan) continue;
+        for (const field of COPIED) {
+          const stored: IndexedKey | undefined = item.fields[field];
+          if (!stored) continue;
+          const actual = plan.entry.keys[field]?.value;
+          if (normalize(stored.value) === normalize(actual)) continue;
+          context.report({
+            entry: registry,
+            span: stored.valueSpan,
+            message: `registry.json gives plan ${id} ${field} ${show(stored.value)}, but its front matter (${plan.entry.displayPath}) says ${show(actual)}; the registry is stale: ${REBUILD}.`,
+          });
+        }
+        if (item.fields.path && (typeof given !== "string" || !pathMatches(registry, given, plan))) {
+          context.report({
+            entry: registry,
+            span: item.fields.path.valueSpan,
+            message: `registry.json gives plan ${id} the path ${show(given)}, but the plan is ${plan.entry.displayPath}; the registry is stale: ${REBUILD}.`,
+          });
+        }
+      }
+      // agentrules leaves out plans whose front matter lacks a required key: rebuilding would not add them
+      const missing = new Map<string, PlanNode>();
+      for (const p of plans) {
+        if (p.id === undefined || listed.has(p.id) || missing.has(p.id)) continue;
+        if (REQUIRED.every((k) => p.entry.keys[k] !== undefined)) missing.set(p.id, p);
+      }
+      for (const [id, p] of missing) {
+        context.report({
+          entry: registry,
+          ...(registry.plansKey ? { span: registry.plansKey } : {}),
+          message: `registry.json does not list plan ${id} (${p.entry.displayPath}); the registry is stale: ${REBUILD}.`,
+        });
+      }
+    }
+  },
+};

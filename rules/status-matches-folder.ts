@@ -1,0 +1,93 @@
+/**
+ * # status-matches-folder
+ *
+ * A milestone's `status` agrees with the folder it is in (FORMAT.md §2, §3).
+ *
+ * Template layout: milestones live in `milestones/active/` or
+ * `milestones/archive/YYYY/MM/DD/`; `archived` only under `archive/`, and a file
+ * under `archive/` is `completed` or `archived`.
+ *
+ * Upstream layout: milestones live in `milestones/active/` or
+ * `milestones/complete/` (`archive/` is the older spelling); statuses are
+ * `planned`, `in_progress`, `completed` and `blocked`, so `archived` is wrong there,
+ * and a file under `complete/` is `completed`.
+ *
+ * A milestone elsewhere (directly in `milestones/`, in an unknown folder) is
+ * reported too. When the fix is a move, the `git mv` is suggested.
+ *
+ * ## Valid
+ *
+ * ```text
+ * milestones/archive/2026/03/02/EP-20260210-003_MS001_tsvector-column.md   status: completed
+ * ```
+ *
+ * ## Invalid
+ *
+ * ```text
+ * milestones/active/EP-20260210-003_MS001_tsvector-column.md   status: archived
+ * ```
+ */
+import path from "node:path";
+import type { FileContext, FileRule, Range } from "../src/types.js";
+import { docsUrl } from "../src/docs-url.js";
+import { stringValue } from "../src/front-matter-values.js";
+import { gitMv } from "../src/git-mv.js";
+
+const UPSTREAM_STATUSES = ["planned", "in_progress", "completed", "blocked"];
+
+function report(context: FileContext, message: string, at: Range | number, target?: string[]): void {
+  const { file } = context;
+  const moveTo = target && path.join(file.place.planDir, "milestones", ...target, file.place.fileName);
+  context.report({ message, at, ...(moveTo ? { suggestion: gitMv(file, moveTo) } : {}) });
+}
+
+function template(context: FileContext, status: string | undefined, at: Range | number): void {
+  const { folder, subfolders = [] } = context.file.place;
+  const archiveToday = ["archive", ...context.today.split("-")];
+  const finished = status === "archived" || status === "completed";
+  if (folder !== "active" && folder !== "archive") {
+    const where = folder === undefined ? "directly in `milestones/`" : `in \`milestones/${[folder, ...subfolders].join("/")}/\``;
+    report(context, `Milestone is ${where}, which is not a milestone folder; a milestone lives in \`milestones/active/\`, or archived in \`milestones/archive/YYYY/MM/DD/\`.`, at, finished ? archiveToday : ["active"]);
+  } else if (folder === "active" && subfolders.length > 0) {
+    report(context, `Milestone is in \`milestones/active/${subfolders.join("/")}/\`; active milestones sit directly in \`milestones/active/\`.`, at, status === "archived" ? archiveToday : ["active"]);
+  } else if (folder === "active" && status === "archived") {
+    report(context, "`status` is archived but the file is in `milestones/active/`; an archived milestone lives in `milestones/archive/YYYY/MM/DD/` (the day it was archived): move it there, or change `status`.", at, archiveToday);
+  } else if (folder === "archive" && status !== undefined && !finished) {
+    report(context, `\`status\` is ${status} but the file is archived under \`milestones/archive/\`, which only holds \`completed\` or \`archived\` milestones: change \`status\`, or move the file back to \`milestones/active/\` if work goes on.`, at, ["active"]);
+  }
+}
+
+function upstream(context: FileContext, status: string | undefined, at: Range | number): void {
+  const { folder, subfolders = [] } = context.file.place;
+  const home = status === "completed" ? ["complete"] : ["active"];
+  if (status === "archived") {
+    context.report({
+      message: `\`status\` is archived, which is not a status in the upstream layout (${UPSTREAM_STATUSES.join(", ")}); a finished milestone is \`completed\` and sits in \`milestones/complete/\`.`,
+      at,
+    });
+  }
+  if (folder !== "active" && folder !== "complete" && folder !== "archive") {
+    const where = folder === undefined ? "directly in `milestones/`" : `in \`milestones/${[folder, ...subfolders].join("/")}/\``;
+    report(context, `Milestone is ${where}, which is not a milestone folder; in the upstream layout a milestone lives in \`milestones/active/\` or \`milestones/complete/\`.`, at, home);
+  } else if (subfolders.length > 0) {
+    report(context, `Milestone is in \`milestones/${[folder, ...subfolders].join("/")}/\`; in the upstream layout milestones sit directly in \`milestones/${folder}/\`.`, at, [folder]);
+  } else if (folder !== "active" && status !== undefined && status !== "completed" && status !== "archived") {
+    report(context, `\`status\` is ${status} but the file is in \`milestones/${folder}/\`, which only holds \`completed\` milestones: change \`status\`, or move the file back to \`milestones/active/\` if work goes on.`, at, ["active"]);
+  }
+}
+
+export const statusMatchesFolder: FileRule = {
+  meta: {
+    id: "status-matches-folder",
+    description: "A milestone's `status` agrees with its folder (`active/`, `archive/YYYY/MM/DD/`, upstream `complete/`)",
+    severity: "error",
+    appliesTo: ["milestone"],
+    docsUrl: docsUrl("status-matches-folder"),
+  },
+  check(context) {
+    const status = stringValue(context.frontMatter, "status");
+    const at = status?.range ?? context.frontMatter.open ?? 0;
+    if (context.file.place.layout === "upstream") upstream(context, status?.value, at);
+    else template(context, status?.value, at);
+  },
+};

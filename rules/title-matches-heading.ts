@@ -1,0 +1,60 @@
+/**
+ * # title-matches-heading
+ *
+ * The `#` heading after `<!-- SECTION: Metadata -->` repeats the front matter
+ * `title` (FORMAT.md §5): when one is edited and the other is not, listings
+ * (which read `title`) and the rendered page disagree. Without a Metadata marker
+ * the file's first `#` heading is used. The heading matches when its text as
+ * written, or with its Markdown removed, equals the title.
+ *
+ * ## Valid
+ *
+ * ```md
+ * title: "Ranked search API"
+ * ---
+ * <!-- SECTION: Metadata -->
+ * # Ranked search API
+ * ```
+ *
+ * ## Invalid
+ *
+ * ```md
+ * title: "Ranked search API"
+ * ---
+ * <!-- SECTION: Metadata -->
+ * # Ranked Search
+ * ```
+ */
+import type { FileRule } from "../src/types.js";
+import { docsUrl } from "../src/docs-url.js";
+import { scanBody } from "../src/body-scan.js";
+import { stringValue } from "../src/front-matter-values.js";
+import { markerText } from "../src/sections.js";
+
+const METADATA = markerText("Metadata");
+
+export const titleMatchesHeading: FileRule = {
+  meta: {
+    id: "title-matches-heading",
+    description: "The `#` title heading equals the front matter `title`",
+    severity: "error",
+    appliesTo: ["milestone"],
+    docsUrl: docsUrl("title-matches-heading"),
+  },
+  check(context) {
+    const title = stringValue(context.frontMatter, "title")?.value;
+    if (title === undefined || title.trim() === "") return;
+    const body = scanBody(context);
+    const marker = body.comments.find((c) => c.value === METADATA);
+    const heading =
+      (marker?.next?.type === "heading" && marker.next.depth === 1 ? body.headingOf.get(marker.next) : undefined) ??
+      body.headings.find((h) => h.depth === 1);
+    if (!heading || heading.raw === "") return;
+    const wanted = title.trim();
+    if (heading.raw === wanted || heading.plain === wanted) return;
+    context.report({
+      message: `The title heading "# ${heading.raw}" does not match the front matter title "${wanted}"; make them the same.`,
+      at: heading.textRange,
+    });
+  },
+};

@@ -1,0 +1,87 @@
+/**
+ * Where configuration lives and how each kind of file is read. In one folder the
+ * first of CONFIG_FILE_NAMES that exists wins; walking up from a linted file, the
+ * nearest folder with one wins (configs do not cascade).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { UsageError } from "./errors.js";
+import { LineIndex } from "./line-index.js";
+
+/** In order of precedence within one folder. */
+export const CONFIG_FILE_NAMES = [
+  "milestone-lint.config.json",
+  "milestone-lint.config.mjs",
+  "milestone-lint.config.js",
+  ".milestonelintrc.json",
+  "package.json",
+] as const;
+
+/** The key of package.json that holds the configuration. */
+export const PACKAGE_KEY = "milestone-lint";
+
+function hasPackageKey(file: string): boolean {
+  try {
+    const data = JSON.parse(readFileSync(file, "utf8")) as unknown;
+    return data !== null && typeof data === "object" && Object.hasOwn(data, PACKAGE_KEY);
+  } catch {
+    // a package.json that does not parse is npm's problem, not a config of ours
+    return false;
+  }
+}
+
+/** The config file in `dir` itself, if any. */
+export function configFileIn(dir: string): string | undefined {
+  for (const name of CONFIG_FILE_NAMES) {
+    const file = path.join(dir, name);
+    if (!existsSync(file)) continue;
+    if (name === "package.json" && !hasPackageKey(file)) continue;
+    return file;
+  }
+  return undefined;
+}
+
+/** "Unexpected token } in JSON at position 42" → "line 3, column 5: Unexpected token }". */
+function jsonError(text: string, error: Error): string {
+  const message = error.message.replace(/\s*\(line \d+ column \d+\)$/, "");
+  const at = /at position (\d+)/.exec(message);
+  if (!at) return message;
+  const { line, column } = new LineIndex(text).position(Number(at[1]));
+  return `line ${line}, column ${column}: ${message.replace(/,? in JSON at position \d+/, "")}`;
+}
+
+/** Reads a config file as it is written (its shape is checked later). `shown` names it in errors. */
+export async function readConfigFile(file: string, shown: string): Promise<unknown> {
+  const ext = path.extname(file);
+  if (ext === ".js" || ext === ".mjs") {
+    let module: { default?: unknown };
+    try {
+      module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    } catch (error) {
+      throw new UsageError(`${shown}: cannot be loaded (${firstLine(error)})`);
+    }
+    if (module.default === undefined) throw new UsageError(`${shown}: has no default export; export the configuration object as default`);
+    return module.default;
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? firstLine(error)})`);
+  }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (error) {
+    throw new UsageError(`${shown}: invalid JSON at ${jsonError(body, error as Error)}`);
+  }
+  if (path.basename(file) === "package.json") return (data as Record<string, unknown>)[PACKAGE_KEY];
+  return data;
+}
+
+export function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n")[0] ?? message;
+}

@@ -1,0 +1,30 @@
+/** Typed access to top-level front matter values, with where they stand in the file. */
+import { isScalar } from "yaml";
+import type { FrontMatter } from "./front-matter.js";
+import type { Range } from "./types.js";
+
+export interface Located<T> {
+  value: T;
+  /** The value as written (quotes included). */
+  range: Range;
+}
+
+/**
+ * The value of a top-level key when it is a scalar of the wanted type, from front
+ * matter that parsed cleanly; undefined otherwise (the schema and syntax rules say why).
+ */
+function scalarValue<T>(frontMatter: FrontMatter, key: string, accept: (v: unknown) => v is T): Located<T> | undefined {
+  if (frontMatter.data === undefined) return undefined;
+  const entry = frontMatter.get(key);
+  const node = entry?.pair.value;
+  if (!entry || !isScalar(node) || !accept(node.value)) return undefined;
+  return { value: node.value, range: entry.value };
+}
+
+export function stringValue(frontMatter: FrontMatter, key: string): Located<string> | undefined {
+  return scalarValue(frontMatter, key, (v): v is string => typeof v === "string");
+}
+
+export function integerValue(frontMatter: FrontMatter, key: string): Located<number> | undefined {
+  return scalarValue(frontMatter, key, (v): v is number => typeof v === "number" && Number.isInteger(v));
+}

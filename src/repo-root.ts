@@ -1,0 +1,27 @@
+/**
+ * The root of the git work tree a path is in: CI tools (GitHub code scanning,
+ * workflow annotations) address files relative to it, not to where we were run.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+/** The nearest folder at or above `dir` that holds `.git` (a folder, or a file in a worktree); undefined outside a repository. */
+export function findRepoRoot(dir: string): string | undefined {
+  let current = path.resolve(dir);
+  for (;;) {
+    if (existsSync(path.join(current, ".git"))) return current;
+    const parent = path.dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+/**
+ * `file` (relative to `cwd`) as a `/`-separated path relative to `root`, or
+ * undefined when it lies outside `root`.
+ */
+export function pathUnder(root: string, cwd: string, file: string): string | undefined {
+  const rel = path.relative(root, path.resolve(cwd, file));
+  if (rel === "" || rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined;
+  return rel.split(path.sep).join("/");
+}

@@ -1,0 +1,69 @@
+/**
+ * The body rules on long hostile lines: they do not crash, and their time on top
+ * of the Markdown parse (which they share and do not control) stays small: no
+ * backtracking regular expression, no quadratic scan.
+ */
+import { describe, expect, it } from "vitest";
+import { builtinRules } from "../rules/index.js";
+import { lintSource, type ActiveRule } from "../src/lint-file.js";
+import { classify } from "../src/place.js";
+import type { FileRule } from "../src/types.js";
+import { FIXTURE_TODAY } from "./helpers/fixtures.js";
+
+const BODY_RULES = new Set([
+  "section-marker-required",
+  "section-marker-unknown",
+  "section-marker-duplicate",
+  "section-order",
+  "section-heading",
+  "section-marker-in-code",
+  "title-matches-heading",
+  "no-template-placeholder",
+  "changelog-entry",
+]);
+const rules: ActiveRule<FileRule>[] = builtinRules
+  .filter((r) => BODY_RULES.has(r.meta.id))
+  .map((r) => ({ rule: r as FileRule, severity: r.meta.severity, options: { ...r.meta.defaultOptions } }));
+
+/** Only parses: the baseline the body rules' own cost is measured against. */
+const parseOnly: ActiveRule<FileRule>[] = [
+  {
+    rule: {
+      meta: { id: "parse-only", description: "", severity: "error", appliesTo: ["milestone"], docsUrl: "" },
+      check: (context) => void context.ast(),
+    },
+    severity: "error",
+    options: {},
+  },
+];
+
+const PATH = "/repo/.agent/exec_plans/p/milestones/active/EP-20260117-014_MS003_x.md";
+const HEAD = "---\nid: EP-20260117-014/MS003\ntitle: x\nupdated: 2026-01-20\n---\n\n";
+const N = 5_000;
+
+const hostile: Record<string, string> = {
+  "many comment openers on one line": "<!--".repeat(N),
+  "comment openers in a code block": `\`\`\`\n${"<!-- SECTION".repeat(N)}\n\`\`\`\n`,
+  "a long table row": `| a | b |\n| --- | --- |\n${"| \\".repeat(N)}\n`,
+  "a long changelog entry": `## Changelog\n\n- ${"2026-".repeat(N)} — x\n- 2026-01-01 ${"—".repeat(N)}\n`,
+  "many headings with placeholders": "### Workstream <Name>\n".repeat(N / 10),
+  "a long near-miss marker": `<!-- SECTON: ${"Objective ".repeat(N / 10)}-->\n`,
+  "many markers, headings and misspellings": "<!-- SECTION: Scope -->\n## Scope\n<!-- SECTON: Scope -->\n## Risks\n".repeat(N / 8),
+  "placeholders everywhere": "YYYY-MM-DD MS### … ".repeat(N / 10),
+};
+
+describe("body rules on hostile input", () => {
+  it.each(Object.entries(hostile))("%s", (_name, body) => {
+    const place = classify(PATH);
+    if (!place) throw new Error("not a milestone path");
+    const source = { path: PATH, displayPath: "x.md", text: HEAD + body, place };
+    let started = performance.now();
+    lintSource(source, parseOnly, FIXTURE_TODAY);
+    const parse = performance.now() - started;
+    started = performance.now();
+    const result = lintSource(source, rules, FIXTURE_TODAY);
+    const total = performance.now() - started;
+    expect(result.internalErrors).toBe(0);
+    expect(total - parse).toBeLessThan(1500);
+  }, 30_000); // the machine may be busy: the bound that matters is the one above
+});

@@ -1,0 +1,45 @@
+/** The `git mv` suggestions: paths shown relative to the working directory, quoted for the shell when needed. */
+import { describe, expect, it } from "vitest";
+import { displayPathOf, gitMv } from "../src/git-mv.js";
+import { classify } from "../src/place.js";
+import type { SourceFile } from "../src/types.js";
+
+function file(abs: string, displayPath: string): SourceFile {
+  const place = classify(abs);
+  if (!place) throw new Error(abs);
+  return { path: abs, displayPath, text: "", place };
+}
+
+const ACTIVE = "/r/.agent/exec_plans/p/milestones/active/EP-20260117-014_MS003_x.md";
+const ARCHIVED = "/r/.agent/exec_plans/p/milestones/archive/2026/01/20/EP-20260117-014_MS003_x.md";
+
+describe("git mv suggestions", () => {
+  it("renames in place without mkdir", () => {
+    const f = file(ACTIVE, ".agent/exec_plans/p/milestones/active/EP-20260117-014_MS003_x.md");
+    expect(gitMv(f, "/r/.agent/exec_plans/p/milestones/active/EP-20260117-014_MS004_x.md")).toBe(
+      "git mv .agent/exec_plans/p/milestones/active/EP-20260117-014_MS003_x.md .agent/exec_plans/p/milestones/active/EP-20260117-014_MS004_x.md",
+    );
+  });
+
+  it("creates the target folder of a move", () => {
+    const f = file(ACTIVE, "milestones/active/EP-20260117-014_MS003_x.md");
+    expect(gitMv(f, ARCHIVED)).toBe(
+      "mkdir -p milestones/archive/2026/01/20 && git mv milestones/active/EP-20260117-014_MS003_x.md milestones/archive/2026/01/20/EP-20260117-014_MS003_x.md",
+    );
+  });
+
+  it("shows the target relative to the working directory, wherever that is", () => {
+    expect(displayPathOf(file(ARCHIVED, "EP-20260117-014_MS003_x.md"), ACTIVE)).toBe("../../../../active/EP-20260117-014_MS003_x.md");
+    expect(displayPathOf(file(ACTIVE, "../../p/milestones/active/EP-20260117-014_MS003_x.md"), ARCHIVED)).toBe(
+      "../../p/milestones/archive/2026/01/20/EP-20260117-014_MS003_x.md",
+    );
+  });
+
+  it("quotes paths the shell would split", () => {
+    const abs = "/r/.agent/exec_plans/p/milestones/active/EP-20260117-014_MS003_it's here.md";
+    const f = file(abs, ".agent/exec_plans/p/milestones/active/EP-20260117-014_MS003_it's here.md");
+    expect(gitMv(f, "/r/.agent/exec_plans/p/milestones/active/EP-20260117-014_MS003_its-here.md")).toBe(
+      "git mv '.agent/exec_plans/p/milestones/active/EP-20260117-014_MS003_it'\\''s here.md' .agent/exec_plans/p/milestones/active/EP-20260117-014_MS003_its-here.md",
+    );
+  });
+});

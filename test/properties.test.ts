@@ -1,0 +1,150 @@
+/**
+ * Property-based tests at the `lintSource` level (fast-check). For mutated valid
+ * files and arbitrary YAML front matter: the linter never throws, every position
+ * lies inside the file, two runs agree. For every fixable diagnostic: the fix
+ * stays in its range, the fixed text re-lints without that diagnostic, and a
+ * second `--fix` changes nothing.
+ *
+ * FUZZ_RUNS sets the number of cases per property (default 200; `npm run fuzz`
+ * runs 100 000). A failure prints the seed and the shrunk counterexample.
+ */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { stringify } from "yaml";
+import { applyFixes } from "../src/fix.js";
+import { LineIndex } from "../src/line-index.js";
+import { lintSource } from "../src/lint-file.js";
+import { classify } from "../src/place.js";
+import type { Diagnostic, SourceFile } from "../src/types.js";
+import { FIXTURES, FIXTURE_TODAY } from "./helpers/fixtures.js";
+import { ALL_FILE_RULES } from "./helpers/rules.js";
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+/** Room for the long run: a case takes 5–20 ms on a busy 2-core machine. */
+const TIMEOUT = Math.max(30_000, RUNS * 50);
+
+const BASES = [
+  ".agent/exec_plans/search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md",
+  ".agent/exec_plans/search-index/milestones/archive/2026/03/02/EP-20260210-003_MS001_tsvector-column.md",
+  ".agent/exec_plans/search-index/EP-20260210-003_search-index.md",
+].map((rel) => {
+  const abs = path.join(FIXTURES, "valid", rel);
+  return { path: abs, displayPath: rel, place: classify(abs)!, text: readFileSync(abs, "utf8") };
+});
+
+/** Pieces that matter to a front matter and Markdown reader, to mix with arbitrary characters. */
+const TOKENS = [
+  "---", "---\n", "\n", "\r\n", "\r", "\uFEFF", "\t", " ", ": ", "- ", "? ", "#", "##", "|", "<!--", "-->", "`", "```",
+  '"', "'", "[", "]", "{", "}", "&a", "*a", "!!str", "~", "null", "2026-02-30", "EP-20260210-003/MS002", "\0", "\uD800", "é", "🙂",
+];
+const piece = fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 8 }), fc.string({ unit: "binary", maxLength: 4 }));
+const snippet = fc.array(piece, { maxLength: 6 }).map((parts) => parts.join(""));
+
+type Mutation = (text: string) => string;
+const at = (text: string, f: number) => Math.floor(f * (text.length + 1));
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), snippet).map(([f, s]): Mutation => (t) => t.slice(0, at(t, f)) + s + t.slice(at(t, f))),
+  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(40)).map(([f, n]): Mutation => (t) => t.slice(0, at(t, f)) + t.slice(at(t, f) + n)),
+  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(20), snippet).map(([f, n, s]): Mutation => (t) => t.slice(0, at(t, f)) + s + t.slice(at(t, f) + n)),
+  fc.constantFrom<Mutation>(
+    (t) => `\uFEFF${t}`,
+    (t) => `\n\n${t}`,
+    (t) => t.replace(/\n/g, "\r\n"),
+    (t) => t.replace(/\n/g, "\r"),
+    (t) => t.replace("\n---\n", "\n"),
+  ),
+);
+
+const mutatedFile = fc
+  .tuple(fc.constantFrom(...BASES), fc.array(mutation, { minLength: 1, maxLength: 5 }))
+  .map(([base, ms]): SourceFile => ({ ...base, text: ms.reduce((t, m) => m(t), base.text) }));
+
+const yamlValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.date({ noInvalidDate: true }));
+const arbitraryFrontMatter = fc
+  .tuple(
+    fc.constantFrom(...BASES),
+    fc.oneof(
+      fc.dictionary(fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom("__proto__", "constructor", "id", "ms", "status", "title")), yamlValue, { maxKeys: 8 }).map((o) => stringify(o)),
+      fc.array(piece, { maxLength: 30 }).map((parts) => parts.join("")),
+    ),
+  )
+  .map(([base, yaml]): SourceFile => {
+    const body = base.text.slice(base.text.indexOf("\n---\n", 4) + 5);
+    return { ...base, text: `---\n${yaml}${yaml.endsWith("\n") ? "" : "\n"}---\n${body}` };
+  });
+
+const anyFile = fc.oneof(mutatedFile, arbitraryFrontMatter);
+/** Files that often need fixing: a BOM or blank lines put before any of them. */
+const fixableFile = fc
+  .tuple(anyFile, fc.constantFrom("", "\uFEFF", "\n", "\r\n\r\n", "\uFEFF\n \t\n", "\r"))
+  .map(([source, prefix]): SourceFile => ({ ...source, text: prefix + source.text }));
+
+function lint(source: SourceFile, fix = false) {
+  return lintSource(source, ALL_FILE_RULES, FIXTURE_TODAY, fix);
+}
+
+function expectInside(text: string, d: Diagnostic): void {
+  const lines = new LineIndex(text);
+  const lineLength = (line: number) => lines.lineEnd(line) - lines.lineStart(line);
+  const where = `${d.ruleId} ${d.line}:${d.column}-${d.endLine}:${d.endColumn}`;
+  expect(d.line >= 1 && d.line <= lines.lineCount, where).toBe(true);
+  expect(d.endLine >= d.line && d.endLine <= lines.lineCount, where).toBe(true);
+  expect(d.column >= 1 && d.column <= lineLength(d.line) + 1, where).toBe(true);
+  expect(d.endColumn >= 1 && d.endColumn <= lineLength(d.endLine) + 1, where).toBe(true);
+  if (d.endLine === d.line) expect(d.endColumn >= d.column, where).toBe(true);
+}
+
+const key = (d: Diagnostic) => `${d.ruleId}\u0000${d.message}`;
+const count = (list: Diagnostic[], k: string) => list.filter((d) => key(d) === k).length;
+
+describe("properties of a lint (fast-check)", () => {
+  it(
+    "never throws, no rule crashes, every position lies inside the file, two runs agree",
+    () => {
+      fc.assert(
+        fc.property(anyFile, (source) => {
+          const first = lint(source);
+          expect(first.internalErrors).toBe(0);
+          for (const d of first.diagnostics) expectInside(source.text, d);
+          expect(lint(source)).toEqual(first);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "every fix stays in its range and removes its diagnostic; --fix is done in one go",
+    () => {
+      let fixable = 0;
+      fc.assert(
+        fc.property(fixableFile, (source) => {
+          const before = lint(source).diagnostics;
+          for (const d of before) {
+            if (!d.fix) continue;
+            fixable++;
+            const [start, end] = d.fix.range;
+            expect(0 <= start && start <= end && end <= source.text.length, `${d.ruleId} fix range`).toBe(true);
+            const fixed = applyFixes(source.text, [d.fix]);
+            // every byte outside the fix's range is unchanged
+            expect(fixed.slice(0, start)).toBe(source.text.slice(0, start));
+            expect(fixed.slice(start + d.fix.text.length)).toBe(source.text.slice(end));
+            const after = lint({ ...source, text: fixed }).diagnostics;
+            expect(count(after, key(d)), `${d.ruleId} after its fix`).toBeLessThan(count(before, key(d)));
+          }
+          const once = lint(source, true);
+          if (once.fixedText === undefined) return;
+          expect(once.diagnostics.filter((d) => d.fix)).toEqual([]);
+          expect(lint({ ...source, text: once.fixedText }, true).fixedText).toBeUndefined();
+        }),
+        { numRuns: RUNS },
+      );
+      // the generators must reach the fixes, or this property proves nothing
+      expect(fixable).toBeGreaterThan(RUNS / 4);
+    },
+    TIMEOUT,
+  );
+});
