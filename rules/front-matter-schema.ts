@@ -31,12 +31,9 @@ import type { ErrorObject } from "ajv";
 import { isScalar, Scalar, type Document } from "yaml";
 import type { Fix, FileRule, Range } from "../src/types.js";
 import { docsUrl } from "../src/docs-url.js";
-import { BUNDLED_SCHEMAS, locate, pointerSegments, validatorFor, type JsonSchema } from "../src/schemas.js";
+import { locate, pointerSegments, validatorFor, type JsonSchema } from "../src/schemas.js";
+import { SCHEMA_OPTIONS_SCHEMA, schemaFor, type SchemaOptions } from "../src/schema-option.js";
 import { didYouMean, didYouMeanSentence } from "../src/suggest.js";
-
-interface Options {
-  schemas?: { milestone?: JsonSchema; execplan?: JsonSchema };
-}
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "empty";
@@ -109,7 +106,7 @@ function quotedMsFix(error: ErrorObject, doc: Document.Parsed, at: Range): Fix |
   return { range: [at.start, at.end], text: String(Number(node.value)) };
 }
 
-export const frontMatterSchema: FileRule<Options> = {
+export const frontMatterSchema: FileRule<SchemaOptions> = {
   meta: {
     id: "front-matter-schema",
     description: "Front matter has the required keys, with values of the right type, form and range",
@@ -117,18 +114,14 @@ export const frontMatterSchema: FileRule<Options> = {
     appliesTo: ["milestone", "execplan"],
     fixable: true,
     docsUrl: docsUrl("front-matter-schema"),
-    optionsSchema: {
-      type: "object",
-      properties: { schemas: { type: "object", properties: { milestone: { type: "object" }, execplan: { type: "object" } }, additionalProperties: false } },
-      additionalProperties: false,
-    },
+    optionsSchema: SCHEMA_OPTIONS_SCHEMA,
   },
   check(context) {
     const { frontMatter, file } = context;
     const { doc, data, content, close } = frontMatter;
     if (!doc || !content || data === undefined) return;
     const kind = file.place.kind;
-    const schema = context.options.schemas?.[kind] ?? BUNDLED_SCHEMAS[kind];
+    const schema = schemaFor(kind, context.options);
     const validate = validatorFor(schema);
     if (validate(data)) return;
     const present = frontMatter.keys.map((k) => k.name);

@@ -25,34 +25,26 @@
  */
 import type { FileRule } from "../src/types.js";
 import { docsUrl } from "../src/docs-url.js";
-import { BUNDLED_SCHEMAS, type JsonSchema } from "../src/schemas.js";
+import { SCHEMA_OPTIONS_SCHEMA, schemaFor, type SchemaOptions } from "../src/schema-option.js";
 import { didYouMean } from "../src/suggest.js";
-
-interface Options {
-  schemas?: { milestone?: JsonSchema; execplan?: JsonSchema };
-}
 
 const KIND_WORDS = { milestone: "milestone", execplan: "ExecPlan" } as const;
 
-export const frontMatterUnknownKey: FileRule<Options> = {
+export const frontMatterUnknownKey: FileRule<SchemaOptions> = {
   meta: {
     id: "front-matter-unknown-key",
     description: "Front matter keys are ones the schema knows (a misspelt key gets a suggestion)",
     severity: "warn",
     appliesTo: ["milestone", "execplan"],
     docsUrl: docsUrl("front-matter-unknown-key"),
-    optionsSchema: {
-      type: "object",
-      properties: { schemas: { type: "object", properties: { milestone: { type: "object" }, execplan: { type: "object" } }, additionalProperties: false } },
-      additionalProperties: false,
-    },
+    optionsSchema: SCHEMA_OPTIONS_SCHEMA,
   },
   check(context) {
     const { frontMatter, file } = context;
     // keys of YAML that did not parse are not keys anyone meant (front-matter-yaml-syntax reports it)
     if (frontMatter.data === undefined) return;
     const kind = file.place.kind;
-    const schema = context.options.schemas?.[kind] ?? BUNDLED_SCHEMAS[kind];
+    const schema = schemaFor(kind, context.options);
     // a schema that lists no properties allows any key
     if (!schema.properties) return;
     const known = Object.keys(schema.properties);

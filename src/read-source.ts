@@ -8,7 +8,7 @@ import path from "node:path";
 import { isUtf8 } from "node:buffer";
 
 /** Milestones are a few KB; anything this large is a mistake and is not parsed. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+export const MAX_FILE_BYTES = 512 * 1024;
 
 export type ReadOutcome =
   | { ok: true; text: string }

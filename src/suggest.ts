@@ -48,8 +48,22 @@ export function didYouMean(value: string, candidates: readonly string[]): string
   return best;
 }
 
-/** ` Did you mean "x"?` or the empty string. */
+/** Status words people write for one another; `done` is no typo of `completed`, but it is what was meant. */
+const SYNONYMS: readonly (readonly string[])[] = [
+  ["completed", "done", "complete", "finished", "closed", "shipped"],
+  ["in_progress", "active", "wip", "doing", "started", "ongoing", "in_flight"],
+  ["planned", "todo", "to_do", "not_started", "backlog", "pending", "proposed", "draft", "new"],
+  ["blocked", "paused", "on_hold", "waiting", "stalled"],
+];
+
+function synonymOf(value: string, candidates: readonly string[]): string | undefined {
+  const v = normalize(value);
+  const group = SYNONYMS.find((g) => g.includes(v));
+  return group && candidates.find((c) => group.includes(normalize(c)));
+}
+
+/** ` Did you mean "x"?` for a value outside an allowed list, or the empty string. */
 export function didYouMeanSentence(value: string, candidates: readonly string[]): string {
-  const s = didYouMean(value, candidates);
+  const s = didYouMean(value, candidates) ?? synonymOf(value, candidates);
   return s === undefined ? "" : ` Did you mean "${s}"?`;
 }

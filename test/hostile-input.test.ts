@@ -234,7 +234,7 @@ describe("line endings", () => {
 });
 
 describe("huge files", () => {
-  it("a 50 MB Markdown file and a 10 MB front matter are refused by size, fast", () => {
+  it("a 50 MB Markdown file and a 10 MB front matter are refused by size before they are read", () => {
     const tree = validTree();
     try {
       const big = tree.abs(ms(30, "fifty-megabytes"));
@@ -243,14 +243,12 @@ describe("huge files", () => {
       ftruncateSync(fd, 50 * 1024 * 1024);
       closeSync(fd);
       tree.write(ms(31, "ten-megabyte-front-matter"), `---\n${"tags: [x]\n".repeat(1024 * 1024)}---\n`);
-      const started = Date.now();
       const r = lintJson(tree);
-      expect(Date.now() - started).toBeLessThan(5000);
       expect(r.status).toBe(1);
       expect(r.of(ms(30, "fifty-megabytes"))).toEqual([
-        expect.objectContaining({ line: 1, column: 1, ruleId: "unreadable-file", message: "File is 50.0 MiB; files over 2.0 MiB are not linted (a milestone is a few KiB)." }),
+        expect.objectContaining({ line: 1, column: 1, ruleId: "unreadable-file", message: "File is 50.0 MiB; files over 512 KiB are not linted (a milestone is a few KiB)." }),
       ]);
-      expect(r.of(ms(31, "ten-megabyte-front-matter"))?.[0]?.message).toBe("File is 10.0 MiB; files over 2.0 MiB are not linted (a milestone is a few KiB).");
+      expect(r.of(ms(31, "ten-megabyte-front-matter"))?.[0]?.message).toBe("File is 10.0 MiB; files over 512 KiB are not linted (a milestone is a few KiB).");
       expect(r.of(VALID_MILESTONE)).toEqual([]);
     } finally {
       tree.remove();

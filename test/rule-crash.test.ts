@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { lint } from "../src/index.js";
 import type { FileRule, ProjectRule } from "../src/types.js";
+import { runCli } from "./helpers/cli.js";
 import { FIXTURE_TODAY } from "./helpers/fixtures.js";
 import { VALID_MILESTONE, validMilestoneText, validTree, type Tree } from "./helpers/hostile-tree.js";
 
@@ -78,5 +79,37 @@ describe("a project rule that throws", () => {
     expect(diagnosticsOf(result, VALID_MILESTONE)).toContain(
       '4:5 front-matter-schema `ms` must be a YAML integer (no quotes), but it is the string "2". Write `ms: 2`.',
     );
+  });
+});
+
+describe("through the CLI, with the crashing rules loaded as a plugin", () => {
+  it("exits 2 and names the rule and the file; everything else is still reported", () => {
+    tree.write(
+      "crash-plugin.mjs",
+      `export const rules = [
+  { meta: { id: "plugin-throws", description: "t", severity: "error", appliesTo: ["milestone"], docsUrl: "https://example.test" },
+    check(context) { if (context.file.displayPath.endsWith("MS002_ranked-search-api.md")) throw new Error("plugin bug"); } },
+  { meta: { id: "plugin-project-throws", description: "t", severity: "error", appliesTo: ["milestone", "execplan"], docsUrl: "https://example.test", scope: "project" },
+    check() { throw new Error("project plugin bug"); } },
+];
+`,
+    );
+    tree.write("milestone-lint.config.json", JSON.stringify({ plugins: ["./crash-plugin.mjs"] }));
+    const r = runCli(["--format", "json", "--now", FIXTURE_TODAY], { cwd: tree.dir });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(2);
+    const out = JSON.parse(r.stdout) as { files: { file: string; diagnostics: { ruleId: string; message: string; line: number }[] }[] };
+    const all = out.files.flatMap((f) => f.diagnostics.map((d) => ({ file: f.file, ...d })));
+    expect(all.filter((d) => d.ruleId === "plugin-throws")).toEqual([
+      expect.objectContaining({
+        file: VALID_MILESTONE,
+        line: 1,
+        message: 'Internal error: rule "plugin-throws" crashed on this file (plugin bug). The other rules still ran; please report this.',
+      }),
+    ]);
+    expect(all.filter((d) => d.ruleId === "plugin-project-throws")).toHaveLength(1);
+    expect(all.filter((d) => d.ruleId === "plugin-project-throws")[0]?.message).toContain("(project plugin bug)");
+    // the canary problem of the same file is still there
+    expect(all).toContainEqual(expect.objectContaining({ file: VALID_MILESTONE, ruleId: "front-matter-schema", line: 4 }));
   });
 });
