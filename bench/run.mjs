@@ -10,7 +10,7 @@
 // and the remark loop take minutes there). BENCH_SIZES=1,1000: only these sizes (the
 // tables then have no row for the others).
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -60,6 +60,9 @@ const results = [];
 for (const size of SIZES) {
   const root = path.join(WORK, `tree-${size}`);
   const files = generateTree(root, size, 20261125);
+  // each tree stands for a repository of its own: without this, the tree would sit under this
+  // repository's .gitignore (bench/.work/) and milestone-lint would leave every file out
+  mkdirSync(path.join(root, ".git"), { recursive: true });
   // one file: the pre-commit case lints the staged file by path; else the whole tree
   const target = size === 1 ? path.relative(root, files[0]) : ".agent";
   const cache = path.join(root, ".milestonelintcache");
@@ -91,6 +94,8 @@ for (const size of SIZES) {
   // the cache must not change what is reported
   if (outputs.cold !== outputs.cacheCold || outputs.cold !== outputs.cacheWarm) throw new Error(`--cache changed the output on ${size} files`);
   const diagnostics = (outputs.cold.match(/ error /g) ?? []).length;
+  // every generated tree of more than one file has broken milestones: no report means no file was linted
+  if (size > 1 && diagnostics === 0) throw new Error(`milestone-lint reported nothing on ${size} files: were they left out?`);
   results.push({
     size,
     runs: runsFor(size),
