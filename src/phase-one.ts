@@ -16,13 +16,16 @@ import { lintInWorkers, ruleSpecs, workersPossible, type Concurrency } from "./w
 /**
  * With `concurrency: auto`, the first files are linted here while timing them; the
  * rest go to workers only if they would take longer than this in one thread.
- * Starting a worker costs ≈ 100 ms of CPU (loading the bundle, warming the JIT), so
- * below this the second core gains nothing.
+ * Each worker loads the bundle and warms the JIT for the Markdown parser and the
+ * rules on its own: on the 2-core machine of bench/RESULTS.md two workers were
+ * slower than one thread up to 200 files (≈ 3.5 s), even at 400 (≈ 5 s) and faster
+ * at 1 000 (13 s → 10 s). The timed files, still warming up, take about 1.7× a
+ * file's steady time (30 ms against 18 ms there), so 8 s of projection is ≈ 270 files.
  */
-const WORKERS_PAY_AFTER_MS = 600;
-/** Files timed before deciding, or less if they take longer than this. */
+const WORKERS_PAY_AFTER_MS = 8000;
+/** Files timed before deciding (the first one aside), or less if they take longer than this. */
 const SAMPLE_FILES = 64;
-const SAMPLE_MS = 150;
+const SAMPLE_MS = 400;
 
 export interface PhaseOneOptions {
   today: string;
@@ -60,13 +63,19 @@ async function lintPending(pending: FileJob[], rules: ActiveRule<FileRule>[], op
   const cores = availableParallelism();
   if (cores < 2) return lintHere(pending, rules, settings);
   const linted: JobResult[] = [];
-  const started = performance.now();
+  let started = 0;
   for (const job of pending) {
     linted.push(await lintJob(job, rules, settings));
+    // the first file pays once for loading and compiling the parser and rules: it is not timed
+    if (linted.length === 1) {
+      started = performance.now();
+      continue;
+    }
+    const timed = linted.length - 1;
     const elapsed = performance.now() - started;
-    if (linted.length === SAMPLE_FILES || elapsed > SAMPLE_MS) {
+    if (timed === SAMPLE_FILES || elapsed > SAMPLE_MS) {
       const rest = pending.length - linted.length;
-      const worthIt = (elapsed / linted.length) * rest > WORKERS_PAY_AFTER_MS;
+      const worthIt = (elapsed / timed) * rest > WORKERS_PAY_AFTER_MS;
       if (!worthIt) return [...linted, ...(await lintHere(pending.slice(linted.length), rules, settings))];
       return [...linted, ...(await lintInWorkers(pending.slice(linted.length), setup, Math.min(cores, rest)))];
     }
