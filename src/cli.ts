@@ -12,6 +12,7 @@ import { VERSION } from "./version.js";
 import { writeAtomic } from "./write-atomic.js";
 import { configForFile, errorsOnly, lint, rulesFor } from "./index.js";
 import type { Rule, RuleMeta } from "./types.js";
+import type { Concurrency } from "./workers.js";
 
 const HELP = `Usage: milestone-lint [options] [paths…]
 
@@ -24,6 +25,10 @@ Options:
   -c, --config <path>          Use this config file instead of looking for one
       --fix                    Apply safe fixes and write the files back
       --fix-dry-run            Print what --fix would change as a unified diff; write nothing
+      --cache                  Reuse results of unchanged files from the cache file
+      --cache-location <path>  Cache file, or folder for it (default: .milestonelintcache)
+      --concurrency <n|auto|off>
+                               Worker threads for per-file rules (default: auto)
       --now <date>             Today as YYYY-MM-DD, for rules that compare with today
       --layout <name>          template, upstream or auto (default): report files not in the forced layout
       --quiet                  Report errors only
@@ -69,6 +74,12 @@ function listRules(rules: readonly Rule[]): string {
   );
 }
 
+function parseConcurrency(value: string): Concurrency {
+  if (value === "auto" || value === "off") return value;
+  if (/^[1-9]\d{0,2}$/.test(value)) return Number(value);
+  throw new UsageError(`--concurrency must be a number of worker threads, "auto" or "off", got "${value}"`);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -80,6 +91,9 @@ export async function main(argv: string[]): Promise<number> {
       config: { type: "string", short: "c" },
       fix: { type: "boolean" },
       "fix-dry-run": { type: "boolean" },
+      cache: { type: "boolean" },
+      "cache-location": { type: "string" },
+      concurrency: { type: "string", default: "auto" },
       quiet: { type: "boolean" },
       "max-warnings": { type: "string" },
       "report-unused-disables": { type: "boolean" },
@@ -120,6 +134,9 @@ export async function main(argv: string[]): Promise<number> {
     throw new UsageError(`Unknown format "${values.format}"; expected one of: ${Object.keys(FORMATTERS).join(", ")}`);
   }
   const result = await lint({
+    cache: values.cache ?? false,
+    ...(values["cache-location"] !== undefined ? { cacheLocation: values["cache-location"] } : {}),
+    concurrency: parseConcurrency(values.concurrency),
     // lint() checks the value
     ...(values.layout !== undefined ? { layout: values.layout } : {}),
     patterns: positionals.length > 0 ? positionals : [".agent"],

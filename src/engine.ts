@@ -5,14 +5,16 @@
  */
 import path from "node:path";
 import { isDynamicPattern } from "tinyglobby";
+import { ResultCache } from "./cache.js";
 import { discover } from "./discover.js";
-import { lintSource, type ActiveRule } from "./lint-file.js";
+import type { ActiveRule } from "./lint-file.js";
+import type { FileJob, JobResult } from "./lint-job.js";
+import { runPhaseOne } from "./phase-one.js";
 import { classify } from "./place.js";
 import { buildIndex, runProjectRules } from "./project.js";
 import { registryRootOf } from "./registry.js";
-import { readSource } from "./read-source.js";
-import { writeFixed } from "./write-atomic.js";
 import { suppress, unusedDirectives, type Directive } from "./suppressions.js";
+import { builtinOnly, type Concurrency } from "./workers.js";
 import type {
   Diagnostic,
   FileResult,
@@ -50,10 +52,13 @@ export interface EngineOptions {
   isIgnored?: (absPath: string) => boolean | Promise<boolean>;
   /** A layout forced on the command line (`--layout`); wins over every config's `layout`. */
   layout?: ResolvedConfig["layout"];
+  /** Absolute path of the `--cache` file; no caching without it. */
+  cacheFile?: string;
+  /** Worker threads for phase one; default `auto`. */
+  concurrency?: Concurrency;
 }
 
-/** Id of the diagnostic given to a file that cannot be read or decoded; not a rule, cannot be turned off. */
-export const UNREADABLE_FILE = "unreadable-file";
+export { UNREADABLE_FILE } from "./lint-job.js";
 
 export function localDate(date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
@@ -130,6 +135,10 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   const roots = new Set<string>();
   let internalErrors = 0;
 
+  // phase one runs once per rule set: files under the same config share their rules, workers and cache key
+  const jobs: FileJob[] = [];
+  const runOfJob: RunConfig[] = [];
+  const groups = new Map<RunConfig, number[]>();
   for (const file of files) {
     const place = classify(file);
     if (!place) {
@@ -139,41 +148,45 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
       continue;
     }
     roots.add(place.root);
-    const shown = displayPath(file);
-    const read = await readSource(file, place.root);
-    if (!read.ok) {
-      const line = read.line ?? 1;
-      const column = read.column ?? 1;
-      byFile.set(shown, [
-        { file: shown, line, column, endLine: line, endColumn: column, ruleId: UNREADABLE_FILE, severity: "error", message: read.message },
-      ]);
-      continue;
-    }
     const run = options.configFor ? await options.configFor(file) : fallback;
-    runOf.set(file, run);
-    const source = { path: file, displayPath: shown, text: read.text, place };
-    let outcome = lintSource(source, activeFor(run).file, today, options.fix);
-    if (outcome.fixedText !== undefined) {
-      fixed.set(shown, { source: read.text, output: outcome.fixedText });
-      if (options.write ?? true) {
-        try {
-          await writeFixed(file, read.text, outcome.fixedText);
-        } catch (error) {
-          fixed.delete(shown);
-          // The file keeps its problems: report them as they stand on disk.
-          outcome = lintSource(source, activeFor(run).file, today, false);
-          outcome.diagnostics.push({
-            file: shown, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: UNREADABLE_FILE, severity: "error",
-            message: `Fixes were not written because ${(error as Error).message}; the file was left as it was.`,
-          });
-        }
-      }
-    }
-    internalErrors += outcome.internalErrors;
-    byFile.set(shown, outcome.diagnostics);
-    if (outcome.directives.length > 0) directivesOf.set(shown, outcome.directives);
-    entries.push(outcome.entry);
+    const group = groups.get(run);
+    if (group) group.push(jobs.length);
+    else groups.set(run, [jobs.length]);
+    jobs.push({ path: file, displayPath: displayPath(file), place });
+    runOfJob.push(run);
   }
+  const cache = options.cacheFile === undefined ? undefined : await ResultCache.open(options.cacheFile);
+  const results: JobResult[] = new Array(jobs.length);
+  for (const [run, indexes] of groups) {
+    const rules = activeFor(run).file;
+    // plugin rules are code that the cache key does not cover: their results are not cached
+    const key = cache && builtinOnly(rules) ? await ResultCache.key({ today, config: run.config, rules }) : undefined;
+    const linted = await runPhaseOne(
+      indexes.map((i) => jobs[i] as FileJob),
+      rules,
+      {
+        today,
+        fix: options.fix,
+        write: options.write ?? true,
+        concurrency: options.concurrency ?? "auto",
+        ...(cache && key !== undefined ? { cache: { store: cache, key } } : {}),
+      },
+    );
+    linted.forEach((result, k) => (results[indexes[k] as number] = result));
+  }
+  await cache?.save();
+  jobs.forEach((job, i) => {
+    const result = results[i] as JobResult;
+    byFile.set(job.displayPath, result.diagnostics);
+    internalErrors += result.internalErrors;
+    if (result.fixed) fixed.set(job.displayPath, result.fixed);
+    if (result.directives.length > 0) directivesOf.set(job.displayPath, result.directives);
+    // an unreadable file has no entry and, as for the project rules, no config
+    if (result.entry) {
+      runOf.set(job.path, runOfJob[i] as RunConfig);
+      entries.push(result.entry);
+    }
+  });
 
   // files that share a config share a run of the project rules; each run reports on its own files only
   const runs = [...new Set(runOf.values())];

@@ -4,12 +4,14 @@
  */
 import path from "node:path";
 import { builtinRules } from "../rules/index.js";
+import { resolveCacheFile } from "./cache.js";
 import { ConfigLoader, type LoadedConfig } from "./config-loader.js";
 import { defaultConfig, type ConfigFile, type RuleEntry } from "./config.js";
 import { localDate, runEngine } from "./engine.js";
 import { isIsoDate } from "./dates.js";
 import { UsageError } from "./errors.js";
 import type { LintResult, ResolvedConfig, Rule } from "./types.js";
+import type { Concurrency } from "./workers.js";
 
 export interface LintOptions {
   /** Files, folders or globs to lint; default `[".agent"]`. */
@@ -36,6 +38,12 @@ export interface LintOptions {
   quiet?: boolean;
   /** Force a layout over every config's `layout` (`--layout`): `auto`, `template` or `upstream`. */
   layout?: string;
+  /** Reuse per-file results of unchanged files from the cache file (`--cache`). */
+  cache?: boolean;
+  /** The cache file, or a folder for `.milestonelintcache`; default `.milestonelintcache` in `cwd`. */
+  cacheLocation?: string;
+  /** Worker threads for the per-file rules: `auto` (the default) starts them when there are enough files. */
+  concurrency?: Concurrency;
 }
 
 /** The results with warnings left out, counts included (`--quiet`). */
@@ -76,6 +84,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     write: !options.fixDryRun,
     reportUnusedDisables: options.reportUnusedDisables ?? false,
     ...(layout !== undefined ? { layout: layout as ResolvedConfig["layout"] } : {}),
+    ...(options.cache ? { cacheFile: await resolveCacheFile(options.cacheLocation, cwd) } : {}),
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
   });
   return options.quiet ? errorsOnly(result) : result;
 }
@@ -133,4 +143,5 @@ function printable(loaded: LoadedConfig, ignored: boolean): PrintedConfig {
 export { builtinRules, defaultConfig, UsageError };
 export type { ConfigFile, RuleEntry };
 export type * from "./types.js";
+export type { Concurrency } from "./workers.js";
 export type { FrontMatter, FrontMatterKey } from "./front-matter.js";

@@ -3,8 +3,7 @@
  * too large, binary, UTF-16, not valid UTF-8, unreadable, a symlink out of the
  * tree. Never throws.
  */
-import { constants } from "node:fs";
-import { lstat, open, readlink, realpath } from "node:fs/promises";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { isUtf8 } from "node:buffer";
 
@@ -84,19 +83,32 @@ function describeReadError(error: unknown): string {
  * it) leading out of the tree is reported, and its target is neither read nor,
  * by `--fix`, written.
  */
-async function checkLinks(file: string, root: string): Promise<string | undefined> {
-  const isLink = (await lstat(file)).isSymbolicLink();
-  const target = isLink ? await readlink(file).catch(() => "?") : "";
+function checkLinks(file: string, root: string): string | undefined {
+  const isLink = lstatSync(file).isSymbolicLink();
+  let target = "";
+  if (isLink) {
+    try {
+      target = readlinkSync(file);
+    } catch {
+      target = "?";
+    }
+  }
   let real: string;
   try {
-    real = await realpath(file);
+    real = realpathSync.native(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ELOOP") return `File is a symlink loop (it points to "${target}", which leads back to itself); remove the link.`;
     if (code === "ENOENT") return `File is a dangling symlink: its target "${target}" does not exist; remove the link or restore the file.`;
     return `File is a symlink that cannot be followed (${describeReadError(error)}).`;
   }
-  const relative = path.relative(await realpath(root).catch(() => root), real);
+  let realRoot: string;
+  try {
+    realRoot = realpathSync.native(root);
+  } catch {
+    realRoot = root;
+  }
+  const relative = path.relative(realRoot, real);
   if (relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
     const via = isLink ? `is a symlink to "${target}"` : `is reached through a symlinked folder (it is really "${real}")`;
     return `File ${via}, outside the exec_plans folder; it is not linted or fixed. Move the file into the tree instead of linking to it.`;
@@ -104,15 +116,19 @@ async function checkLinks(file: string, root: string): Promise<string | undefine
   return undefined;
 }
 
-/** Reads `file` (a milestone or plan under `root`); never throws. */
-export async function readSource(file: string, root: string, maxBytes = MAX_FILE_BYTES): Promise<ReadOutcome> {
-  let handle;
+/**
+ * Reads `file` (a milestone or plan under `root`); never throws. Synchronous: files
+ * are read one after another, and for files of a few KiB the promise API's round
+ * trips through the thread pool cost several times the read itself.
+ */
+export function readSource(file: string, root: string, maxBytes = MAX_FILE_BYTES): ReadOutcome {
+  let fd: number | undefined;
   try {
-    const problem = await checkLinks(file, root);
+    const problem = checkLinks(file, root);
     if (problem) return { ok: false, message: problem };
     // O_NONBLOCK: a named pipe opens at once (and is refused below) instead of hanging the run.
-    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    const stat = await handle.stat();
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, message: "File is not a regular file (a named pipe, a device or a socket); it is not read." };
     if (stat.size > maxBytes) {
       return {
@@ -120,10 +136,10 @@ export async function readSource(file: string, root: string, maxBytes = MAX_FILE
         message: `File is ${describeSize(stat.size)}; files over ${describeSize(maxBytes)} are not linted (a milestone is a few KiB).`,
       };
     }
-    return decode(await handle.readFile());
+    return decode(readFileSync(fd));
   } catch (error) {
     return { ok: false, message: `File cannot be read: ${describeReadError(error)}.` };
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }

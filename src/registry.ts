@@ -59,7 +59,7 @@ export async function readRegistry(root: string, displayPath: string, linted: bo
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) return undefined;
   const base = { path: file, displayPath, linted, root, plans: [] as RegistryPlan[] };
-  const read = await readSource(file, root);
+  const read = readSource(file, root);
   if (!read.ok) {
     const line = read.line ?? 1;
     const column = read.column ?? 1;

@@ -1,11 +1,15 @@
 /**
- * The bundled JSON Schemas of front matter, compiled by ajv once per run, and the
- * way back from an ajv error's instance path to the YAML node it is about.
+ * The bundled JSON Schemas of front matter (compiled ahead of time in the bundle,
+ * else by ajv once per run), and the way back from an ajv error's instance path to
+ * the YAML node it is about.
  */
-import { Ajv, type ValidateFunction } from "ajv";
+import { createRequire } from "node:module";
+import type { Ajv, ValidateFunction } from "ajv";
 import { isMap, isSeq, isScalar, type Document, type Node } from "yaml";
 import milestoneSchema from "../schemas/milestone.schema.json" with { type: "json" };
 import execplanSchema from "../schemas/execplan.schema.json" with { type: "json" };
+import AJV_OPTIONS from "./ajv-options.json" with { type: "json" };
+import { precompiled } from "./precompiled-schemas.js";
 import type { FileKind, Range } from "./types.js";
 
 export interface JsonSchema {
@@ -21,11 +25,21 @@ export const BUNDLED_SCHEMAS: Record<FileKind, JsonSchema> = {
 
 let ajv: Ajv | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
+for (const kind of ["milestone", "execplan"] as const) {
+  const validate = precompiled[kind];
+  if (validate) compiled.set(BUNDLED_SCHEMAS[kind], validate);
+}
+
+/** ajv's compiler is loaded only for a schema that was not compiled ahead of time (a team's own). */
+function loadAjv(): Ajv {
+  const { Ajv: AjvClass } = createRequire(import.meta.url)("ajv") as typeof import("ajv");
+  return new AjvClass(AJV_OPTIONS);
+}
 
 export function validatorFor(schema: JsonSchema): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
-    ajv ??= new Ajv({ allErrors: true, strict: true, validateSchema: false });
+    ajv ??= loadAjv();
     validate = ajv.compile(schema);
     compiled.set(schema, validate);
   }

@@ -193,6 +193,15 @@ describe("a tree full of bad files", () => {
     });
   });
 
+  it("--cache (cold and warm) and worker threads report the same, and wait on no pipe", () => {
+    const cacheLocation = `${tree.dir}/cache.json`;
+    for (const args of [["--cache", "--cache-location", cacheLocation], ["--cache", "--cache-location", cacheLocation], ["--concurrency", "2"]]) {
+      const again = lintJson(tree, args);
+      expect(again.stdout).toBe(run.stdout);
+      expect(again.status).toBe(run.status);
+    }
+  });
+
   it("a folder named like a milestone is a folder: walked, not reported", () => {
     expect(run.out?.files.some((f) => f.file.startsWith(files.folder))).toBe(false);
   });

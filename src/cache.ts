@@ -1,0 +1,142 @@
+/**
+ * `--cache`: phase-one results kept in one JSON file (like ESLint's `.eslintcache`)
+ * and reused for a file whose content hash is unchanged. Each result is stored with
+ * the key of the run settings it was computed under — tool version, resolved config,
+ * active file rules and their options, and today — and is reused only under the same
+ * key, so files under different config files each keep theirs. Whole-tree rules
+ * always re-run. A cache file that cannot be read or parsed is ignored, never fatal.
+ */
+import { mkdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { ActiveRule } from "./lint-file.js";
+import type { FileJob } from "./lint-job.js";
+import type { Directive } from "./suppressions.js";
+import type { Diagnostic, FileRule, IndexEntry, ResolvedConfig } from "./types.js";
+import { VERSION } from "./version.js";
+import { writeAtomic } from "./write-atomic.js";
+
+export const DEFAULT_CACHE_FILE = ".milestonelintcache";
+/** Bumped when the layout of the cache file changes. */
+const CACHE_FORMAT = 3;
+
+/** What is stored of a file's result: not what the run knows already (its path, how it is shown, its place). */
+interface CachedFile {
+  /** The key of the run settings the result was computed under. */
+  key: string;
+  hash: string;
+  diagnostics: Omit<Diagnostic, "file">[];
+  directives: Directive[];
+  entry: Pick<IndexEntry, "keys" | "linted">;
+}
+
+interface CacheData {
+  format: number;
+  files: Record<string, CachedFile>;
+}
+
+/** A file's phase-one result as the cache gives it back and takes it. */
+export interface CachedResult {
+  diagnostics: Diagnostic[];
+  directives: Directive[];
+  entry: IndexEntry;
+}
+
+/** node:crypto is loaded only by runs that use the cache: it costs start-up time. */
+let crypto: typeof import("node:crypto") | undefined;
+
+async function sha1(text: string): Promise<string> {
+  crypto ??= await import("node:crypto");
+  return crypto.createHash("sha1").update(text).digest("base64");
+}
+
+export function contentHash(text: string): Promise<string> {
+  return sha1(text);
+}
+
+/** `--cache-location`: a file, or a folder (existing, or written with a trailing slash) to hold the default file name. */
+export async function resolveCacheFile(location: string | undefined, cwd: string): Promise<string> {
+  if (location === undefined) return path.join(cwd, DEFAULT_CACHE_FILE);
+  const abs = path.resolve(cwd, location);
+  if (/[\\/]$/.test(location)) return path.join(abs, DEFAULT_CACHE_FILE);
+  const info = await stat(abs).catch(() => undefined);
+  return info?.isDirectory() ? path.join(abs, DEFAULT_CACHE_FILE) : abs;
+}
+
+function isCachedFile(value: unknown): value is CachedFile {
+  const v = value as CachedFile | null;
+  return (
+    typeof v === "object" && v !== null && typeof v.key === "string" && typeof v.hash === "string" &&
+    Array.isArray(v.diagnostics) && Array.isArray(v.directives) &&
+    typeof v.entry === "object" && v.entry !== null && typeof v.entry.keys === "object" && v.entry.keys !== null
+  );
+}
+
+export class ResultCache {
+  private changed = false;
+
+  private constructor(
+    readonly file: string,
+    private readonly files: Record<string, CachedFile>,
+  ) {}
+
+  /** The cache at `file`, or an empty one when there is none or it cannot be used. */
+  static async open(file: string): Promise<ResultCache> {
+    let files: Record<string, CachedFile> = Object.create(null);
+    try {
+      const data = JSON.parse(await readFile(file, "utf8")) as CacheData;
+      if (data?.format === CACHE_FORMAT && typeof data.files === "object" && data.files !== null) {
+        files = Object.assign(Object.create(null), data.files);
+      }
+    } catch {
+      // missing, unreadable or corrupt: start afresh
+    }
+    return new ResultCache(file, files);
+  }
+
+  /** The key of results computed with this tool version, config, file rules and day. */
+  static key(run: { today: string; config: ResolvedConfig; rules: ActiveRule<FileRule>[] }): Promise<string> {
+    const rules = run.rules.map((r) => [r.rule.meta.id, r.severity, r.options]);
+    return sha1(JSON.stringify({ version: VERSION, today: run.today, config: run.config, rules }));
+  }
+
+  /** The stored result for this file, run key and content hash, completed with what the run knows of the file. */
+  get(job: FileJob, key: string, hash: string): CachedResult | undefined {
+    const hit = this.files[job.path];
+    if (!isCachedFile(hit) || hit.key !== key || hit.hash !== hash) return undefined;
+    return {
+      diagnostics: hit.diagnostics.map((d) => ({ file: job.displayPath, ...d })),
+      directives: hit.directives,
+      entry: { path: job.path, displayPath: job.displayPath, place: job.place, linted: hit.entry.linted, keys: hit.entry.keys },
+    };
+  }
+
+  set(absPath: string, key: string, hash: string, result: CachedResult): void {
+    this.files[absPath] = {
+      key,
+      hash,
+      // copies: the run goes on to add whole-tree diagnostics to its own list
+      diagnostics: result.diagnostics.map(({ file: _file, ...rest }) => rest),
+      directives: result.directives,
+      entry: { keys: result.entry.keys, linted: result.entry.linted },
+    };
+    this.changed = true;
+  }
+
+  delete(absPath: string): void {
+    if (!(absPath in this.files)) return;
+    delete this.files[absPath];
+    this.changed = true;
+  }
+
+  /** Writes the cache if anything changed; a cache that cannot be written only costs the next run time. */
+  async save(): Promise<void> {
+    if (!this.changed) return;
+    const data: CacheData = { format: CACHE_FORMAT, files: this.files };
+    try {
+      await mkdir(path.dirname(this.file), { recursive: true });
+      await writeAtomic(this.file, JSON.stringify(data), { create: true });
+    } catch {
+      // the next run lints afresh
+    }
+  }
+}

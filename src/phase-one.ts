@@ -1,0 +1,107 @@
+/**
+ * Phase one over the files of one rule set: results from the cache where a file's
+ * content is unchanged, the rest linted in this thread or spread over worker
+ * threads. Whichever way a file is linted, its result is the same plain data,
+ * returned in the order of `jobs`, so the output does not depend on how it was
+ * computed.
+ */
+import { availableParallelism } from "node:os";
+import type { ActiveRule } from "./lint-file.js";
+import { contentHash, type ResultCache } from "./cache.js";
+import { lintJob, type FileJob, type JobResult, type JobSettings } from "./lint-job.js";
+import { readSource } from "./read-source.js";
+import type { FileRule } from "./types.js";
+import { lintInWorkers, ruleSpecs, workersPossible, type Concurrency } from "./workers.js";
+
+/**
+ * With `concurrency: auto`, the first files are linted here while timing them; the
+ * rest go to workers only if they would take longer than this in one thread.
+ * Each worker loads the bundle and warms the JIT for the Markdown parser and the
+ * rules on its own: on the 2-core machine of bench/RESULTS.md two workers were
+ * slower than one thread up to 200 files (≈ 3.5 s), even at 400 (≈ 5 s) and faster
+ * at 1 000 (13 s → 10 s). The timed files, still warming up, take about 1.7× a
+ * file's steady time (30 ms against 18 ms there), so 8 s of projection is ≈ 270 files.
+ */
+const WORKERS_PAY_AFTER_MS = 8000;
+/** Files timed before deciding (the first one aside), or less if they take longer than this. */
+const SAMPLE_FILES = 64;
+const SAMPLE_MS = 400;
+
+export interface PhaseOneOptions {
+  today: string;
+  fix: boolean;
+  /** With `fix`: write the fixed files back. */
+  write: boolean;
+  concurrency: Concurrency;
+  /** The cache and the key of this rule set's results in it. */
+  cache?: { store: ResultCache; key: string };
+}
+
+/** The cached result of a file whose content has not changed, or undefined. */
+async function fromCache(job: FileJob, cache: NonNullable<PhaseOneOptions["cache"]>, fix: boolean): Promise<JobResult | undefined> {
+  // the same checks as linting it: no following links out of the tree, no waiting on a pipe
+  const read = readSource(job.path, job.place.root);
+  if (!read.ok) return undefined; // lintJob says why it cannot be read
+  const hit = cache.store.get(job, cache.key, await contentHash(read.text));
+  // with --fix, a file that has something to fix is linted again so that it is fixed
+  if (!hit || (fix && hit.diagnostics.some((d) => d.fix))) return undefined;
+  return { ...hit, internalErrors: 0 };
+}
+
+async function lintHere(pending: FileJob[], rules: ActiveRule<FileRule>[], settings: JobSettings): Promise<JobResult[]> {
+  const linted: JobResult[] = [];
+  for (const job of pending) linted.push(await lintJob(job, rules, settings));
+  return linted;
+}
+
+async function lintPending(pending: FileJob[], rules: ActiveRule<FileRule>[], options: PhaseOneOptions): Promise<JobResult[]> {
+  const { concurrency } = options;
+  const settings: JobSettings = { today: options.today, fix: options.fix, write: options.write, hashing: options.cache !== undefined };
+  if (concurrency === "off" || pending.length === 0 || !workersPossible(rules)) return lintHere(pending, rules, settings);
+  const setup = { rules: ruleSpecs(rules), settings };
+  if (typeof concurrency === "number") return lintInWorkers(pending, setup, Math.min(concurrency, pending.length));
+  const cores = availableParallelism();
+  if (cores < 2) return lintHere(pending, rules, settings);
+  const linted: JobResult[] = [];
+  let started = 0;
+  for (const job of pending) {
+    linted.push(await lintJob(job, rules, settings));
+    // the first file pays once for loading and compiling the parser and rules: it is not timed
+    if (linted.length === 1) {
+      started = performance.now();
+      continue;
+    }
+    const timed = linted.length - 1;
+    const elapsed = performance.now() - started;
+    if (timed === SAMPLE_FILES || elapsed > SAMPLE_MS) {
+      const rest = pending.length - linted.length;
+      const worthIt = (elapsed / timed) * rest > WORKERS_PAY_AFTER_MS;
+      if (!worthIt) return [...linted, ...(await lintHere(pending.slice(linted.length), rules, settings))];
+      return [...linted, ...(await lintInWorkers(pending.slice(linted.length), setup, Math.min(cores, rest)))];
+    }
+  }
+  return linted;
+}
+
+export async function runPhaseOne(jobs: FileJob[], rules: ActiveRule<FileRule>[], options: PhaseOneOptions): Promise<JobResult[]> {
+  const { fix, cache } = options;
+  const results: JobResult[] = new Array(jobs.length);
+  const todo: number[] = [];
+  for (let i = 0; i < jobs.length; i++) {
+    const job = jobs[i] as FileJob;
+    const hit = cache ? await fromCache(job, cache, fix) : undefined;
+    if (hit) results[i] = hit;
+    else todo.push(i);
+  }
+  const pending = todo.map((i) => jobs[i] as FileJob);
+  const linted = await lintPending(pending, rules, options);
+  todo.forEach((i, k) => {
+    const result = linted[k] as JobResult;
+    results[i] = result;
+    const job = jobs[i] as FileJob;
+    if (!cache) return;
+    if (result.hash !== undefined && result.entry) cache.store.set(job.path, cache.key, result.hash, { ...result, entry: result.entry });
+    else cache.store.delete(job.path);
+  });
+  return results;
+}

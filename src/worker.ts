@@ -1,0 +1,26 @@
+/**
+ * A phase-one worker thread (src/workers.ts): lints the batches of files it is
+ * sent with the built-in rules named in its setup, and replies with plain results.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { builtinRules } from "../rules/index.js";
+import type { ActiveRule } from "./lint-file.js";
+import { lintJob, type FileJob } from "./lint-job.js";
+import type { FileRule } from "./types.js";
+import type { WorkerReply, WorkerSetup } from "./workers.js";
+
+const setup = workerData as WorkerSetup;
+const byId = new Map(builtinRules.map((r) => [r.meta.id, r]));
+const rules: ActiveRule<FileRule>[] = setup.rules.map((spec) => {
+  const rule = byId.get(spec.id);
+  if (!rule || rule.meta.scope === "project") throw new Error(`worker: no built-in file rule "${spec.id}"`);
+  return { rule: rule as FileRule, severity: spec.severity, options: spec.options };
+});
+
+parentPort?.on("message", async (batch: { index: number; job: FileJob }[]) => {
+  const reply: WorkerReply = { results: [] };
+  for (const { index, job } of batch) {
+    reply.results.push({ index, result: await lintJob(job, rules, setup.settings) });
+  }
+  parentPort?.postMessage(reply);
+});
