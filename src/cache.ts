@@ -6,6 +6,7 @@
  * key, so files under different config files each keep theirs. Whole-tree rules
  * always re-run. A cache file that cannot be read or parsed is ignored, never fatal.
  */
+import { existsSync } from "node:fs";
 import { mkdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ActiveRule } from "./lint-file.js";
@@ -128,9 +129,14 @@ export class ResultCache {
     this.changed = true;
   }
 
-  /** Writes the cache if anything changed; a cache that cannot be written only costs the next run time. */
+  /**
+   * Writes the cache if anything changed, without the entries of files that no
+   * longer exist (as ESLint prunes its cache); a cache that cannot be written only
+   * costs the next run time.
+   */
   async save(): Promise<void> {
     if (!this.changed) return;
+    for (const file of Object.keys(this.files)) if (!existsSync(file)) delete this.files[file];
     const data: CacheData = { format: CACHE_FORMAT, files: this.files };
     try {
       await mkdir(path.dirname(this.file), { recursive: true });

@@ -55,6 +55,18 @@ describe("--cache", () => {
     expect(messages(warm)).toEqual(messages(cold));
   });
 
+  it("forgets files that no longer exist when it is next written", async () => {
+    await run();
+    const stored = () => Object.keys((JSON.parse(readFileSync(cacheFile, "utf8")) as { files: object }).files);
+    const archived = stored().find((f) => f.includes(`${path.sep}archive${path.sep}`));
+    expect(archived).toBeDefined();
+    rmSync(archived as string);
+    appendFileSync(path.join(dir, MILESTONE), "\nOne more line.\n");
+    await run();
+    expect(stored()).not.toContain(archived);
+    expect(stored()).toContain(path.join(dir, MILESTONE));
+  });
+
   it("is dropped when the config changes", async () => {
     await run();
     plant();
