@@ -3,37 +3,16 @@
  * it. Files the user did not ask to lint are read for their front matter only
  * (no Markdown parse), and each root's `registry.json` is read with positions.
  */
-import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { convertPathToPattern } from "tinyglobby";
 import { readFrontMatter } from "./front-matter.js";
 import { LineIndex } from "./line-index.js";
 import { indexEntry, type ActiveRule } from "./lint-file.js";
 import { classify } from "./place.js";
-import { decode, MAX_FILE_BYTES } from "./read-source.js";
+import { readSource } from "./read-source.js";
 import { readRegistry, registryPath } from "./registry.js";
 import { discover } from "./discover.js";
 import type { Diagnostic, IndexEntry, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "./types.js";
-
-/**
- * A file of the tree the user did not name, as text, or undefined when it cannot be
- * read (its own run reports why). Synchronous: thousands of small reads through
- * `fs/promises` cost several times more than these, and nothing else waits meanwhile.
- */
-function readText(file: string): string | undefined {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, "r");
-    const info = fstatSync(fd);
-    if (!info.isFile() || info.size > MAX_FILE_BYTES) return undefined;
-    const read = decode(readFileSync(fd));
-    return read.ok ? read.text : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
 
 export interface IndexOptions {
   displayPath: (abs: string) => string;
@@ -51,8 +30,10 @@ export async function buildIndex(linted: IndexEntry[], roots: string[], options:
   const others = (await discover(patterns, { cwd: path.parse(process.cwd()).root, ...(isIgnored ? { isIgnored } : {}) })).filter((p) => !seen.has(p));
   for (const file of others) {
     const place = classify(file);
-    const text = place && readText(file);
-    if (!place || text === undefined) continue;
+    // a file that cannot be read is left out of the index (its own run reports why)
+    const read = place && readSource(file, place.root);
+    if (!place || !read?.ok) continue;
+    const text = read.text;
     const source = { path: file, displayPath: displayPath(file), text, place };
     entries.push(indexEntry(source, readFrontMatter(text), new LineIndex(text), false));
   }

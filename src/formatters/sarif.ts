@@ -9,14 +9,14 @@
  * of the text), so the file is read again to know whether it has one; the same
  * text places fixes.
  */
-import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ArtifactLocation, Fix as SarifFix, Log, Region, ReportingDescriptor, Result } from "sarif";
 import { HOMEPAGE } from "../docs-url.js";
 import { UNREADABLE_FILE } from "../engine.js";
 import { LineIndex } from "../line-index.js";
-import { decode, MAX_FILE_BYTES } from "../read-source.js";
+import { findRoot } from "../place.js";
+import { readSource } from "../read-source.js";
 import { findRepoRoot, pathUnder } from "../repo-root.js";
 import type { Diagnostic, Fix, RuleMeta, Severity } from "../types.js";
 import type { Formatter } from "./types.js";
@@ -59,14 +59,8 @@ interface Source {
 
 /** The file as it was linted, when it still reads as text (decoded by the same rules as the engine). */
 function sourceFor(file: string): Source | undefined {
-  try {
-    if (statSync(file).size > MAX_FILE_BYTES) return undefined;
-    const read = decode(readFileSync(file));
-    if (!read.ok) return undefined;
-    return { text: read.text, lines: new LineIndex(read.text), bom: read.text.startsWith("\uFEFF") };
-  } catch {
-    return undefined;
-  }
+  const read = readSource(file, findRoot(file) ?? path.dirname(file));
+  return read.ok ? { text: read.text, lines: new LineIndex(read.text), bom: read.text.startsWith("\uFEFF") } : undefined;
 }
 
 /** A column of ours as SARIF counts it: without the byte-order mark on line 1. */
