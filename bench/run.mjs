@@ -27,12 +27,12 @@ const runsFor = (size) => (size >= 10000 ? RUNS_LARGE : RUNS);
 const NOW = "2026-11-25";
 const BUILT = path.join(REPO, "dist");
 /** A copy of the build, so that rebuilding while the benchmark runs does not change what it measures. */
-const CLI = path.join(WORK, "dist/cli.js");
+const CLI = path.join(WORK, "dist/cli.cjs");
 const MDL = path.join(REPO, "node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs");
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
 if (!existsSync(path.join(BUILT, "cli.js"))) {
-  console.error("bench: dist/cli.js is missing; run `npm run build` first.");
+  console.error("bench: dist/cli.cjs is missing; run `npm run build` first.");
   process.exit(2);
 }
 rmSync(path.dirname(CLI), { recursive: true, force: true });

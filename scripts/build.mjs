@@ -1,34 +1,40 @@
-// Bundles the CLI, the API and the phase-one worker into single ESM files: one
-// file to load starts far faster than hundreds of node_modules files. No code
-// splitting, so each entry (and the worker beside it) sits directly in dist/.
+// Bundles the CLI, the API and the phase-one worker into single files: one file to
+// load starts far faster than hundreds of node_modules files. No code splitting, so
+// each entry (and the worker beside it) sits directly in dist/. The CLI is a script
+// run by a small launcher with a V8 code cache, written here by a training run.
 // Types come from tsc.
 import { build } from "esbuild";
-import { execFileSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { chmodSync, existsSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 
 const require = createRequire(import.meta.url);
 
 /**
- * Replaces src/precompiled-schemas.ts with ajv standalone code for the bundled
- * schemas, compiled with the same options as at run time (src/ajv-options.json),
- * so that no run pays for compiling them.
+ * Replaces src/precompiled-schemas.ts and src/precompiled-config-schema.ts with ajv
+ * standalone code for the bundled schemas, compiled with the same options as at run
+ * time, so that no run pays for compiling them (or for loading ajv's compiler).
  */
+const PRECOMPILED = {
+  "precompiled-schemas.ts": { options: "src/ajv-options.json", schemas: { milestone: "schemas/milestone.schema.json", execplan: "schemas/execplan.schema.json" } },
+  "precompiled-config-schema.ts": { options: "src/ajv-config-options.json", schemas: { config: "schemas/config.schema.json" } },
+};
 const precompiledSchemas = {
   name: "precompiled-schemas",
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]precompiled-schemas\.ts$/ }, () => {
+    b.onLoad({ filter: /[\\/]src[\\/]precompiled-[a-z-]+\.ts$/ }, (args) => {
+      const { options, schemas } = PRECOMPILED[path.basename(args.path)];
       const { Ajv } = require("ajv");
       const standaloneCode = require("ajv/dist/standalone").default;
-      const options = JSON.parse(readFileSync("src/ajv-options.json", "utf8"));
-      const ajv = new Ajv({ ...options, code: { source: true, esm: true } });
+      const ajv = new Ajv({ ...JSON.parse(readFileSync(options, "utf8")), code: { source: true, esm: true } });
       const ids = {};
-      for (const kind of ["milestone", "execplan"]) {
-        const schema = JSON.parse(readFileSync(`schemas/${kind}.schema.json`, "utf8"));
+      for (const [name, file] of Object.entries(schemas)) {
+        const schema = JSON.parse(readFileSync(file, "utf8"));
         ajv.compile(schema);
-        ids[kind] = schema.$id;
+        ids[name] = schema.$id;
       }
-      const contents = `${standaloneCode(ajv, ids)}\nexport const precompiled = { milestone, execplan };\n`;
+      const contents = `${standaloneCode(ajv, ids)}\nexport const precompiled = { ${Object.keys(schemas).join(", ")} };\n`;
       return { contents, loader: "js", resolveDir: process.cwd() };
     });
   },
@@ -70,20 +76,60 @@ const builtinsByRequire = {
   },
 };
 
+/** In the CLI bundle, import() is the launcher's, given as `__import` (see src/import-module.ts). */
+const importByLauncher = {
+  name: "import-by-launcher",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]import-module\.ts$/ }, () => ({ contents: "export const importModule = (url) => __import(url);", loader: "js" }));
+  },
+};
+
 rmSync("dist", { recursive: true, force: true });
-await build({
-  entryPoints: { cli: "src/cli.ts", index: "src/index.ts", worker: "src/worker.ts" },
-  outdir: "dist",
+const common = {
   bundle: true,
-  format: "esm",
   platform: "node",
   target: "node20",
   // smaller source is faster for V8 to pre-parse at every start; messages never show stacks
   minify: true,
   legalComments: "none",
-  // CommonJS dependencies call require() for Node built-ins
-  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
   plugins: [precompiledSchemas, fdirWithoutOptionalPicomatch, builtinsByRequire],
   logLevel: "warning",
+};
+// the API and the phase-one worker: ES modules
+await build({
+  ...common,
+  entryPoints: { index: "src/index.ts", worker: "src/worker.ts" },
+  outdir: "dist",
+  format: "esm",
+  // CommonJS dependencies call require() for Node built-ins
+  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
 });
+// the CLI: a script, because only a script can be run with a V8 code cache (src/launcher.ts)
+await build({
+  ...common,
+  entryPoints: { "cli-main": "src/cli.ts" },
+  outdir: "dist",
+  outExtension: { ".js": ".cjs" },
+  format: "cjs",
+  define: { "import.meta.url": "__import_meta_url" },
+  banner: { js: 'const __import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+  plugins: [...common.plugins, importByLauncher],
+});
+await build({
+  ...common,
+  entryPoints: { cli: "src/launcher.ts" },
+  outdir: "dist",
+  outExtension: { ".js": ".cjs" },
+  format: "cjs",
+  banner: { js: "#!/usr/bin/env node" },
+});
+chmodSync("dist/cli.cjs", 0o755);
+// the training run: lints the bundled example, then writes the code cache of every function it compiled
+const training = spawnSync(process.execPath, ["dist/cli.cjs", "--now", "2026-11-25", "examples/.agent"], {
+  env: { ...process.env, MILESTONE_LINT_CODE_CACHE: "write", NO_COLOR: "1" },
+  encoding: "utf8",
+});
+if (training.status !== 1 || !existsSync("dist/cli-main.cjs.v8cache")) {
+  throw new Error(`build: the training run of dist/cli.cjs failed (exit ${training.status}): ${training.stderr}`);
+}
 execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { stdio: "inherit" });

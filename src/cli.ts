@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `milestone-lint [options] [paths…]`. Exit 0: no errors; 1: errors found;
  * 2: the tool could not do its job (one line on stderr, never a stack trace).

@@ -8,6 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { UsageError } from "./errors.js";
 import { LineIndex } from "./line-index.js";
+import { importModule } from "./import-module.js";
 
 /** In order of precedence within one folder. */
 export const CONFIG_FILE_NAMES = [
@@ -57,7 +58,7 @@ export async function readConfigFile(file: string, shown: string): Promise<unkno
   if (ext === ".js" || ext === ".mjs") {
     let module: { default?: unknown };
     try {
-      module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+      module = (await importModule(pathToFileURL(file).href)) as { default?: unknown };
     } catch (error) {
       throw new UsageError(`${shown}: cannot be loaded (${firstLine(error)})`);
     }

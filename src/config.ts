@@ -6,10 +6,13 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { createRequire } from "node:module";
+import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import configSchema from "../schemas/config.schema.json" with { type: "json" };
+import AJV_CONFIG_OPTIONS from "./ajv-config-options.json" with { type: "json" };
 import { UsageError } from "./errors.js";
 import { firstLine } from "./config-files.js";
+import { precompiled } from "./precompiled-config-schema.js";
 import { PRESETS } from "./presets.js";
 import { BUNDLED_SCHEMAS, validatorFor, type JsonSchema } from "./schemas.js";
 import { didYouMeanSentence } from "./suggest.js";
@@ -40,9 +43,18 @@ export function defaultConfig(): ResolvedConfig {
   return { rules: {}, layout: "auto", ignores: [], gitignore: true };
 }
 
-// verbose: errors carry the offending value, for "did you mean"
-const ajv = new Ajv({ allErrors: false, strict: false, verbose: true });
-const validateConfigShape = ajv.compile<ConfigFile>(configSchema);
+// ajv's compiler costs a start ~100 ms (it compiles its meta-schema first), so it is
+// loaded only for what was not compiled at build time: rule options a config sets.
+// Its options say verbose: errors carry the offending value, for "did you mean".
+let ajv: Ajv | undefined;
+function compile(schema: object): ValidateFunction {
+  if (!ajv) {
+    const { Ajv: AjvClass } = createRequire(import.meta.url)("ajv") as typeof import("ajv");
+    ajv = new AjvClass(AJV_CONFIG_OPTIONS);
+  }
+  return ajv.compile(schema);
+}
+let validateConfigShape = precompiled.config;
 const optionValidators = new WeakMap<object, ValidateFunction>();
 
 function where(instancePath: string): string {
@@ -62,7 +74,8 @@ function explain(error: ErrorObject): string {
 
 /** Checks a config's shape against schemas/config.schema.json. */
 export function checkConfigShape(value: unknown, source: ConfigSource): ConfigFile {
-  if (validateConfigShape(value)) return value;
+  validateConfigShape ??= compile(configSchema);
+  if (validateConfigShape(value)) return value as ConfigFile;
   const error = validateConfigShape.errors?.[0];
   if (!error) throw new UsageError(`${source.name}: the config is invalid`);
   const rule = /^\/rules\/([^/]+)/.exec(error.instancePath);
@@ -126,7 +139,7 @@ function checkOptions(rule: Rule, options: Record<string, unknown>, source: Conf
   let validate = optionValidators.get(schema);
   if (!validate) {
     try {
-      validate = ajv.compile(schema);
+      validate = compile(schema);
     } catch (error) {
       throw new UsageError(`${source.name}: rule "${rule.meta.id}" has an invalid optionsSchema (${(error as Error).message})`);
     }
@@ -186,7 +199,8 @@ export function resolveConfig(config: ConfigFile, source: ConfigSource, rules: r
     const takesSchemas = Object.keys(schemas).length > 0 && hasOption(rule, "schemas");
     if (!setting && !takesSchemas) continue;
     const options = { ...rule.meta.defaultOptions, ...(takesSchemas ? { schemas } : {}), ...setting?.options };
-    checkOptions(rule, options, source);
+    // a rule's defaults are its own; only options a config gives need checking
+    if (setting?.options !== undefined || takesSchemas) checkOptions(rule, options, source);
     // compiled now, so that a bad schema is a config error rather than a rule crashing on every file
     if (takesSchemas || hasOption(rule, "schemas")) {
       for (const [kind, schema] of Object.entries((options.schemas ?? {}) as Record<string, JsonSchema>)) {

@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { UsageError } from "./errors.js";
 import { firstLine } from "./config-files.js";
 import type { Rule } from "./types.js";
+import { importModule } from "./import-module.js";
 
 const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*(\/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$/;
 const KINDS = new Set(["milestone", "execplan"]);
@@ -40,7 +41,7 @@ export async function loadPlugins(specifiers: readonly string[], dir: string, sh
     }
     let module: { rules?: unknown; default?: { rules?: unknown } };
     try {
-      module = (await import(pathToFileURL(path.resolve(dir, specifier)).href)) as typeof module;
+      module = (await importModule(pathToFileURL(path.resolve(dir, specifier)).href)) as typeof module;
     } catch (error) {
       throw fail(`could not be loaded (${firstLine(error)})`);
     }

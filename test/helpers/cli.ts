@@ -1,4 +1,4 @@
-/** Runs the built CLI (`dist/cli.js`, what users get) as a child process. */
+/** Runs the built CLI (`dist/cli.cjs`, what users get) as a child process. */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { REPO } from "./fixtures.js";
@@ -12,7 +12,7 @@ export interface CliRun {
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
   const env: Record<string, string> = { ...(process.env as Record<string, string>), ...options.env };
   delete env.FORCE_COLOR;
-  const r = spawnSync(process.execPath, [path.join(REPO, "dist/cli.js"), ...args], {
+  const r = spawnSync(process.execPath, [path.join(REPO, "dist/cli.cjs"), ...args], {
     cwd: options.cwd ?? REPO,
     env,
     encoding: "utf8",
