@@ -27,7 +27,7 @@ Options:
       --cache                  Reuse results of unchanged files from the cache file
       --cache-location <path>  Cache file, or folder for it (default: .milestonelintcache)
       --concurrency <n|auto|off>
-                               Worker threads for per-file rules (default: auto)
+                               Threads for per-file rules, this one included (default: auto)
       --now <date>             Today as YYYY-MM-DD, for rules that compare with today
       --layout <name>          template, upstream or auto (default): report files not in the forced layout
       --quiet                  Report errors only
@@ -76,7 +76,7 @@ function listRules(rules: readonly Rule[]): string {
 function parseConcurrency(value: string): Concurrency {
   if (value === "auto" || value === "off") return value;
   if (/^[1-9]\d{0,2}$/.test(value)) return Number(value);
-  throw new UsageError(`--concurrency must be a number of worker threads, "auto" or "off", got "${value}"`);
+  throw new UsageError(`--concurrency must be a number of threads, "auto" or "off", got "${value}"`);
 }
 
 export async function main(argv: string[]): Promise<number> {

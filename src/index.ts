@@ -42,7 +42,7 @@ export interface LintOptions {
   cache?: boolean;
   /** The cache file, or a folder for `.milestonelintcache`; default `.milestonelintcache` in `cwd`. */
   cacheLocation?: string;
-  /** Worker threads for the per-file rules: `auto` (the default) starts them when there are enough files. */
+  /** Threads for the per-file rules, the calling one included: `auto` (the default) adds workers when there are enough files. */
   concurrency?: Concurrency;
 }
 

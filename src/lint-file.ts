@@ -58,7 +58,8 @@ export function indexEntry(source: SourceFile, frontMatter: FrontMatter, lines: 
   for (const k of frontMatter.keys) {
     if (Object.hasOwn(keys, k.name)) continue;
     const key: IndexedKey = {
-      value: values && Object.hasOwn(values, k.name) ? values[k.name] : undefined,
+      // a copy: strings YAML sliced from the text would keep the whole file's text alive as long as the index
+      value: values && Object.hasOwn(values, k.name) ? structuredClone(values[k.name]) : undefined,
       keySpan: spanOf(lines, k.key),
       valueSpan: spanOf(lines, k.value),
     };

@@ -11,7 +11,7 @@ import { contentHash, type ResultCache } from "./cache.js";
 import { lintJob, type FileJob, type JobResult, type JobSettings } from "./lint-job.js";
 import { readSource } from "./read-source.js";
 import type { FileRule } from "./types.js";
-import { lintInWorkers, ruleSpecs, workersPossible, type Concurrency } from "./workers.js";
+import { lintInThreads, ruleSpecs, workersPossible, type Concurrency } from "./workers.js";
 
 /**
  * With `concurrency: auto`, the first files are linted here while timing them; the
@@ -48,9 +48,23 @@ async function fromCache(job: FileJob, cache: NonNullable<PhaseOneOptions["cache
   return { ...hit, internalErrors: 0 };
 }
 
+/**
+ * Lints one file in this thread. Its result is copied, as a worker's reply is: its
+ * strings (messages quoting the file, front matter values) are slices of the file's
+ * text, and would keep every file's text alive until the run ends.
+ */
+async function lintOneHere(job: FileJob, rules: ActiveRule<FileRule>[], settings: JobSettings): Promise<JobResult> {
+  const result = await lintJob(job, rules, settings);
+  try {
+    return structuredClone(result);
+  } catch {
+    return result; // a plugin rule reported something that is not plain data (a function): kept as it is
+  }
+}
+
 async function lintHere(pending: FileJob[], rules: ActiveRule<FileRule>[], settings: JobSettings): Promise<JobResult[]> {
   const linted: JobResult[] = [];
-  for (const job of pending) linted.push(await lintJob(job, rules, settings));
+  for (const job of pending) linted.push(await lintOneHere(job, rules, settings));
   return linted;
 }
 
@@ -59,13 +73,14 @@ async function lintPending(pending: FileJob[], rules: ActiveRule<FileRule>[], op
   const settings: JobSettings = { today: options.today, fix: options.fix, write: options.write, hashing: options.cache !== undefined };
   if (concurrency === "off" || pending.length === 0 || !workersPossible(rules)) return lintHere(pending, rules, settings);
   const setup = { rules: ruleSpecs(rules), settings };
-  if (typeof concurrency === "number") return lintInWorkers(pending, setup, Math.min(concurrency, pending.length));
+  const lintOne = (job: FileJob) => lintOneHere(job, rules, settings);
+  if (typeof concurrency === "number") return lintInThreads(pending, setup, Math.min(concurrency, pending.length), lintOne);
   const cores = availableParallelism();
   if (cores < 2) return lintHere(pending, rules, settings);
   const linted: JobResult[] = [];
   let started = 0;
   for (const job of pending) {
-    linted.push(await lintJob(job, rules, settings));
+    linted.push(await lintOne(job));
     // the first file pays once for loading and compiling the parser and rules: it is not timed
     if (linted.length === 1) {
       started = performance.now();
@@ -77,7 +92,7 @@ async function lintPending(pending: FileJob[], rules: ActiveRule<FileRule>[], op
       const rest = pending.length - linted.length;
       const worthIt = (elapsed / timed) * rest > WORKERS_PAY_AFTER_MS;
       if (!worthIt) return [...linted, ...(await lintHere(pending.slice(linted.length), rules, settings))];
-      return [...linted, ...(await lintInWorkers(pending.slice(linted.length), setup, Math.min(cores, rest)))];
+      return [...linted, ...(await lintInThreads(pending.slice(linted.length), setup, Math.min(cores, rest), lintOne))];
     }
   }
   return linted;

@@ -12,10 +12,11 @@ import type { ActiveRule } from "./lint-file.js";
 import type { FileJob, JobResult, JobSettings } from "./lint-job.js";
 import type { FileRule, Severity } from "./types.js";
 
-/** `auto`: workers when the files would take long in one thread; `off`: never; a number: that many workers, always. */
+/**
+ * `auto`: workers when the files would take long in one thread; `off`: never; a
+ * number: lint on that many threads, this one and the rest workers, always.
+ */
 export type Concurrency = "auto" | "off" | number;
-
-const BATCH_SIZE = 32;
 
 /** An active rule as it crosses to a worker: the worker finds the built-in rule by id. */
 export interface RuleSpec {
@@ -61,36 +62,66 @@ export function ruleSpecs(rules: ActiveRule<FileRule>[]): RuleSpec[] {
   return rules.map(({ rule, severity, options }) => ({ id: rule.meta.id, severity, options }));
 }
 
-/** Lints `jobs` on `count` workers; results come back in the order of `jobs`. */
-export async function lintInWorkers(jobs: FileJob[], setup: WorkerSetup, count: number): Promise<JobResult[]> {
+/** Files a worker is sent at once, at most: fewer as the queue drains, so that threads finish together. */
+const BATCH_SIZE = 16;
+/** Batches a worker holds at once: it starts the next while its last results wait for this thread to read them. */
+const IN_FLIGHT = 2;
+/** Files this thread lints between two looks at its workers' replies. */
+const HERE_BATCH = 4;
+
+/**
+ * Lints `jobs` on `threads` threads: this one, already warmed up by the files it
+ * linted first, and `threads - 1` workers. `lintHere` lints one file in this thread.
+ * Results come back in the order of `jobs`.
+ */
+export async function lintInThreads(
+  jobs: FileJob[],
+  setup: WorkerSetup,
+  threads: number,
+  lintHere: (job: FileJob) => Promise<JobResult>,
+): Promise<JobResult[]> {
   // loaded here, not at start-up: a run on a few files never needs it
   const { Worker } = await import("node:worker_threads");
   const results: JobResult[] = new Array(jobs.length);
   let next = 0;
-  let running = count;
+  const take = (size: number): [number, number] | undefined => {
+    const from = next;
+    next = Math.min(jobs.length, next + size);
+    return from < next ? [from, next] : undefined;
+  };
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
+    const finished = new Set<Worker>();
+    let failed = false;
+    let hereDone = false;
+    const settle = () => {
+      if (!failed && hereDone && finished.size === workers.length) resolve(results);
+    };
     const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
       for (const w of workers) void w.terminate();
       reject(error instanceof Error ? error : new Error(String(error)));
     };
-    const finished = new Set<Worker>();
+    const inFlight = new Map<Worker, number>();
     const feed = (worker: Worker) => {
-      if (next >= jobs.length) {
+      const size = Math.max(1, Math.min(BATCH_SIZE, Math.ceil((jobs.length - next) / (threads * 4))));
+      const range = take(size);
+      if (range) {
+        inFlight.set(worker, (inFlight.get(worker) ?? 0) + 1);
+        worker.postMessage(jobs.slice(range[0], range[1]).map((job, i) => ({ index: range[0] + i, job })));
+      } else if (!inFlight.get(worker)) {
         finished.add(worker);
         void worker.terminate();
-        if (--running === 0) resolve(results);
-        return;
+        settle();
       }
-      const batch = jobs.slice(next, next + BATCH_SIZE).map((job, i) => ({ index: next + i, job }));
-      next += batch.length;
-      worker.postMessage(batch);
     };
-    for (let i = 0; i < count; i++) {
+    for (let i = 1; i < threads; i++) {
       const worker = new Worker(WORKER_FILE, { workerData: setup });
       workers.push(worker);
       worker.on("message", (reply: WorkerReply) => {
         for (const { index, result } of reply.results) results[index] = result;
+        inFlight.set(worker, (inFlight.get(worker) ?? 1) - 1);
         feed(worker);
       });
       worker.on("error", fail);
@@ -98,7 +129,16 @@ export async function lintInWorkers(jobs: FileJob[], setup: WorkerSetup, count: 
       worker.on("exit", (code) => {
         if (!finished.has(worker)) fail(new Error(`a worker thread stopped (exit code ${code}) before linting its files`));
       });
-      feed(worker);
+      for (let k = 0; k < IN_FLIGHT; k++) feed(worker);
     }
+    void (async () => {
+      for (let range = take(HERE_BATCH); range && !failed; range = take(HERE_BATCH)) {
+        for (let i = range[0]; i < range[1]; i++) results[i] = await lintHere(jobs[i] as FileJob);
+        // lets the workers' replies in, so that they are sent their next batch
+        await new Promise((r) => setImmediate(r));
+      }
+      hereDone = true;
+      settle();
+    })().catch(fail);
   });
 }

@@ -85,6 +85,6 @@ describe("phase one on worker threads and from the cache", () => {
   it("rejects a --concurrency that is not a count, auto or off", () => {
     const r = lint("--concurrency", "many");
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('milestone-lint: --concurrency must be a number of worker threads, "auto" or "off", got "many"\n');
+    expect(r.stderr).toBe('milestone-lint: --concurrency must be a number of threads, "auto" or "off", got "many"\n');
   });
 });
