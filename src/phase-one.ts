@@ -15,14 +15,15 @@ import { lintInThreads, ruleSpecs, workersPossible, type Concurrency } from "./w
 
 /**
  * With `concurrency: auto`, the first files are linted here while timing them; the
- * rest go to workers only if they would take longer than this in one thread.
- * Each worker loads the bundle and warms the JIT for the Markdown parser and the
- * rules on its own: on the 2-core machine of bench/RESULTS.md two workers were
- * slower than one thread up to 200 files (≈ 3.5 s), even at 400 (≈ 5 s) and faster
- * at 1 000 (13 s → 10 s). The timed files, still warming up, take about 1.7× a
- * file's steady time (30 ms against 18 ms there), so 8 s of projection is ≈ 270 files.
+ * rest are shared with workers only if they would take longer than this in one
+ * thread. A worker loads the bundle and warms the JIT for the Markdown parser and
+ * the rules on its own. On the 2-core machine of bench/RESULTS.md (medians of 3 runs,
+ * this thread and one worker against this thread alone): 100 files 2.5 s against
+ * 2.4 s, 200 files 3.7 s against 3.6 s, 400 files 5.2 s against 6.2 s. The timed
+ * files, still warming up, take about 1.7× a file's steady time, so 5 s of
+ * projection is ≈ 230 files.
  */
-const WORKERS_PAY_AFTER_MS = 8000;
+const WORKERS_PAY_AFTER_MS = 5000;
 /** Files timed before deciding (the first one aside), or less if they take longer than this. */
 const SAMPLE_FILES = 64;
 const SAMPLE_MS = 400;
