@@ -31,7 +31,7 @@ const CLI = path.join(WORK, "dist/cli.cjs");
 const MDL = path.join(REPO, "node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs");
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
-if (!existsSync(path.join(BUILT, "cli.js"))) {
+if (!existsSync(path.join(BUILT, "cli.cjs"))) {
   console.error("bench: dist/cli.cjs is missing; run `npm run build` first.");
   process.exit(2);
 }

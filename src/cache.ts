@@ -4,7 +4,10 @@
  * the key of the run settings it was computed under — tool version, resolved config,
  * active file rules and their options, and today — and is reused only under the same
  * key, so files under different config files each keep theirs. Whole-tree rules
- * always re-run. A cache file that cannot be read or parsed is ignored, never fatal.
+ * always re-run, but the front matter keys of files read only for them (a run on some
+ * files of a tree) depend on nothing but the text, and are reused whatever the key.
+ * A cache file that cannot be read or parsed, or was written by another version, is
+ * ignored, never fatal.
  */
 import { existsSync } from "node:fs";
 import { mkdir, readFile, stat } from "node:fs/promises";
@@ -18,7 +21,9 @@ import { writeAtomic } from "./write-atomic.js";
 
 export const DEFAULT_CACHE_FILE = ".milestonelintcache";
 /** Bumped when the layout of the cache file changes. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
+/** The key of a file read only for the whole-tree rules: its keys are kept, and no run's results. */
+const INDEX_ONLY = "";
 
 /** What is stored of a file's result: not what the run knows already (its path, how it is shown, its place). */
 interface CachedFile {
@@ -32,6 +37,8 @@ interface CachedFile {
 
 interface CacheData {
   format: number;
+  /** The tool version that wrote it: another version may read front matter differently. */
+  version: string;
   files: Record<string, CachedFile>;
 }
 
@@ -85,7 +92,7 @@ export class ResultCache {
     let files: Record<string, CachedFile> = Object.create(null);
     try {
       const data = JSON.parse(await readFile(file, "utf8")) as CacheData;
-      if (data?.format === CACHE_FORMAT && typeof data.files === "object" && data.files !== null) {
+      if (data?.format === CACHE_FORMAT && data.version === VERSION && typeof data.files === "object" && data.files !== null) {
         files = Object.assign(Object.create(null), data.files);
       }
     } catch {
@@ -123,6 +130,19 @@ export class ResultCache {
     this.changed = true;
   }
 
+  /** The front matter keys stored for this file's text, from any run. */
+  indexKeys(absPath: string, hash: string): IndexEntry["keys"] | undefined {
+    const hit = this.files[absPath];
+    return isCachedFile(hit) && hit.hash === hash ? hit.entry.keys : undefined;
+  }
+
+  /** Keeps the keys of a file read only for the whole-tree rules, unless its text's results are stored already. */
+  setIndexKeys(absPath: string, hash: string, keys: IndexEntry["keys"]): void {
+    if (this.indexKeys(absPath, hash)) return;
+    this.files[absPath] = { key: INDEX_ONLY, hash, diagnostics: [], directives: [], entry: { keys, linted: false } };
+    this.changed = true;
+  }
+
   delete(absPath: string): void {
     if (!(absPath in this.files)) return;
     delete this.files[absPath];
@@ -137,7 +157,7 @@ export class ResultCache {
   async save(): Promise<void> {
     if (!this.changed) return;
     for (const file of Object.keys(this.files)) if (!existsSync(file)) delete this.files[file];
-    const data: CacheData = { format: CACHE_FORMAT, files: this.files };
+    const data: CacheData = { format: CACHE_FORMAT, version: VERSION, files: this.files };
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
       await writeAtomic(this.file, JSON.stringify(data), { create: true });

@@ -174,7 +174,6 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     );
     linted.forEach((result, k) => (results[indexes[k] as number] = result));
   }
-  await cache?.save();
   jobs.forEach((job, i) => {
     const result = results[i] as JobResult;
     byFile.set(job.displayPath, result.diagnostics);
@@ -198,6 +197,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
       displayPath,
       covers: coverage(options.patterns, cwd),
       ...(options.isIgnored ? { isIgnored: options.isIgnored } : {}),
+      ...(cache ? { cache } : {}),
     });
     // a linted registry.json is listed like every linted file, with or without problems
     for (const registry of index.registries) if (registry.linted && !byFile.has(registry.displayPath)) byFile.set(registry.displayPath, []);
@@ -223,6 +223,8 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
       }
     }
   }
+
+  await cache?.save();
 
   for (const [file, directives] of directivesOf) {
     const { kept, used } = suppress(byFile.get(file) ?? [], directives);

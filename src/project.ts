@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import { convertPathToPattern } from "tinyglobby";
+import { contentHash, type ResultCache } from "./cache.js";
 import { readFrontMatter } from "./front-matter.js";
 import { LineIndex } from "./line-index.js";
 import { indexEntry, type ActiveRule } from "./lint-file.js";
@@ -19,6 +20,8 @@ export interface IndexOptions {
   isIgnored?: (abs: string) => boolean | Promise<boolean>;
   /** True when the run covers this file (the user named it or a folder that holds it). */
   covers: (abs: string) => boolean;
+  /** `--cache`: front matter keys of files whose text is unchanged. */
+  cache?: Pick<ResultCache, "indexKeys" | "setIndexKeys">;
 }
 
 export async function buildIndex(linted: IndexEntry[], roots: string[], options: IndexOptions): Promise<ProjectIndex> {
@@ -35,7 +38,15 @@ export async function buildIndex(linted: IndexEntry[], roots: string[], options:
     if (!place || !read?.ok) continue;
     const text = read.text;
     const source = { path: file, displayPath: displayPath(file), text, place };
-    entries.push(indexEntry(source, readFrontMatter(text), new LineIndex(text), false));
+    const hash = options.cache && (await contentHash(text));
+    const keys = hash ? options.cache?.indexKeys(file, hash) : undefined;
+    if (keys) {
+      entries.push({ path: file, displayPath: source.displayPath, place, linted: false, keys });
+      continue;
+    }
+    const entry = indexEntry(source, readFrontMatter(text), new LineIndex(text), false);
+    entries.push(entry);
+    if (hash) options.cache?.setIndexKeys(file, hash, entry.keys);
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const registries: RegistryFile[] = [];

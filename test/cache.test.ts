@@ -67,6 +67,25 @@ describe("--cache", () => {
     expect(stored()).toContain(path.join(dir, MILESTONE));
   });
 
+  it("on a run of one file, reuses the front matter of the rest of the tree while its text is unchanged", async () => {
+    const archived = path.join(dir, ".agent/exec_plans/search-index/milestones/archive/2026/03/02/EP-20260210-003_MS001_tsvector-column.md");
+    const one = { patterns: [MILESTONE] };
+    const cold = await run(one);
+    expect(cold.files.map((f) => f.file)).toEqual([MILESTONE]);
+    // the archived milestone was read for the whole-tree rules only; plant MS002's id as its own
+    const data = JSON.parse(readFileSync(cacheFile, "utf8")) as { files: Record<string, { entry: { keys: { id: { value: string } } } }> };
+    const stored = data.files[archived];
+    expect(stored?.entry.keys.id.value).toBe("EP-20260210-003/MS001");
+    (stored as NonNullable<typeof stored>).entry.keys.id.value = "EP-20260210-003/MS002";
+    writeFileSync(cacheFile, JSON.stringify(data));
+    const ids = (r: LintResult) => r.files.flatMap((f) => f.diagnostics.filter((d) => d.ruleId === "milestone-number-unique").map((d) => d.message));
+    expect(ids(await run(one))).toEqual([expect.stringContaining("EP-20260210-003_MS001_tsvector-column.md")]);
+    // once its text changes, it is read again
+    appendFileSync(archived, "\nOne more line.\n");
+    expect(ids(await run(one))).toEqual([]);
+    expect(messages(await run(one))).toEqual(messages(cold));
+  });
+
   it("is dropped when the config changes", async () => {
     await run();
     plant();
