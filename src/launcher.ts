@@ -21,17 +21,27 @@ try {
   // no cache (a build that did not write one): compile as usual
 }
 
-// the bundle's function takes CommonJS's arguments and `__import`, this file's import(), for
-// config files and plugins (src/import-module.ts): code from a code cache cannot call import()
-const wrapped = `(function (exports, require, module, __filename, __dirname, __import) {${readFileSync(bundle, "utf8")}\n})`;
-const script = new vm.Script(wrapped, { filename: bundle, cachedData });
+function start(): void {
+  // the bundle's function takes CommonJS's arguments and `__import`, this file's import(), for
+  // config files and plugins (src/import-module.ts): code from a code cache cannot call import()
+  const wrapped = `(function (exports, require, module, __filename, __dirname, __import) {${readFileSync(bundle, "utf8")}\n})`;
+  const script = new vm.Script(wrapped, { filename: bundle, cachedData });
 
-// `write`: the build's training run; the cache then holds every function the run compiled.
-// `report`: says on stderr whether V8 took the cache (a test checks that it does).
-const mode = process.env.MILESTONE_LINT_CODE_CACHE;
-if (mode === "write") process.on("exit", () => writeFileSync(cacheFile, script.createCachedData()));
-if (mode === "report") process.stderr.write(`code cache: ${cachedData === undefined ? "missing" : script.cachedDataRejected ? "rejected" : "used"}\n`);
+  // `write`: the build's training run; the cache then holds every function the run compiled.
+  // `report`: says on stderr whether V8 took the cache (a test checks that it does).
+  const mode = process.env.MILESTONE_LINT_CODE_CACHE;
+  if (mode === "write") process.on("exit", () => writeFileSync(cacheFile, script.createCachedData()));
+  if (mode === "report") process.stderr.write(`code cache: ${cachedData === undefined ? "missing" : script.cachedDataRejected ? "rejected" : "used"}\n`);
 
-const module = { exports: {} };
-const run = script.runInThisContext() as (...args: unknown[]) => void;
-run(module.exports, createRequire(bundle), module, bundle, __dirname, (url: string) => import(url));
+  const module = { exports: {} };
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run(module.exports, createRequire(bundle), module, bundle, __dirname, (url: string) => import(url));
+}
+
+try {
+  start();
+} catch (error) {
+  // a broken install (the bundle missing or damaged): exit 2, "could not do its job", not a stack and 1
+  process.stderr.write(`milestone-lint: internal error: cannot start (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); reinstall milestone-lint\n`);
+  process.exitCode = 2;
+}

@@ -52,4 +52,11 @@ describe("the code cache of the CLI bundle", () => {
     expect(r.stderr).toBe("code cache: rejected\n");
     expect([r.status, r.stdout]).toEqual([built.status, built.stdout]);
   });
+
+  it("a missing bundle is exit 2 with one line, not a stack trace", () => {
+    const r = lintExample(copyOfDist((dir) => rmSync(path.join(dir, "cli-main.cjs"))));
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^milestone-lint: internal error: cannot start \(ENOENT: no such file or directory, open '.*cli-main\.cjs'\); reinstall milestone-lint\n$/);
+    expect(r.status).toBe(2);
+  });
 });
