@@ -6,7 +6,7 @@ import type { Root } from "mdast";
 import { isSeq, type Node } from "yaml";
 import { readFrontMatter, type FrontMatter } from "./front-matter.js";
 import { LineIndex } from "./line-index.js";
-import { parseMarkdown } from "./markdown.js";
+import { BodyTooDeep, MAX_BODY_DEPTH, parseMarkdown } from "./markdown.js";
 import { applyFixes } from "./fix.js";
 import { readDirectives, suppress, type Directive } from "./suppressions.js";
 import type {
@@ -21,6 +21,9 @@ import type {
   SourceFile,
   Span,
 } from "./types.js";
+
+/** Id of the diagnostic given to a file that cannot be read, decoded or parsed; not a rule, cannot be turned off. */
+export const UNREADABLE_FILE = "unreadable-file";
 
 export interface ActiveRule<R> {
   rule: R;
@@ -80,6 +83,17 @@ function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: stri
   const diagnostics: Diagnostic[] = [];
   const memo = new Map<string, unknown>();
   let ast: Root | undefined;
+  // a body refused by the parser is reported once, and the rules that need it skipped
+  let tooDeep: BodyTooDeep | undefined;
+  const parse = (): Root => {
+    if (tooDeep) throw tooDeep;
+    try {
+      return (ast ??= parseMarkdown(source.text, frontMatter));
+    } catch (error) {
+      if (error instanceof BodyTooDeep) tooDeep = error;
+      throw error;
+    }
+  };
   let internalErrors = 0;
   for (const { rule, severity, options } of rules) {
     if (!rule.meta.appliesTo.includes(source.place.kind)) continue;
@@ -100,7 +114,7 @@ function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: stri
       options,
       today,
       frontMatter,
-      ast: () => (ast ??= parseMarkdown(source.text, frontMatter)),
+      ast: parse,
       memo: <T>(key: string, compute: () => T): T => {
         if (!memo.has(key)) memo.set(key, compute());
         return memo.get(key) as T;
@@ -110,6 +124,7 @@ function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: stri
     try {
       rule.check(context);
     } catch (error) {
+      if (error instanceof BodyTooDeep) continue;
       internalErrors++;
       const reason = error instanceof Error ? error.message : String(error);
       diagnostics.push({
@@ -124,7 +139,25 @@ function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: stri
       });
     }
   }
-  const directives = readDirectives(source.text, () => (ast ??= parseMarkdown(source.text, frontMatter)), lines);
+  let directives: Directive[] = [];
+  try {
+    directives = readDirectives(source.text, parse, lines);
+  } catch (error) {
+    if (!(error instanceof BodyTooDeep)) throw error;
+  }
+  if (tooDeep) {
+    const at = lines.position(tooDeep.offset);
+    diagnostics.push({
+      file: source.displayPath,
+      line: at.line,
+      column: at.column,
+      endLine: at.line,
+      endColumn: at.column,
+      ruleId: UNREADABLE_FILE,
+      severity: "error",
+      message: `This line nests lists or block quotes more than ${MAX_BODY_DEPTH} levels deep (counting its \`>\` and list markers, and a level for every two columns of indentation), too deep to parse in reasonable time: the Markdown of this file was not checked. Flatten the nesting.`,
+    });
+  }
   return { diagnostics, frontMatter, lines, internalErrors, directives };
 }
 

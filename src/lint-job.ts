@@ -4,14 +4,13 @@
  * data in and out, so that it runs alike in this thread and in a worker thread.
  */
 import { contentHash } from "./cache.js";
-import { lintSource, type ActiveRule, type FileOutcome } from "./lint-file.js";
+import { lintSource, UNREADABLE_FILE, type ActiveRule, type FileOutcome } from "./lint-file.js";
 import { readSource } from "./read-source.js";
 import type { Directive } from "./suppressions.js";
 import { writeFixed } from "./write-atomic.js";
 import type { Diagnostic, FileRule, IndexEntry, Place } from "./types.js";
 
-/** Id of the diagnostic given to a file that cannot be read or decoded; not a rule, cannot be turned off. */
-export const UNREADABLE_FILE = "unreadable-file";
+export { UNREADABLE_FILE };
 
 /** One file to lint. Plain data: it crosses worker threads. */
 export interface FileJob {

@@ -13,7 +13,7 @@ import path from "node:path";
 import { builtinRules } from "../rules/index.js";
 import { readFrontMatter } from "../src/front-matter.js";
 import { lintSource } from "../src/lint-file.js";
-import { parseMarkdown } from "../src/markdown.js";
+import { BodyTooDeep, parseMarkdown } from "../src/markdown.js";
 import { classify } from "../src/place.js";
 import { runProjectRules } from "../src/project.js";
 import { FIXTURES, FIXTURE_TODAY } from "./helpers/fixtures.js";
@@ -83,7 +83,12 @@ function timeLint(text: string, plan: boolean) {
   // remark's own parse (what `ast()` costs) is not a pattern of ours: it is bounded by the
   // size limit, not here. Timed first, cold, so that it is not under-counted.
   let started = performance.now();
-  parseMarkdown(text, readFrontMatter(text));
+  try {
+    parseMarkdown(text, readFrontMatter(text));
+  } catch (error) {
+    // a line of thousands of list markers nests too deeply to parse: refused at once
+    if (!(error instanceof BodyTooDeep)) throw error;
+  }
   const parse = performance.now() - started;
   started = performance.now();
   const outcome = lintSource(source, FILE_RULES, FIXTURE_TODAY);

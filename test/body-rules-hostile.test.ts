@@ -67,3 +67,47 @@ describe("body rules on hostile input", () => {
     expect(total - parse).toBeLessThan(1500);
   }, 30_000); // the machine may be busy: the bound that matters is the one above
 });
+
+describe("a body nested too deeply to parse", () => {
+  const lint = (body: string, head = HEAD) => {
+    const place = classify(PATH);
+    if (!place) throw new Error("not a milestone path");
+    return lintSource({ path: PATH, displayPath: "x.md", text: head + body, place }, rules, FIXTURE_TODAY);
+  };
+  const unreadable = (r: ReturnType<typeof lint>) => r.diagnostics.filter((d) => d.ruleId === "unreadable-file").map((d) => [d.line, d.column]);
+  const bodyLine = HEAD.split("\n").length; // the first line of the body
+
+  it("is refused before parsing: one error at its line, no rule crashes", () => {
+    const stairs = Array.from({ length: 120 }, (_, i) => `${"  ".repeat(i)}- level ${i + 1}`).join("\n");
+    const cases: [string, number][] = [
+      // 100 000 `> ` on one line took remark 90 s, and the tree overflowed every recursive walk
+      ["> ".repeat(100_000), 0],
+      ["- ".repeat(100_000), 0],
+      ["1. ".repeat(60_000), 0],
+      ["> - ".repeat(60), 0],
+      // the 101st level of a list nested one level a line
+      [stairs, 100],
+    ];
+    for (const [body, line] of cases) {
+      const r = lint(`Intro.\n\n${body}\n`);
+      expect(unreadable(r)).toEqual([[bodyLine + 2 + line, 1]]);
+      expect(r.internalErrors).toBe(0);
+      expect(r.diagnostics).toHaveLength(1);
+      expect(r.diagnostics[0]?.message).toContain("more than 100 levels deep");
+    }
+  });
+
+  it("is parsed when the nesting stays within 100 levels, however deep the indentation", () => {
+    const nested = Array.from({ length: 90 }, (_, i) => `${"  ".repeat(i)}- level ${i + 1}`).join("\n");
+    const lazy = `${"> ".repeat(60)}x\nlazy line\n${"> ".repeat(60)}y`;
+    const indentedCode = `\`\`\`\n${" ".repeat(400)}deep\n\`\`\`\n\n${" ".repeat(400)}indented code`;
+    for (const body of [`${"> ".repeat(99)}x`, nested, lazy, indentedCode, `- a\n\n${" ".repeat(300)}- b`]) {
+      expect(unreadable(lint(`${body}\n`))).toEqual([]);
+    }
+  });
+
+  it("does not count the front matter, which YAML may indent as deeply as it likes", () => {
+    const head = `---\nid: EP-20260117-014/MS003\ntitle: x\nupdated: 2026-01-20\nnotes: |\n${" ".repeat(300)}deep\n---\n\n`;
+    expect(unreadable(lint("Body.\n", head))).toEqual([]);
+  });
+});
