@@ -9,16 +9,50 @@ import remarkParse from "remark-parse";
 import remarkFrontmatter from "remark-frontmatter";
 import type { FrontMatter } from "./front-matter.js";
 
+/** A remark plugin that turns the named micromark constructs off: their syntax is read as text. */
+function remarkWithout(constructs: string[]) {
+  return function (this: Processor): void {
+    (this.data().micromarkExtensions ??= []).push({ disable: { null: constructs } });
+  };
+}
+
 /**
  * No rule looks at links or images, and micromark's link matching is quadratic on
  * hostile input (20 000 `[a](` take seconds): link and image syntax is read as text.
  */
-function remarkWithoutLinks(this: Processor): void {
-  const data = this.data();
-  (data.micromarkExtensions ??= []).push({ disable: { null: ["labelStartLink", "labelStartImage", "labelEnd"] } });
-}
+const WITHOUT_LINKS = ["labelStartLink", "labelStartImage", "labelEnd"];
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkWithout(WITHOUT_LINKS)).freeze();
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).use(remarkWithoutLinks).freeze();
+/**
+ * micromark matches emphasis delimiters in worse than quadratic time: 16 KB of `*_`
+ * took 2.8 s, 64 KB 2 minutes. A block with more delimiter runs than any prose has
+ * makes the file parse with `*` and `_` read as text (only headings' plain text,
+ * and emphasis nodes, differ).
+ */
+const MAX_EMPHASIS_RUNS = 1000;
+const withoutEmphasis = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ["yaml"])
+  .use(remarkWithout([...WITHOUT_LINKS, "attention"]))
+  .freeze();
+
+/** Whether a block (lines between blank lines) holds more than MAX_EMPHASIS_RUNS runs of `*` or `_`. */
+function tooManyEmphasisRuns(text: string, from: number): boolean {
+  let runs = 0;
+  for (let line = from; line < text.length; ) {
+    let end = text.indexOf("\n", line);
+    if (end < 0) end = text.length;
+    let blank = true;
+    for (let i = line; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 9 && c !== 13) blank = false;
+      if ((c === 42 || c === 95) /* * _ */ && text.charCodeAt(i - 1) !== c && ++runs > MAX_EMPHASIS_RUNS) return true;
+    }
+    if (blank) runs = 0;
+    line = end + 1;
+  }
+  return false;
+}
 
 function shiftPositions(node: Nodes, by: number): void {
   const p = node.position;
@@ -111,9 +145,11 @@ function isDigit(c: number): boolean {
  * its `---` lines are not read as thematic breaks or setext headings.
  */
 export function parseMarkdown(text: string, frontMatter: FrontMatter): Root {
-  // the YAML between the fences may be indented as deeply as it likes
-  const deep = tooDeep(text, frontMatter.close?.end ?? 0);
+  // the YAML between the fences may be indented as deeply as it likes, and hold any `*`
+  const body = frontMatter.close?.end ?? 0;
+  const deep = tooDeep(text, body);
   if (deep) throw deep;
+  const parser = tooManyEmphasisRuns(text, body) ? withoutEmphasis : processor;
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let source = bom ? text.slice(1) : text;
   const { open, close } = frontMatter;
@@ -122,7 +158,7 @@ export function parseMarkdown(text: string, frontMatter: FrontMatter): Root {
     const to = close.end - bom;
     source = source.slice(0, from) + source.slice(from, to).replace(/[^\r\n]/g, " ") + source.slice(to);
   }
-  const tree = processor.parse(source);
+  const tree = parser.parse(source);
   if (bom) shiftPositions(tree, bom);
   return tree;
 }

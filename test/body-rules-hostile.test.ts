@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { builtinRules } from "../rules/index.js";
+import { readFrontMatter } from "../src/front-matter.js";
 import { lintSource, type ActiveRule } from "../src/lint-file.js";
+import { parseMarkdown } from "../src/markdown.js";
 import { classify } from "../src/place.js";
 import type { FileRule } from "../src/types.js";
 import { FIXTURE_TODAY } from "./helpers/fixtures.js";
@@ -109,5 +111,31 @@ describe("a body nested too deeply to parse", () => {
   it("does not count the front matter, which YAML may indent as deeply as it likes", () => {
     const head = `---\nid: EP-20260117-014/MS003\ntitle: x\nupdated: 2026-01-20\nnotes: |\n${" ".repeat(300)}deep\n---\n\n`;
     expect(unreadable(lint("Body.\n", head))).toEqual([]);
+  });
+});
+
+describe("a block with more emphasis delimiters than any prose", () => {
+  // micromark's emphasis matching is worse than quadratic: 16 KB of `*_` took 2.8 s, 64 KB 2 minutes
+  const text = (body: string) => `${HEAD}${body}\n`;
+  const emphasisNodes = (body: string) => {
+    const t = text(body);
+    let count = 0;
+    const walk = (node: { type: string; children?: unknown[] }): void => {
+      if (node.type === "emphasis" || node.type === "strong") count++;
+      for (const child of node.children ?? []) walk(child as typeof node);
+    };
+    walk(parseMarkdown(t, readFrontMatter(t)));
+    return count;
+  };
+
+  it("is parsed with `*` and `_` read as text", () => {
+    expect(emphasisNodes("*_".repeat(1_500))).toBe(0);
+    expect(emphasisNodes(`## **Scope**\n\n${"*a* ".repeat(501)}`)).toBe(0);
+  });
+
+  it("leaves emphasis alone in ordinary text, and counts each block on its own", () => {
+    expect(emphasisNodes(`## **Scope**\n\n${"*a* ".repeat(100)}`)).toBe(101);
+    // 1 200 runs, but in two blocks of 600
+    expect(emphasisNodes(`${"*a* ".repeat(300)}\n\n${"*a* ".repeat(300)}`)).toBe(600);
   });
 });
