@@ -114,19 +114,21 @@ describe("a body nested too deeply to parse", () => {
   });
 });
 
+/** How many nodes of these types the parse of HEAD + `body` has. */
+function countNodes(body: string, types: string[]): number {
+  const text = `${HEAD}${body}\n`;
+  let count = 0;
+  const walk = (node: { type: string; children?: unknown[] }): void => {
+    if (types.includes(node.type)) count++;
+    for (const child of node.children ?? []) walk(child as typeof node);
+  };
+  walk(parseMarkdown(text, readFrontMatter(text)));
+  return count;
+}
+
 describe("a block with more emphasis delimiters than any prose", () => {
   // micromark's emphasis matching is worse than quadratic: 16 KB of `*_` took 2.8 s, 64 KB 2 minutes
-  const text = (body: string) => `${HEAD}${body}\n`;
-  const emphasisNodes = (body: string) => {
-    const t = text(body);
-    let count = 0;
-    const walk = (node: { type: string; children?: unknown[] }): void => {
-      if (node.type === "emphasis" || node.type === "strong") count++;
-      for (const child of node.children ?? []) walk(child as typeof node);
-    };
-    walk(parseMarkdown(t, readFrontMatter(t)));
-    return count;
-  };
+  const emphasisNodes = (body: string) => countNodes(body, ["emphasis", "strong"]);
 
   it("is parsed with `*` and `_` read as text", () => {
     expect(emphasisNodes("*_".repeat(1_500))).toBe(0);
@@ -137,5 +139,22 @@ describe("a block with more emphasis delimiters than any prose", () => {
     expect(emphasisNodes(`## **Scope**\n\n${"*a* ".repeat(100)}`)).toBe(101);
     // 1 200 runs, but in two blocks of 600
     expect(emphasisNodes(`${"*a* ".repeat(300)}\n\n${"*a* ".repeat(300)}`)).toBe(600);
+  });
+});
+
+describe("code spans micromark would scan too far for", () => {
+  // each run that never closes is looked for to the end of its paragraph: 450 KB of a ladder took 13.5 s
+  const ladder = (runs: number) => Array.from({ length: runs }, (_, i) => `${"`".repeat(i + 1)}a`).join("");
+  const codeSpans = (body: string) => countNodes(body, ["inlineCode"]);
+
+  it("are read as text past 10 million characters of scanning", () => {
+    expect(codeSpans(`Intro with \`code\`.\n\n${ladder(450)}`)).toBe(0);
+  });
+
+  it("are parsed when they close, however many, and a short ladder still is", () => {
+    const table = Array.from({ length: 400 }, (_, i) => `| \`key-${i}\` | \`value\` | \`\`a \` b\`\` |`).join("\n");
+    expect(codeSpans(table)).toBe(1200);
+    // 100 runs that never close, ≈ 5 KB: a small scan
+    expect(codeSpans(`${ladder(100)}\n\n\`one\``)).toBe(1);
   });
 });
