@@ -6,7 +6,7 @@ import type { Root } from "mdast";
 import { isSeq, type Node } from "yaml";
 import { readFrontMatter, type FrontMatter } from "./front-matter.js";
 import { LineIndex } from "./line-index.js";
-import { BodyTooDeep, MAX_BODY_DEPTH, parseMarkdown } from "./markdown.js";
+import { BodyNotParsed, parseMarkdown } from "./markdown.js";
 import { applyFixes } from "./fix.js";
 import { readDirectives, suppress, type Directive } from "./suppressions.js";
 import type {
@@ -84,13 +84,13 @@ function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: stri
   const memo = new Map<string, unknown>();
   let ast: Root | undefined;
   // a body refused by the parser is reported once, and the rules that need it skipped
-  let tooDeep: BodyTooDeep | undefined;
+  let refused: BodyNotParsed | undefined;
   const parse = (): Root => {
-    if (tooDeep) throw tooDeep;
+    if (refused) throw refused;
     try {
       return (ast ??= parseMarkdown(source.text, frontMatter));
     } catch (error) {
-      if (error instanceof BodyTooDeep) tooDeep = error;
+      if (error instanceof BodyNotParsed) refused = error;
       throw error;
     }
   };
@@ -124,7 +124,7 @@ function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: stri
     try {
       rule.check(context);
     } catch (error) {
-      if (error instanceof BodyTooDeep) continue;
+      if (error instanceof BodyNotParsed) continue;
       internalErrors++;
       const reason = error instanceof Error ? error.message : String(error);
       diagnostics.push({
@@ -143,10 +143,10 @@ function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: stri
   try {
     directives = readDirectives(source.text, parse, lines);
   } catch (error) {
-    if (!(error instanceof BodyTooDeep)) throw error;
+    if (!(error instanceof BodyNotParsed)) throw error;
   }
-  if (tooDeep) {
-    const at = lines.position(tooDeep.offset);
+  if (refused) {
+    const at = lines.position(refused.offset);
     diagnostics.push({
       file: source.displayPath,
       line: at.line,
@@ -155,7 +155,7 @@ function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: stri
       endColumn: at.column,
       ruleId: UNREADABLE_FILE,
       severity: "error",
-      message: `This line nests lists or block quotes more than ${MAX_BODY_DEPTH} levels deep (counting its \`>\` and list markers, and a level for every two columns of indentation), too deep to parse in reasonable time: the Markdown of this file was not checked. Flatten the nesting.`,
+      message: refused.message,
     });
   }
   return { diagnostics, frontMatter, lines, internalErrors, directives };

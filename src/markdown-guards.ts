@@ -5,21 +5,42 @@
  * the body is not to be parsed at all.
  */
 
-/** Lists and block quotes nested deeper than this are not parsed (no real plan comes near). */
-export const MAX_BODY_DEPTH = 100;
-
-/**
- * Thrown instead of parsing a body that opens more than MAX_BODY_DEPTH containers on
- * one line: micromark's time grows with the square of the containers open on a line
- * (100 000 `> ` on one line, 200 KB, took 90 s), and trees that deep overflow the
- * stack of every recursive walk.
- */
-export class BodyTooDeep extends Error {
-  /** `offset`: where the line starts. */
-  constructor(readonly offset: number) {
-    super(`the Markdown nests lists or block quotes more than ${MAX_BODY_DEPTH} levels deep`);
+/** Thrown instead of parsing a body: `message` says why, for the person, and `offset` where. */
+export class BodyNotParsed extends Error {
+  constructor(
+    readonly offset: number,
+    message: string,
+  ) {
+    super(message);
   }
 }
+
+/**
+ * More lines than this are not parsed: remark takes ≈ 0.25 ms a list item or heading,
+ * so 512 KiB of them (120 000 lines) took 25 s. No plan comes near.
+ */
+const MAX_BODY_LINES = 10_000;
+
+/** The body not parsed when it has more than MAX_BODY_LINES lines, reported at the first line past the limit. */
+export function tooLong(text: string, from: number): BodyNotParsed | undefined {
+  let line = from;
+  for (let n = 0; n < MAX_BODY_LINES; n++) {
+    const end = text.indexOf("\n", line);
+    if (end < 0 || end + 1 >= text.length) return undefined;
+    line = end + 1;
+  }
+  return new BodyNotParsed(
+    line,
+    `The Markdown after the front matter has more than ${MAX_BODY_LINES} lines, too many to parse in reasonable time: the Markdown of this file was not checked (its front matter was). Split the file.`,
+  );
+}
+
+/**
+ * Lists and block quotes nested deeper than this are not parsed: micromark's time
+ * grows with the square of the containers open on a line (100 000 `> ` on one line,
+ * 200 KB, took 90 s), and trees that deep overflow the stack of every recursive walk.
+ */
+const MAX_BODY_DEPTH = 100;
 
 /**
  * An upper bound of the containers open on each line, in one linear pass, and the
@@ -29,7 +50,7 @@ export class BodyTooDeep extends Error {
  * lazy line does not close them), each at the least it can be, and the line's own
  * column taken at the most it can be (tabs as four columns), so the bound is safe.
  */
-export function tooDeep(text: string, from: number): BodyTooDeep | undefined {
+export function tooDeep(text: string, from: number): BodyNotParsed | undefined {
   const itemColumns = new Set<number>();
   for (let line = from; line < text.length; ) {
     let end = text.indexOf("\n", line);
@@ -58,7 +79,12 @@ export function tooDeep(text: string, from: number): BodyTooDeep | undefined {
     }
     let depth = markers;
     for (const column of itemColumns) if (column <= (reach ?? most)) depth++;
-    if (depth > MAX_BODY_DEPTH) return new BodyTooDeep(line);
+    if (depth > MAX_BODY_DEPTH) {
+      return new BodyNotParsed(
+        line,
+        `This line nests lists or block quotes more than ${MAX_BODY_DEPTH} levels deep (counting its \`>\` and list markers, and a level for every two columns of indentation), too deep to parse in reasonable time: the Markdown of this file was not checked (its front matter was). Flatten the nesting.`,
+      );
+    }
     for (const column of opened) itemColumns.add(column);
     line = end + 1;
   }

@@ -1,16 +1,16 @@
 /**
  * The unified/remark parse of a file's Markdown. Node positions come back as
  * offsets into the file's own text, whatever stood before the front matter. A body
- * nested too deeply to parse in reasonable time is refused (BodyTooDeep).
+ * too long or nested too deeply to parse in reasonable time is refused (BodyNotParsed).
  */
 import type { Root, Nodes } from "mdast";
 import { unified, type Processor } from "unified";
 import remarkParse from "remark-parse";
 import remarkFrontmatter from "remark-frontmatter";
 import type { FrontMatter } from "./front-matter.js";
-import { tooCostlyCodeSpans, tooDeep, tooManyEmphasisRuns } from "./markdown-guards.js";
+import { tooCostlyCodeSpans, tooDeep, tooLong, tooManyEmphasisRuns } from "./markdown-guards.js";
 
-export { BodyTooDeep, MAX_BODY_DEPTH } from "./markdown-guards.js";
+export { BodyNotParsed } from "./markdown-guards.js";
 
 /** A remark plugin that turns the named micromark constructs off: their syntax is read as text. */
 function remarkWithout(constructs: string[]) {
@@ -55,8 +55,8 @@ function shiftPositions(node: Nodes, by: number): void {
 export function parseMarkdown(text: string, frontMatter: FrontMatter): Root {
   // the YAML between the fences may be indented as deeply as it likes, and hold any `*`
   const body = frontMatter.close?.end ?? 0;
-  const deep = tooDeep(text, body);
-  if (deep) throw deep;
+  const refused = tooLong(text, body) ?? tooDeep(text, body);
+  if (refused) throw refused;
   const off = [...(tooManyEmphasisRuns(text, body) ? ["attention"] : []), ...(tooCostlyCodeSpans(text, body) ? ["codeText"] : [])];
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let source = bom ? text.slice(1) : text;

@@ -108,6 +108,15 @@ describe("a body nested too deeply to parse", () => {
     }
   });
 
+  it("and a body of more than 10 000 lines, is refused at its 10 001st line (remark took 25 s for 120 000 list items)", () => {
+    const closing = HEAD.split("\n").indexOf("---", 1) + 1; // the line of the closing `---`
+    const r = lint("- a\n".repeat(12_000));
+    expect(unreadable(r)).toEqual([[closing + 10_000, 1]]);
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]?.message).toContain("more than 10000 lines");
+    expect(unreadable(lint("a\n".repeat(9_990)))).toEqual([]);
+  });
+
   it("does not count the front matter, which YAML may indent as deeply as it likes", () => {
     const head = `---\nid: EP-20260117-014/MS003\ntitle: x\nupdated: 2026-01-20\nnotes: |\n${" ".repeat(300)}deep\n---\n\n`;
     expect(unreadable(lint("Body.\n", head))).toEqual([]);

@@ -27,7 +27,7 @@ const SRCROOT = "%SRCROOT%";
 
 /** What is reported under ids that are not rules (the engine's own checks). */
 const ENGINE_CHECKS: Record<string, string> = {
-  [UNREADABLE_FILE]: "A file that cannot be read or decoded as UTF-8 text, whose Markdown nests too deeply to parse, or whose fixes could not be written",
+  [UNREADABLE_FILE]: "A file that cannot be read or decoded as UTF-8 text, whose Markdown is too long or nested too deeply to parse, or whose fixes could not be written",
 };
 
 const level = (s: Severity) => (s === "error" ? "error" : "warning");
