@@ -58,7 +58,7 @@ export interface EngineOptions {
   concurrency?: Concurrency;
 }
 
-export { UNREADABLE_FILE } from "./lint-job.js";
+export { UNREADABLE_FILE } from "./lint-file.js";
 
 export function localDate(date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");

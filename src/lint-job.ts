@@ -10,7 +10,6 @@ import type { Directive } from "./suppressions.js";
 import { writeFixed } from "./write-atomic.js";
 import type { Diagnostic, FileRule, IndexEntry, Place } from "./types.js";
 
-export { UNREADABLE_FILE };
 
 /** One file to lint. Plain data: it crosses worker threads. */
 export interface FileJob {

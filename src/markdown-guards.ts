@@ -114,20 +114,38 @@ function isDigit(c: number): boolean {
  */
 const MAX_EMPHASIS_RUNS = 1000;
 
-/** Whether a block (lines between blank lines) holds more than MAX_EMPHASIS_RUNS runs of `*` or `_`. */
-export function tooManyEmphasisRuns(text: string, from: number): boolean {
-  let runs = 0;
+/**
+ * The blocks of the body, as [start, end) offsets: runs of lines between blank
+ * lines. Inline syntax never spans a blank line, so each is looked at on its own.
+ */
+function* blocks(text: string, from: number): Generator<[number, number]> {
+  let start = -1;
   for (let line = from; line < text.length; ) {
     let end = text.indexOf("\n", line);
     if (end < 0) end = text.length;
     let blank = true;
-    for (let i = line; i < end; i++) {
+    for (let i = line; i < end && blank; i++) {
       const c = text.charCodeAt(i);
-      if (c !== 32 && c !== 9 && c !== 13) blank = false;
+      blank = c === 32 || c === 9 || c === 13;
+    }
+    if (!blank && start < 0) start = line;
+    if (blank && start >= 0) {
+      yield [start, line];
+      start = -1;
+    }
+    line = end + 1;
+  }
+  if (start >= 0) yield [start, text.length];
+}
+
+/** Whether a block holds more than MAX_EMPHASIS_RUNS runs of `*` or `_`. */
+export function tooManyEmphasisRuns(text: string, from: number): boolean {
+  for (const [start, end] of blocks(text, from)) {
+    let runs = 0;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
       if ((c === 42 || c === 95) /* * _ */ && text.charCodeAt(i - 1) !== c && ++runs > MAX_EMPHASIS_RUNS) return true;
     }
-    if (blank) runs = 0;
-    line = end + 1;
   }
   return false;
 }
@@ -143,26 +161,17 @@ const MAX_CODE_SPAN_SCAN = 10_000_000;
 /** Whether micromark would scan more than MAX_CODE_SPAN_SCAN characters looking for the ends of code spans. */
 export function tooCostlyCodeSpans(text: string, from: number): boolean {
   let cost = 0;
-  let runs: { at: number; length: number }[] = [];
-  for (let line = from; line <= text.length; ) {
-    let end = text.indexOf("\n", line);
-    if (end < 0) end = text.length;
-    let blank = true;
-    for (let i = line; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 32 && c !== 9 && c !== 13) blank = false;
-      if (c !== 96 /* ` */) continue;
+  for (const [start, end] of blocks(text, from)) {
+    const runs: { at: number; length: number }[] = [];
+    for (let i = start; i < end; i++) {
+      if (text.charCodeAt(i) !== 96 /* ` */) continue;
       let j = i;
       while (j < end && text.charCodeAt(j) === 96) j++;
       runs.push({ at: i, length: j - i });
       i = j - 1;
     }
-    if (blank || end === text.length) {
-      cost += scanCost(runs, blank ? line : end);
-      if (cost > MAX_CODE_SPAN_SCAN) return true;
-      runs = [];
-    }
-    line = end + 1;
+    cost += scanCost(runs, end);
+    if (cost > MAX_CODE_SPAN_SCAN) return true;
   }
   return false;
 }
