@@ -16,6 +16,7 @@ import type { ActiveRule } from "./lint-file.js";
 import type { FileJob } from "./lint-job.js";
 import type { Directive } from "./suppressions.js";
 import type { Diagnostic, FileRule, IndexEntry, ResolvedConfig } from "./types.js";
+import { contentHash } from "./content-hash.js";
 import { VERSION } from "./version.js";
 import { writeAtomic } from "./write-atomic.js";
 
@@ -47,18 +48,6 @@ export interface CachedResult {
   diagnostics: Diagnostic[];
   directives: Directive[];
   entry: IndexEntry;
-}
-
-/** node:crypto is loaded only by runs that use the cache: it costs start-up time. */
-let crypto: typeof import("node:crypto") | undefined;
-
-async function sha1(text: string): Promise<string> {
-  crypto ??= await import("node:crypto");
-  return crypto.createHash("sha1").update(text).digest("base64");
-}
-
-export function contentHash(text: string): Promise<string> {
-  return sha1(text);
 }
 
 /** `--cache-location`: a file, or a folder (existing, or written with a trailing slash) to hold the default file name. */
@@ -104,7 +93,7 @@ export class ResultCache {
   /** The key of results computed with this tool version, config, file rules and day. */
   static key(run: { today: string; config: ResolvedConfig; rules: ActiveRule<FileRule>[] }): Promise<string> {
     const rules = run.rules.map((r) => [r.rule.meta.id, r.severity, r.options]);
-    return sha1(JSON.stringify({ version: VERSION, today: run.today, config: run.config, rules }));
+    return contentHash(JSON.stringify({ version: VERSION, today: run.today, config: run.config, rules }));
   }
 
   /** The stored result for this file, run key and content hash, completed with what the run knows of the file. */

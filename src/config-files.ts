@@ -9,6 +9,22 @@ import { pathToFileURL } from "node:url";
 import { UsageError } from "./errors.js";
 import { LineIndex } from "./line-index.js";
 import { importModule } from "./import-module.js";
+import type { JsonSchema } from "./schemas.js";
+import type { ResolvedConfig, SeveritySetting } from "./types.js";
+
+export type RuleEntry = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
+
+/** A configuration as written; `schemas/config.schema.json` is its schema. */
+export interface ConfigFile {
+  $schema?: string;
+  extends?: string | string[];
+  rules?: Record<string, RuleEntry>;
+  schema?: { mode?: "extend" | "replace"; milestone?: string | JsonSchema; execplan?: string | JsonSchema };
+  ignores?: string[];
+  layout?: ResolvedConfig["layout"];
+  gitignore?: boolean;
+  plugins?: string[];
+}
 
 /** In order of precedence within one folder. */
 export const CONFIG_FILE_NAMES = [

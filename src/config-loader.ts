@@ -5,12 +5,17 @@
  */
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
-import { checkConfigShape, resolveConfig, type ConfigFile } from "./config.js";
-import { configFileIn, readConfigFile } from "./config-files.js";
+import { checkConfigShape, resolveConfig } from "./config.js";
+import { configFileIn, readConfigFile, type ConfigFile } from "./config-files.js";
 import { Gitignores, relativeInside } from "./gitignore.js";
 import { loadPlugins } from "./plugins.js";
-import type { RunConfig } from "./engine.js";
-import type { Rule } from "./types.js";
+import type { ResolvedConfig, Rule } from "./types.js";
+
+/** A configuration and the rules it knows (the built-in ones plus its plugins). */
+export interface RunConfig {
+  config: ResolvedConfig;
+  rules: readonly Rule[];
+}
 
 export interface LoadedConfig extends RunConfig {
   /** The config file; undefined for an inline config or the defaults. */

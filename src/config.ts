@@ -11,26 +11,12 @@ import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import configSchema from "../schemas/config.schema.json" with { type: "json" };
 import AJV_CONFIG_OPTIONS from "./ajv-config-options.json" with { type: "json" };
 import { UsageError } from "./errors.js";
-import { firstLine } from "./config-files.js";
+import { firstLine, type ConfigFile, type RuleEntry } from "./config-files.js";
 import { precompiled } from "./precompiled-config-schema.js";
 import { PRESETS } from "./presets.js";
 import { BUNDLED_SCHEMAS, validatorFor, type JsonSchema } from "./schemas.js";
 import { didYouMeanSentence } from "./suggest.js";
 import type { FileKind, ResolvedConfig, Rule, RuleSetting, SeveritySetting } from "./types.js";
-
-export type RuleEntry = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
-
-/** A configuration as written; `schemas/config.schema.json` is its schema. */
-export interface ConfigFile {
-  $schema?: string;
-  extends?: string | string[];
-  rules?: Record<string, RuleEntry>;
-  schema?: { mode?: "extend" | "replace"; milestone?: string | JsonSchema; execplan?: string | JsonSchema };
-  ignores?: string[];
-  layout?: ResolvedConfig["layout"];
-  gitignore?: boolean;
-  plugins?: string[];
-}
 
 /** Where a config came from: its file (or a label such as "inline config") and the folder its paths are relative to. */
 export interface ConfigSource {

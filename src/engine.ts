@@ -6,6 +6,7 @@
 import path from "node:path";
 import { isDynamicPattern } from "tinyglobby";
 import { ResultCache } from "./cache.js";
+import type { RunConfig } from "./config-loader.js";
 import { discover } from "./discover.js";
 import type { ActiveRule } from "./lint-file.js";
 import type { FileJob, JobResult } from "./lint-job.js";
@@ -25,12 +26,6 @@ import type {
   ResolvedConfig,
   Rule,
 } from "./types.js";
-
-/** A configuration and the rules it knows (the built-in ones plus its plugins). */
-export interface RunConfig {
-  config: ResolvedConfig;
-  rules: readonly Rule[];
-}
 
 export interface EngineOptions {
   /** Files, folders or globs; default `.agent`. */
@@ -57,8 +52,6 @@ export interface EngineOptions {
   /** Worker threads for phase one; default `auto`. */
   concurrency?: Concurrency;
 }
-
-export { UNREADABLE_FILE } from "./lint-file.js";
 
 export function localDate(date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");

@@ -2,3 +2,6 @@
 export class UsageError extends Error {
   override readonly name = "UsageError";
 }
+
+/** Id of the diagnostic given to a file that cannot be read, decoded or parsed; not a rule, cannot be turned off. */
+export const UNREADABLE_FILE = "unreadable-file";

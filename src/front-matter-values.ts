@@ -1,6 +1,6 @@
 /** Typed access to top-level front matter values, with where they stand in the file. */
 import { isScalar } from "yaml";
-import type { FrontMatter } from "./front-matter.js";
+import type { FrontMatter } from "./types.js";
 import type { Range } from "./types.js";
 
 export interface Located<T> {

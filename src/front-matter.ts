@@ -5,44 +5,8 @@
  * The block is looked for leniently (after a BOM or blank lines) so that rules can
  * say "move it to the first byte" instead of "there is none".
  */
-import { isCollection, isMap, isScalar, parseDocument, visit, type Document, type Node, type Pair, type Scalar } from "yaml";
-import type { Range } from "./types.js";
-
-export interface FrontMatterKey {
-  name: string;
-  /** The key as written. */
-  key: Range;
-  /** The value as written; an empty range just after the colon when the value is missing. */
-  value: Range;
-  pair: Pair;
-}
-
-export interface YamlProblem {
-  message: string;
-  code: string;
-  range: Range;
-}
-
-export interface FrontMatter {
-  /** The opening `---` line (without its line ending); absent when the file has no front matter. */
-  open?: Range;
-  /** The closing `---` line; absent when the block is never closed. */
-  close?: Range;
-  /** A byte-order mark and/or blank lines before the opening `---`. */
-  leading?: Range;
-  /** The YAML text between the fences. */
-  content?: Range;
-  /** The parsed YAML document, when the block is closed. */
-  doc?: Document.Parsed;
-  /** Syntax errors of the YAML, at their offsets in the file. */
-  errors: YamlProblem[];
-  /** The front matter as plain data, when it parsed without errors (`{}` for an empty block). */
-  data?: unknown;
-  /** Top-level keys of a map, in order of appearance. */
-  keys: FrontMatterKey[];
-  /** Looks up a top-level key. */
-  get(name: string): FrontMatterKey | undefined;
-}
+import { isCollection, isMap, isScalar, parseDocument, visit, type Document, type Node, type Scalar } from "yaml";
+import type { FrontMatter, FrontMatterKey, Range } from "./types.js";
 
 /** Above this many aliases expanded, the YAML is treated as hostile ("billion laughs"). */
 const MAX_ALIAS_COUNT = 100;

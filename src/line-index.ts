@@ -1,3 +1,5 @@
+import type { Range, Span } from "./types.js";
+
 /** Offsets ↔ 1-based line and column. `\r\n`, lone `\r` and `\n` all end a line, as in micromark. */
 export class LineIndex {
   private readonly starts: number[] = [0];
@@ -42,4 +44,11 @@ export class LineIndex {
     }
     return { line: lo + 1, column: o - (this.starts[lo] ?? 0) + 1 };
   }
+}
+
+/** A range of offsets as 1-based lines and columns. */
+export function spanOf(lines: LineIndex, range: Range): Span {
+  const start = lines.position(range.start);
+  const end = lines.position(Math.max(range.end, range.start));
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }

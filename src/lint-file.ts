@@ -3,10 +3,11 @@
  * asked. Takes and returns plain data, so it can run in a worker thread.
  */
 import type { Root } from "mdast";
-import { isSeq, type Node } from "yaml";
-import { readFrontMatter, type FrontMatter } from "./front-matter.js";
-import { LineIndex } from "./line-index.js";
+import { readFrontMatter } from "./front-matter.js";
+import { indexEntry } from "./index-entry.js";
+import { LineIndex, spanOf } from "./line-index.js";
 import { BodyNotParsed, parseMarkdown } from "./markdown.js";
+import { UNREADABLE_FILE } from "./errors.js";
 import { applyFixes } from "./fix.js";
 import { readDirectives, suppress, type Directive } from "./suppressions.js";
 import type {
@@ -14,16 +15,10 @@ import type {
   FileContext,
   FileRule,
   IndexEntry,
-  IndexedKey,
-  Range,
   Report,
   Severity,
   SourceFile,
-  Span,
 } from "./types.js";
-
-/** Id of the diagnostic given to a file that cannot be read, decoded or parsed; not a rule, cannot be turned off. */
-export const UNREADABLE_FILE = "unreadable-file";
 
 export interface ActiveRule<R> {
   rule: R;
@@ -44,38 +39,6 @@ export interface FileOutcome {
 
 /** `--fix` re-lints after each pass; ESLint stops after 10 passes, and so do we. */
 const MAX_FIX_PASSES = 10;
-
-export function spanOf(lines: LineIndex, range: Range): Span {
-  const start = lines.position(range.start);
-  const end = lines.position(Math.max(range.end, range.start));
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
-
-/** The front matter's top-level keys, with positions, for the whole-tree rules. */
-export function indexEntry(source: SourceFile, frontMatter: FrontMatter, lines: LineIndex, linted: boolean): IndexEntry {
-  const keys: Record<string, IndexedKey> = Object.create(null);
-  const data = frontMatter.data;
-  const values = data !== null && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
-  // yaml node ranges are relative to the YAML between the fences
-  const shift = frontMatter.content?.start ?? 0;
-  for (const k of frontMatter.keys) {
-    if (Object.hasOwn(keys, k.name)) continue;
-    const key: IndexedKey = {
-      // a copy: strings YAML sliced from the text would keep the whole file's text alive as long as the index
-      value: values && Object.hasOwn(values, k.name) ? structuredClone(values[k.name]) : undefined,
-      keySpan: spanOf(lines, k.key),
-      valueSpan: spanOf(lines, k.value),
-    };
-    keys[k.name] = key;
-    if (isSeq(k.pair.value)) {
-      key.itemSpans = k.pair.value.items.map((item) => {
-        const r = (item as Node).range;
-        return r ? spanOf(lines, { start: r[0] + shift, end: r[1] + shift }) : spanOf(lines, k.value);
-      });
-    }
-  }
-  return { path: source.path, displayPath: source.displayPath, place: source.place, linted, keys };
-}
 
 function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: string) {
   const lines = new LineIndex(source.text);

@@ -3,8 +3,9 @@
  * with `--fix`, work out the fixed text and (unless a dry run) write it back. Plain
  * data in and out, so that it runs alike in this thread and in a worker thread.
  */
-import { contentHash } from "./cache.js";
-import { lintSource, UNREADABLE_FILE, type ActiveRule, type FileOutcome } from "./lint-file.js";
+import { contentHash } from "./content-hash.js";
+import { UNREADABLE_FILE } from "./errors.js";
+import { lintSource, type ActiveRule, type FileOutcome } from "./lint-file.js";
 import { readSource } from "./read-source.js";
 import type { Directive } from "./suppressions.js";
 import { writeFixed } from "./write-atomic.js";

@@ -7,7 +7,8 @@
  */
 import { availableParallelism } from "node:os";
 import type { ActiveRule } from "./lint-file.js";
-import { contentHash, type ResultCache } from "./cache.js";
+import type { ResultCache } from "./cache.js";
+import { contentHash } from "./content-hash.js";
 import { lintJob, type FileJob, type JobResult, type JobSettings } from "./lint-job.js";
 import { readSource } from "./read-source.js";
 import type { FileRule } from "./types.js";

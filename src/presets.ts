@@ -3,7 +3,7 @@
  * file. A preset may name rules that are not loaded (rules of a newer version, or
  * of a branch not merged): those settings are skipped, never an error.
  */
-import type { ConfigFile } from "./config.js";
+import type { ConfigFile } from "./config-files.js";
 
 /** The template, strict: every rule at its default severity and options. */
 const recommended: ConfigFile = {};

@@ -5,10 +5,12 @@
  */
 import path from "node:path";
 import { convertPathToPattern } from "tinyglobby";
-import { contentHash, type ResultCache } from "./cache.js";
+import type { ResultCache } from "./cache.js";
+import { contentHash } from "./content-hash.js";
 import { readFrontMatter } from "./front-matter.js";
 import { LineIndex } from "./line-index.js";
-import { indexEntry, type ActiveRule } from "./lint-file.js";
+import { indexEntry } from "./index-entry.js";
+import type { ActiveRule } from "./lint-file.js";
 import { classify } from "./place.js";
 import { readSource } from "./read-source.js";
 import { readRegistry, registryPath } from "./registry.js";

@@ -8,9 +8,8 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
 import { findJsonError } from "./json-error.js";
-import { LineIndex } from "./line-index.js";
+import { LineIndex, spanOf } from "./line-index.js";
 import { findRoot } from "./place.js";
-import { spanOf } from "./lint-file.js";
 import { readSource } from "./read-source.js";
 import type { IndexedKey, Range, RegistryFile, RegistryPlan } from "./types.js";
 

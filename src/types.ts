@@ -3,7 +3,7 @@
  * Everything a rule, a plugin or a formatter may rely on is declared here.
  */
 import type { Root } from "mdast";
-import type { FrontMatter } from "./front-matter.js";
+import type { Document, Pair } from "yaml";
 
 export type Severity = "error" | "warn";
 export type SeveritySetting = Severity | "off";
@@ -250,4 +250,41 @@ export interface LintResult {
   fixableCount: number;
   /** Set when a rule crashed: the run's results are incomplete (exit 2). */
   internalErrors: number;
+}
+
+/** A file's YAML front matter as read by `src/front-matter.ts`, with the offsets of its parts in the file. */
+export interface FrontMatterKey {
+  name: string;
+  /** The key as written. */
+  key: Range;
+  /** The value as written; an empty range just after the colon when the value is missing. */
+  value: Range;
+  pair: Pair;
+}
+
+export interface YamlProblem {
+  message: string;
+  code: string;
+  range: Range;
+}
+
+export interface FrontMatter {
+  /** The opening `---` line (without its line ending); absent when the file has no front matter. */
+  open?: Range;
+  /** The closing `---` line; absent when the block is never closed. */
+  close?: Range;
+  /** A byte-order mark and/or blank lines before the opening `---`. */
+  leading?: Range;
+  /** The YAML text between the fences. */
+  content?: Range;
+  /** The parsed YAML document, when the block is closed. */
+  doc?: Document.Parsed;
+  /** Syntax errors of the YAML, at their offsets in the file. */
+  errors: YamlProblem[];
+  /** The front matter as plain data, when it parsed without errors (`{}` for an empty block). */
+  data?: unknown;
+  /** Top-level keys of a map, in order of appearance. */
+  keys: FrontMatterKey[];
+  /** Looks up a top-level key. */
+  get(name: string): FrontMatterKey | undefined;
 }

@@ -13,7 +13,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ArtifactLocation, Fix as SarifFix, Log, Region, ReportingDescriptor, Result } from "sarif";
 import { HOMEPAGE } from "../docs-url.js";
-import { UNREADABLE_FILE } from "../engine.js";
+import { UNREADABLE_FILE } from "../errors.js";
 import { LineIndex } from "../line-index.js";
 import { findRoot } from "../place.js";
 import { readSource } from "../read-source.js";

@@ -1,0 +1,30 @@
+/** What the whole-tree index keeps of one file: its place and its front matter's top-level keys, with positions. */
+import { isSeq, type Node } from "yaml";
+import { spanOf, type LineIndex } from "./line-index.js";
+import type { FrontMatter, IndexEntry, IndexedKey, SourceFile } from "./types.js";
+
+/** The front matter's top-level keys, with positions, for the whole-tree rules. */
+export function indexEntry(source: SourceFile, frontMatter: FrontMatter, lines: LineIndex, linted: boolean): IndexEntry {
+  const keys: Record<string, IndexedKey> = Object.create(null);
+  const data = frontMatter.data;
+  const values = data !== null && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  // yaml node ranges are relative to the YAML between the fences
+  const shift = frontMatter.content?.start ?? 0;
+  for (const k of frontMatter.keys) {
+    if (Object.hasOwn(keys, k.name)) continue;
+    const key: IndexedKey = {
+      // a copy: strings YAML sliced from the text would keep the whole file's text alive as long as the index
+      value: values && Object.hasOwn(values, k.name) ? structuredClone(values[k.name]) : undefined,
+      keySpan: spanOf(lines, k.key),
+      valueSpan: spanOf(lines, k.value),
+    };
+    keys[k.name] = key;
+    if (isSeq(k.pair.value)) {
+      key.itemSpans = k.pair.value.items.map((item) => {
+        const r = (item as Node).range;
+        return r ? spanOf(lines, { start: r[0] + shift, end: r[1] + shift }) : spanOf(lines, k.value);
+      });
+    }
+  }
+  return { path: source.path, displayPath: source.displayPath, place: source.place, linted, keys };
+}
