@@ -25,8 +25,8 @@
  * milestones/archive/2026/03/EP-20260210-003_MS001_tsvector-column.md      no day folder
  * ```
  */
-import type { FileContext, FileRule } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { FileContext, FileRule } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { isIsoDate } from "../src/dates.js";
 import { stringValue } from "../src/front-matter-values.js";
 

@@ -26,8 +26,8 @@
  * ```
  */
 import type { ListItem } from "mdast";
-import type { FileContext, FileRule } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { FileContext, FileRule } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { scanBody } from "../src/body-scan.js";
 import { isIsoDate, isRealDate } from "../src/dates.js";
 import { stringValue } from "../src/front-matter-values.js";

@@ -17,8 +17,8 @@
  * created: 2026-02-30
  * ```
  */
-import type { FileRule } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { FileRule } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { isIsoDate } from "../src/dates.js";
 import { stringValue } from "../src/front-matter-values.js";
 

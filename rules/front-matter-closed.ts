@@ -21,8 +21,8 @@
  * <!-- SECTION: Metadata -->
  * ```
  */
-import type { FileRule } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { FileRule } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 
 export const frontMatterClosed: FileRule = {
   meta: {

@@ -23,8 +23,8 @@
  * id: EP-20260117-014/MS003
  * ```
  */
-import type { FileRule } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { FileRule } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 
 export const frontMatterRequired: FileRule = {
   meta: {

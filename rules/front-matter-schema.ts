@@ -29,11 +29,11 @@
  */
 import type { ErrorObject } from "ajv";
 import { isScalar, Scalar, type Document } from "yaml";
-import type { Fix, FileRule, Range } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { Fix, FileRule, Range } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { locate, pointerSegments, validatorFor, type JsonSchema } from "../src/schemas.js";
 import { SCHEMA_OPTIONS_SCHEMA, schemaFor, type SchemaOptions } from "../src/schema-option.js";
-import { didYouMean, didYouMeanSentence } from "../src/suggest.js";
+import { didYouMean, didYouMeanSentence } from "../src/shared/suggest.js";
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "empty";

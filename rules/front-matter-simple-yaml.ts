@@ -27,8 +27,8 @@
  * ```
  */
 import { isAlias, isMap, isScalar, isSeq, Scalar, type Node } from "yaml";
-import type { FileRule, Range } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { FileRule, Range } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 
 /** The one key whose value may be a map (of scalars). */
 const MAP_KEY = "links";

@@ -23,10 +23,10 @@
  * priority: high        # not a milestone key
  * ```
  */
-import type { FileRule } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { FileRule } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { SCHEMA_OPTIONS_SCHEMA, schemaFor, type SchemaOptions } from "../src/schema-option.js";
-import { didYouMean } from "../src/suggest.js";
+import { didYouMean } from "../src/shared/suggest.js";
 
 const KIND_WORDS = { milestone: "milestone", execplan: "ExecPlan" } as const;
 

@@ -20,8 +20,8 @@
  * ---
  * ```
  */
-import type { FileRule } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { FileRule } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 
 export const frontMatterYamlSyntax: FileRule = {
   meta: {

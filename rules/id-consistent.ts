@@ -22,8 +22,8 @@
  * ms: 4                          # another milestone
  * ```
  */
-import type { FileRule } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { FileRule } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { idParts, msLabel, samePlan } from "../src/identity.js";
 import { integerValue, stringValue } from "../src/front-matter-values.js";
 

@@ -20,8 +20,8 @@
  * id: EP-20260230-14/MS0   # no 30 February, NNN not padded, MS000
  * ```
  */
-import type { FileContext, FileRule } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { FileContext, FileRule } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { isRealDate } from "../src/dates.js";
 import { idParts } from "../src/identity.js";
 import { stringValue } from "../src/front-matter-values.js";

@@ -1,5 +1,5 @@
 /** The built-in rules. The engine runs whatever list it is given; this is the default one, in documentation order. */
-import type { Rule } from "../src/types.js";
+import type { Rule } from "../src/shared/types.js";
 // front matter
 import { frontMatterRequired } from "./front-matter-required.js";
 import { frontMatterFirstByte } from "./front-matter-first-byte.js";

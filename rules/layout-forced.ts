@@ -31,13 +31,13 @@
  * ```
  */
 import path from "node:path";
-import type { Layout, ProjectRule } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { Layout, ProjectRule } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { displayPathOf, gitMv } from "../src/git-mv.js";
 import { isPlanId, splitPlanFileName } from "../src/identity.js";
 import { treeOf, type MilestoneNode, type Tree } from "../src/plan-tree.js";
 import { milestoneTarget, type Target } from "../src/relocate.js";
-import type { IndexEntry } from "../src/types.js";
+import type { IndexEntry } from "../src/shared/types.js";
 
 const DESCRIBE: Record<Layout, string> = {
   template: "the template layout (`<slug>/…`, FORMAT.md §2)",

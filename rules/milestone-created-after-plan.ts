@@ -22,8 +22,8 @@
  * created: 2026-01-28   # before 2026-02-10
  * ```
  */
-import type { FileRule } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { FileRule } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { compactToIso, isIsoDate } from "../src/dates.js";
 import { stringValue } from "../src/front-matter-values.js";
 import { isPlanId, milestoneIdParts } from "../src/identity.js";

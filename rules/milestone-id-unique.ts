@@ -22,8 +22,8 @@
  * billing/milestones/active/…        id: EP-20260210-003/MS002
  * ```
  */
-import type { ProjectRule } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { ProjectRule } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { milestoneIdParts } from "../src/identity.js";
 import { reportOn } from "../src/milestone-groups.js";
 import { push, treeOf, type MilestoneNode, type Tree } from "../src/plan-tree.js";

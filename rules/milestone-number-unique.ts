@@ -28,8 +28,8 @@
  * milestones/active/EP-20260210-003_MS001_tsvector-column.md   # stale copy
  * ```
  */
-import type { ProjectRule } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { ProjectRule } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { quote } from "../src/git-mv.js";
 import { msLabel } from "../src/identity.js";
 import { keeperOrder, renamedMilestone, reportOn, sameTitle, stateOf, titleOf } from "../src/milestone-groups.js";

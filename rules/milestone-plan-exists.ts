@@ -25,8 +25,8 @@
  * search-index/milestones/active/EP-20260301-001_MS001_invoices.md   execplan_id: EP-20260301-001
  * ```
  */
-import type { ProjectRule } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { ProjectRule } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { displayPathOf, gitMv } from "../src/git-mv.js";
 import { treeOf } from "../src/plan-tree.js";
 import { milestoneTarget } from "../src/relocate.js";

@@ -20,8 +20,8 @@
  * MS001 (archived), MS003          # MS002 is missing
  * ```
  */
-import type { ProjectRule } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { ProjectRule } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { msLabel } from "../src/identity.js";
 import { reportOn } from "../src/milestone-groups.js";
 import { push, treeOf, type MilestoneNode } from "../src/plan-tree.js";

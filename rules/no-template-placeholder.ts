@@ -24,8 +24,8 @@
  * ```
  */
 import { visit } from "yaml";
-import type { FileContext, FileRule } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { FileContext, FileRule } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { insideAny, scanBody } from "../src/body-scan.js";
 import { nodeRange } from "../src/markdown.js";
 import { tableRows } from "../src/table-cells.js";

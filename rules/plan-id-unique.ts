@@ -24,8 +24,8 @@
  * active/search-index/EP-20260210-003_search-index.md   id: EP-20260210-003   # migrated copy
  * ```
  */
-import type { ProjectRule } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { ProjectRule } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { quote } from "../src/git-mv.js";
 import { push, treeOf, type PlanNode } from "../src/plan-tree.js";
 

@@ -21,10 +21,10 @@
  * supersedes: [EP-20260301-001]   # itself
  * ```
  */
-import type { ProjectRule } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { ProjectRule } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { isPlanId } from "../src/identity.js";
-import { editDistance } from "../src/suggest.js";
+import { editDistance } from "../src/shared/suggest.js";
 import { treeOf } from "../src/plan-tree.js";
 
 const KEYS = ["depends_on", "supersedes"] as const;

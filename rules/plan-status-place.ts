@@ -27,8 +27,8 @@
  * ```
  */
 import path from "node:path";
-import type { ProjectRule } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { ProjectRule } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { gitMvPath } from "../src/git-mv.js";
 import { treeOf } from "../src/plan-tree.js";
 

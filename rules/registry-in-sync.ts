@@ -31,8 +31,8 @@
  * (the plan's front matter says `status: active`)
  */
 import path from "node:path";
-import type { IndexedKey, ProjectRule, RegistryFile } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { IndexedKey, ProjectRule, RegistryFile } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { treeOf, type PlanNode } from "../src/plan-tree.js";
 
 /** Fields the registry copies from the front matter; `id` and `path` are checked apart. */

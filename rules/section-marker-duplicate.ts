@@ -25,8 +25,8 @@
  * ## Scope
  * ```
  */
-import type { FileRule } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { FileRule } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { lineOf } from "../src/body-scan.js";
 import {
   SECTION_DEFAULT_OPTIONS,

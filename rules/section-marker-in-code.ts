@@ -24,8 +24,8 @@
  * ## Dependencies
  * ````
  */
-import type { FileRule } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { FileRule } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { SECTION_DEFAULT_OPTIONS, SECTION_OPTIONS_SCHEMA, readSections, type SectionOptions } from "../src/sections.js";
 
 export const sectionMarkerInCode: FileRule<SectionOptions> = {

@@ -30,8 +30,8 @@
  * ## Objective
  * ```
  */
-import type { FileContext, FileRule } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { FileContext, FileRule } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { lineIndex, lineOf, scanBody, type ScannedHeading } from "../src/body-scan.js";
 import { lineEnding } from "../src/line-ending.js";
 import {
@@ -46,7 +46,7 @@ import {
   type SectionOptions,
   type Sections,
 } from "../src/sections.js";
-import { didYouMean } from "../src/suggest.js";
+import { didYouMean } from "../src/shared/suggest.js";
 
 /** Where a missing section belongs: after the nearest earlier section of the template that is present. */
 function placement(sections: Sections, missing: number): { at: number; where: string } {

@@ -28,8 +28,8 @@
  * ```
  */
 import path from "node:path";
-import type { FileContext, FileRule, Range } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { FileContext, FileRule, Range } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { stringValue } from "../src/front-matter-values.js";
 import { gitMv } from "../src/git-mv.js";
 

@@ -25,8 +25,8 @@
  * # Ranked Search
  * ```
  */
-import type { FileRule } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { FileRule } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { scanBody } from "../src/body-scan.js";
 import { stringValue } from "../src/front-matter-values.js";
 import { markerText } from "../src/sections.js";

@@ -19,8 +19,8 @@
  * updated: 2026-03-02
  * ```
  */
-import type { FileRule } from "../src/types.js";
-import { docsUrl } from "../src/docs-url.js";
+import type { FileRule } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { isIsoDate } from "../src/dates.js";
 import { stringValue } from "../src/front-matter-values.js";
 

@@ -76,11 +76,11 @@ const builtinsByRequire = {
   },
 };
 
-/** In the CLI bundle, import() is the launcher's, given as `__import` (see src/import-module.ts). */
+/** In the CLI bundle, import() is the launcher's, given as `__import` (see src/shared/import-module.ts). */
 const importByLauncher = {
   name: "import-by-launcher",
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]import-module\.ts$/ }, () => ({ contents: "export const importModule = (url) => __import(url);", loader: "js" }));
+    b.onLoad({ filter: /[\\/]src[\\/]shared[\\/]import-module\.ts$/ }, () => ({ contents: "export const importModule = (url) => __import(url);", loader: "js" }));
   },
 };
 

@@ -6,11 +6,11 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { FORMATTERS } from "./formatters/index.js";
-import { UsageError } from "./errors.js";
-import { VERSION } from "./version.js";
+import { UsageError } from "./shared/errors.js";
+import { VERSION } from "./shared/version.js";
 import { writeAtomic } from "./write-atomic.js";
 import { configForFile, errorsOnly, lint, rulesFor } from "./index.js";
-import type { Rule, RuleMeta } from "./types.js";
+import type { Rule, RuleMeta } from "./shared/types.js";
 import type { Concurrency } from "./workers.js";
 
 const HELP = `Usage: milestone-lint [options] [paths…]

@@ -25,7 +25,7 @@ import type {
   ProjectRule,
   ResolvedConfig,
   Rule,
-} from "./types.js";
+} from "./shared/types.js";
 
 export interface EngineOptions {
   /** Files, folders or globs; default `.agent`. */

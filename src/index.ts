@@ -10,8 +10,8 @@ import { defaultConfig } from "./config.js";
 import type { ConfigFile, RuleEntry } from "./config-files.js";
 import { localDate, runEngine } from "./engine.js";
 import { isIsoDate } from "./dates.js";
-import { UsageError } from "./errors.js";
-import type { LintResult, ResolvedConfig, Rule } from "./types.js";
+import { UsageError } from "./shared/errors.js";
+import type { LintResult, ResolvedConfig, Rule } from "./shared/types.js";
 import type { Concurrency } from "./workers.js";
 
 export interface LintOptions {
@@ -143,5 +143,5 @@ function printable(loaded: LoadedConfig, ignored: boolean): PrintedConfig {
 
 export { builtinRules, defaultConfig, UsageError };
 export type { ConfigFile, RuleEntry };
-export type * from "./types.js";
+export type * from "./shared/types.js";
 export type { Concurrency } from "./workers.js";

@@ -7,7 +7,7 @@ import { readFrontMatter } from "./front-matter.js";
 import { indexEntry } from "./index-entry.js";
 import { LineIndex, spanOf } from "./line-index.js";
 import { BodyNotParsed, parseMarkdown } from "./markdown.js";
-import { UNREADABLE_FILE } from "./errors.js";
+import { UNREADABLE_FILE } from "./shared/errors.js";
 import { applyFixes } from "./fix.js";
 import { readDirectives, suppress, type Directive } from "./suppressions.js";
 import type {
@@ -18,7 +18,7 @@ import type {
   Report,
   Severity,
   SourceFile,
-} from "./types.js";
+} from "./shared/types.js";
 
 export interface ActiveRule<R> {
   rule: R;

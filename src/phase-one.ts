@@ -11,7 +11,7 @@ import type { ResultCache } from "./cache.js";
 import { contentHash } from "./content-hash.js";
 import { lintJob, type FileJob, type JobResult, type JobSettings } from "./lint-job.js";
 import { readSource } from "./read-source.js";
-import type { FileRule } from "./types.js";
+import type { FileRule } from "./shared/types.js";
 import { lintInThreads, ruleSpecs, workersPossible, type Concurrency } from "./workers.js";
 
 /**

@@ -15,7 +15,7 @@ import { classify } from "./place.js";
 import { readSource } from "./read-source.js";
 import { readRegistry, registryPath } from "./registry.js";
 import { discover } from "./discover.js";
-import type { Diagnostic, IndexEntry, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "./types.js";
+import type { Diagnostic, IndexEntry, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "./shared/types.js";
 
 export interface IndexOptions {
   displayPath: (abs: string) => string;

@@ -11,7 +11,7 @@ import { findJsonError } from "./json-error.js";
 import { LineIndex, spanOf } from "./line-index.js";
 import { findRoot } from "./place.js";
 import { readSource } from "./read-source.js";
-import type { IndexedKey, Range, RegistryFile, RegistryPlan } from "./types.js";
+import type { IndexedKey, Range, RegistryFile, RegistryPlan } from "./shared/types.js";
 
 export const REGISTRY_FILE = "registry.json";
 

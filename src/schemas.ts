@@ -10,7 +10,7 @@ import milestoneSchema from "../schemas/milestone.schema.json" with { type: "jso
 import execplanSchema from "../schemas/execplan.schema.json" with { type: "json" };
 import AJV_OPTIONS from "./ajv-options.json" with { type: "json" };
 import { precompiled } from "./precompiled-schemas.js";
-import type { FileKind, Range } from "./types.js";
+import type { FileKind, Range } from "./shared/types.js";
 
 export interface JsonSchema {
   required?: string[];

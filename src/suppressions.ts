@@ -12,8 +12,8 @@
 import type { Nodes, Root } from "mdast";
 import { nodeRange } from "./markdown.js";
 import type { LineIndex } from "./line-index.js";
-import { didYouMeanSentence } from "./suggest.js";
-import type { Diagnostic, Span } from "./types.js";
+import { didYouMeanSentence } from "./shared/suggest.js";
+import type { Diagnostic, Span } from "./shared/types.js";
 
 export type DirectiveKind = "disable" | "enable" | "disable-next-line" | "disable-file";
 

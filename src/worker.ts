@@ -6,7 +6,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { builtinRules } from "../rules/index.js";
 import type { ActiveRule } from "./lint-file.js";
 import { lintJob, type FileJob } from "./lint-job.js";
-import type { FileRule } from "./types.js";
+import type { FileRule } from "./shared/types.js";
 import type { WorkerReply, WorkerSetup } from "./workers.js";
 
 const setup = workerData as WorkerSetup;

@@ -9,7 +9,7 @@ import { readFrontMatter } from "../src/front-matter.js";
 import { lintSource, type ActiveRule } from "../src/lint-file.js";
 import { parseMarkdown } from "../src/markdown.js";
 import { classify } from "../src/place.js";
-import type { FileRule } from "../src/types.js";
+import type { FileRule } from "../src/shared/types.js";
 import { FIXTURE_TODAY } from "./helpers/fixtures.js";
 
 const BODY_RULES = new Set([

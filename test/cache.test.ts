@@ -98,12 +98,12 @@ describe("--cache", () => {
     await run();
     plant();
     vi.resetModules();
-    vi.doMock("../src/version.js", () => ({ VERSION: "99.0.0" }));
+    vi.doMock("../src/shared/version.js", () => ({ VERSION: "99.0.0" }));
     try {
       const other = (await import("../src/index.js")).lint;
       expect(messages(await run({}, other))).not.toContain(PLANTED);
     } finally {
-      vi.doUnmock("../src/version.js");
+      vi.doUnmock("../src/shared/version.js");
       vi.resetModules();
     }
   });

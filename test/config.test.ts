@@ -4,7 +4,7 @@ import path from "node:path";
 import { configForFile, lint, rulesFor, type LintOptions } from "../src/index.js";
 import { resolveConfig } from "../src/config.js";
 import { builtinRules } from "../rules/index.js";
-import type { FileRule, LintResult, ProjectRule } from "../src/types.js";
+import type { FileRule, LintResult, ProjectRule } from "../src/shared/types.js";
 import { runCli } from "./helpers/cli.js";
 import { FIXTURE_TODAY, REPO } from "./helpers/fixtures.js";
 import { ARCHIVED, EXECPLAN, MILESTONE, badStatus, edit, json, removeTrees, tree, write } from "./helpers/tree.js";

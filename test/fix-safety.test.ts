@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { lint } from "../src/index.js";
 import { FixNotWritten, writeFixed } from "../src/write-atomic.js";
-import type { FileRule } from "../src/types.js";
+import type { FileRule } from "../src/shared/types.js";
 import { runCli } from "./helpers/cli.js";
 import { FIXTURE_TODAY } from "./helpers/fixtures.js";
 import { ACTIVE, VALID_MILESTONE, validMilestoneText, validTree, type Tree } from "./helpers/hostile-tree.js";

@@ -8,7 +8,7 @@ import { classify } from "../src/place.js";
 import { frontMatterSchema } from "../rules/front-matter-schema.js";
 import { frontMatterFirstByte } from "../rules/front-matter-first-byte.js";
 import { idValid } from "../rules/id-valid.js";
-import type { FileRule } from "../src/types.js";
+import type { FileRule } from "../src/shared/types.js";
 
 const MILESTONE = "/repo/.agent/exec_plans/streaming/milestones/active/EP-20260117-014_MS003_prototype-streaming.md";
 const PLAN = "/repo/.agent/exec_plans/streaming/EP-20260117-014_streaming.md";

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { displayPathOf, gitMv } from "../src/git-mv.js";
 import { classify } from "../src/place.js";
-import type { SourceFile } from "../src/types.js";
+import type { SourceFile } from "../src/shared/types.js";
 
 function file(abs: string, displayPath: string): SourceFile {
   const place = classify(abs);

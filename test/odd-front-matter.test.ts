@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { builtinRules } from "../rules/index.js";
 import { lintSource } from "../src/lint-file.js";
 import { classify } from "../src/place.js";
-import type { FileRule } from "../src/types.js";
+import type { FileRule } from "../src/shared/types.js";
 
 const PATHS = [
   "/r/.agent/exec_plans/p/EP-20260117-014_p.md",

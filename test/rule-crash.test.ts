@@ -1,7 +1,7 @@
 /** A rule that throws cannot take the run down: one diagnostic naming it, everything else still runs. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { lint } from "../src/index.js";
-import type { FileRule, ProjectRule } from "../src/types.js";
+import type { FileRule, ProjectRule } from "../src/shared/types.js";
 import { runCli } from "./helpers/cli.js";
 import { FIXTURE_TODAY } from "./helpers/fixtures.js";
 import { VALID_MILESTONE, validMilestoneText, validTree, type Tree } from "./helpers/hostile-tree.js";

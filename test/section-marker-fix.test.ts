@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { sectionMarkerRequired } from "../rules/section-marker-required.js";
 import { lintSource, type ActiveRule } from "../src/lint-file.js";
 import { classify } from "../src/place.js";
-import type { FileRule, SourceFile } from "../src/types.js";
+import type { FileRule, SourceFile } from "../src/shared/types.js";
 import { FIXTURES, FIXTURE_TODAY } from "./helpers/fixtures.js";
 
 const FILE = ".agent/exec_plans/search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md";

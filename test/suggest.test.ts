@@ -1,6 +1,6 @@
 /** Did-you-mean: typos, separators and case, prefixes, and status synonyms. */
 import { describe, expect, it } from "vitest";
-import { didYouMean, didYouMeanSentence } from "../src/suggest.js";
+import { didYouMean, didYouMeanSentence } from "../src/shared/suggest.js";
 
 const MILESTONE_STATUSES = ["planned", "in_progress", "completed", "blocked", "archived"];
 const PLAN_STATUSES = ["planned", "active", "paused", "done", "archived"];

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { builtinRules, lint, type ConfigFile } from "../src/index.js";
 import { LineIndex } from "../src/line-index.js";
 import { readDirectives } from "../src/suppressions.js";
-import type { FileRule, LintResult, ProjectRule } from "../src/types.js";
+import type { FileRule, LintResult, ProjectRule } from "../src/shared/types.js";
 import { FIXTURE_TODAY } from "./helpers/fixtures.js";
 import { ARCHIVED, MILESTONE, badStatus, read, removeTrees, tree, write } from "./helpers/tree.js";
 

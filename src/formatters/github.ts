@@ -7,7 +7,7 @@
  */
 import path from "node:path";
 import { findRepoRoot, pathUnder } from "../repo-root.js";
-import type { Diagnostic } from "../types.js";
+import type { Diagnostic } from "../shared/types.js";
 import type { Formatter } from "./types.js";
 
 /** Escaping of a command's message, as `@actions/core` does it. */

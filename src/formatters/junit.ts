@@ -8,7 +8,7 @@
  * A file without problems has a single passing `<testcase>`, so that every linted
  * file is listed.
  */
-import type { Diagnostic, FileResult } from "../types.js";
+import type { Diagnostic, FileResult } from "../shared/types.js";
 import type { Formatter } from "./types.js";
 
 /**

@@ -12,13 +12,13 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ArtifactLocation, Fix as SarifFix, Log, Region, ReportingDescriptor, Result } from "sarif";
-import { HOMEPAGE } from "../docs-url.js";
-import { UNREADABLE_FILE } from "../errors.js";
+import { HOMEPAGE } from "../shared/docs-url.js";
+import { UNREADABLE_FILE } from "../shared/errors.js";
 import { LineIndex } from "../line-index.js";
 import { findRoot } from "../place.js";
 import { readSource } from "../read-source.js";
 import { findRepoRoot, pathUnder } from "../repo-root.js";
-import type { Diagnostic, Fix, RuleMeta, Severity } from "../types.js";
+import type { Diagnostic, Fix, RuleMeta, Severity } from "../shared/types.js";
 import type { Formatter } from "./types.js";
 
 /** The `$schema` GitHub's documentation uses. */

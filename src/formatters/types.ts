@@ -1,4 +1,4 @@
-import type { LintResult, RuleMeta } from "../types.js";
+import type { LintResult, RuleMeta } from "../shared/types.js";
 
 export interface FormatterContext {
   cwd: string;
