@@ -28,10 +28,10 @@
 import type { ListItem } from "mdast";
 import type { FileContext, FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { scanBody } from "../src/body-scan.js";
+import { scanBody } from "../src/source/body-scan.js";
 import { isIsoDate, isRealDate } from "../src/dates.js";
-import { stringValue } from "../src/front-matter-values.js";
-import { nodeRange } from "../src/markdown.js";
+import { stringValue } from "../src/source/front-matter-values.js";
+import { nodeRange } from "../src/source/markdown.js";
 
 const FORM = "`- YYYY-MM-DD — note`";
 const PLACEHOLDER = "YYYY-MM-DD";

@@ -20,7 +20,7 @@
 import type { FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
 import { isIsoDate } from "../src/dates.js";
-import { stringValue } from "../src/front-matter-values.js";
+import { stringValue } from "../src/source/front-matter-values.js";
 
 /** The form the schema asks for; values in another form are the schema's to report. */
 const DATE_FORM = /^\d{4}-\d{2}-\d{2}$/;

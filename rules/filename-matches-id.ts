@@ -28,7 +28,7 @@ import path from "node:path";
 import type { FileContext, FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
 import { MILESTONE_ID, PLAN_ID, SLUG, slugify, splitMilestoneFileName, splitPlanFileName } from "../src/identity.js";
-import { stringValue, type Located } from "../src/front-matter-values.js";
+import { stringValue, type Located } from "../src/source/front-matter-values.js";
 import { gitMv } from "../src/git-mv.js";
 
 interface Expectation {

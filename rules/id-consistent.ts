@@ -25,7 +25,7 @@
 import type { FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
 import { idParts, msLabel, samePlan } from "../src/identity.js";
-import { integerValue, stringValue } from "../src/front-matter-values.js";
+import { integerValue, stringValue } from "../src/source/front-matter-values.js";
 
 export const idConsistent: FileRule = {
   meta: {

@@ -24,7 +24,7 @@ import type { FileContext, FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
 import { isRealDate } from "../src/dates.js";
 import { idParts } from "../src/identity.js";
-import { stringValue } from "../src/front-matter-values.js";
+import { stringValue } from "../src/source/front-matter-values.js";
 
 /** A three-digit number part (`NNN`, or `MS###` with `prefix` "MS"): its problem, and the padded form when padding alone fixes it. */
 function checkNumber(digits: string, what: string, prefix: string): { problem?: string; padded: string } {

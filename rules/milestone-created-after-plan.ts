@@ -25,7 +25,7 @@
 import type { FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
 import { compactToIso, isIsoDate } from "../src/dates.js";
-import { stringValue } from "../src/front-matter-values.js";
+import { stringValue } from "../src/source/front-matter-values.js";
 import { isPlanId, milestoneIdParts } from "../src/identity.js";
 
 export const milestoneCreatedAfterPlan: FileRule = {

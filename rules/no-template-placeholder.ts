@@ -26,9 +26,9 @@
 import { visit } from "yaml";
 import type { FileContext, FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { insideAny, scanBody } from "../src/body-scan.js";
-import { nodeRange } from "../src/markdown.js";
-import { tableRows } from "../src/table-cells.js";
+import { insideAny, scanBody } from "../src/source/body-scan.js";
+import { nodeRange } from "../src/source/markdown.js";
+import { tableRows } from "../src/source/table-cells.js";
 
 const LITERALS: readonly { text: string; fix: string }[] = [
   { text: "<Milestone: Short Name>", fix: "write the milestone's title" },

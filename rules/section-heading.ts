@@ -27,7 +27,7 @@
 import type { RootContent } from "mdast";
 import type { FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { scanBody } from "../src/body-scan.js";
+import { scanBody } from "../src/source/body-scan.js";
 import {
   SECTION_DEFAULT_OPTIONS,
   SECTION_OPTIONS_SCHEMA,
@@ -37,7 +37,7 @@ import {
   markerText,
   readSections,
   type SectionOptions,
-} from "../src/sections.js";
+} from "../src/source/sections.js";
 
 const BLOCK_NAMES: Partial<Record<RootContent["type"], string>> = {
   paragraph: "a paragraph",

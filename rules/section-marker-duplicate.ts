@@ -27,7 +27,7 @@
  */
 import type { FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { lineOf } from "../src/body-scan.js";
+import { lineOf } from "../src/source/body-scan.js";
 import {
   SECTION_DEFAULT_OPTIONS,
   SECTION_OPTIONS_SCHEMA,
@@ -35,7 +35,7 @@ import {
   markerText,
   readSections,
   type SectionOptions,
-} from "../src/sections.js";
+} from "../src/source/sections.js";
 
 export const sectionMarkerDuplicate: FileRule<SectionOptions> = {
   meta: {

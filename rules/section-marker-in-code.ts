@@ -26,7 +26,7 @@
  */
 import type { FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { SECTION_DEFAULT_OPTIONS, SECTION_OPTIONS_SCHEMA, readSections, type SectionOptions } from "../src/sections.js";
+import { SECTION_DEFAULT_OPTIONS, SECTION_OPTIONS_SCHEMA, readSections, type SectionOptions } from "../src/source/sections.js";
 
 export const sectionMarkerInCode: FileRule<SectionOptions> = {
   meta: {

@@ -32,8 +32,8 @@
  */
 import type { FileContext, FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { lineIndex, lineOf, scanBody, type ScannedHeading } from "../src/body-scan.js";
-import { lineEnding } from "../src/line-ending.js";
+import { lineIndex, lineOf, scanBody, type ScannedHeading } from "../src/source/body-scan.js";
+import { lineEnding } from "../src/source/line-ending.js";
 import {
   SECTION_DEFAULT_OPTIONS,
   SECTION_OPTIONS_SCHEMA,
@@ -45,7 +45,7 @@ import {
   sectionLabel,
   type SectionOptions,
   type Sections,
-} from "../src/sections.js";
+} from "../src/source/sections.js";
 import { didYouMean } from "../src/shared/suggest.js";
 
 /** Where a missing section belongs: after the nearest earlier section of the template that is present. */

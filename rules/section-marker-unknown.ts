@@ -25,7 +25,7 @@
  */
 import type { FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { SECTION_DEFAULT_OPTIONS, SECTION_OPTIONS_SCHEMA, markerText, readSections, type SectionOptions } from "../src/sections.js";
+import { SECTION_DEFAULT_OPTIONS, SECTION_OPTIONS_SCHEMA, markerText, readSections, type SectionOptions } from "../src/source/sections.js";
 
 export const sectionMarkerUnknown: FileRule<SectionOptions> = {
   meta: {

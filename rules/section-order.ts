@@ -29,7 +29,7 @@
  */
 import type { FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { lineOf } from "../src/body-scan.js";
+import { lineOf } from "../src/source/body-scan.js";
 import {
   SECTION_DEFAULT_OPTIONS,
   SECTION_OPTIONS_SCHEMA,
@@ -37,7 +37,7 @@ import {
   sectionLabel,
   type Occurrence,
   type SectionOptions,
-} from "../src/sections.js";
+} from "../src/source/sections.js";
 
 /** Indices (into `seq`) of one longest strictly increasing subsequence; `seq` is short (one entry a section). */
 function longestIncreasing(seq: readonly number[]): Set<number> {

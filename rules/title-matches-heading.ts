@@ -27,9 +27,9 @@
  */
 import type { FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { scanBody } from "../src/body-scan.js";
-import { stringValue } from "../src/front-matter-values.js";
-import { markerText } from "../src/sections.js";
+import { scanBody } from "../src/source/body-scan.js";
+import { stringValue } from "../src/source/front-matter-values.js";
+import { markerText } from "../src/source/sections.js";
 
 const METADATA = markerText("Metadata");
 

@@ -22,7 +22,7 @@
 import type { FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
 import { isIsoDate } from "../src/dates.js";
-import { stringValue } from "../src/front-matter-values.js";
+import { stringValue } from "../src/source/front-matter-values.js";
 
 export const updatedAfterCreated: FileRule = {
   meta: {

@@ -3,10 +3,10 @@
  * asked. Takes and returns plain data, so it can run in a worker thread.
  */
 import type { Root } from "mdast";
-import { readFrontMatter } from "./front-matter.js";
+import { readFrontMatter } from "./source/front-matter.js";
 import { indexEntry } from "./index-entry.js";
-import { LineIndex, spanOf } from "./line-index.js";
-import { BodyNotParsed, parseMarkdown } from "./markdown.js";
+import { LineIndex, spanOf } from "./source/line-index.js";
+import { BodyNotParsed, parseMarkdown } from "./source/markdown.js";
 import { UNREADABLE_FILE } from "./shared/errors.js";
 import { applyFixes } from "./fix.js";
 import { readDirectives, suppress, type Directive } from "./suppressions.js";

@@ -6,7 +6,7 @@
 import { contentHash } from "./content-hash.js";
 import { UNREADABLE_FILE } from "./shared/errors.js";
 import { lintSource, type ActiveRule, type FileOutcome } from "./lint-file.js";
-import { readSource } from "./read-source.js";
+import { readSource } from "./source/read-source.js";
 import type { Directive } from "./suppressions.js";
 import { writeFixed } from "./write-atomic.js";
 import type { Diagnostic, FileRule, IndexEntry, Place } from "./shared/types.js";

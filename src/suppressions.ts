@@ -10,8 +10,8 @@
  * diagnostics alike.
  */
 import type { Nodes, Root } from "mdast";
-import { nodeRange } from "./markdown.js";
-import type { LineIndex } from "./line-index.js";
+import { nodeRange } from "./source/markdown.js";
+import type { LineIndex } from "./source/line-index.js";
 import { didYouMeanSentence } from "./shared/suggest.js";
 import type { Diagnostic, Span } from "./shared/types.js";
 

@@ -11,9 +11,9 @@
 import { describe, expect, it } from "vitest";
 import path from "node:path";
 import { builtinRules } from "../rules/index.js";
-import { readFrontMatter } from "../src/front-matter.js";
+import { readFrontMatter } from "../src/source/front-matter.js";
 import { lintSource } from "../src/lint-file.js";
-import { BodyNotParsed, parseMarkdown } from "../src/markdown.js";
+import { BodyNotParsed, parseMarkdown } from "../src/source/markdown.js";
 import { classify } from "../src/place.js";
 import { runProjectRules } from "../src/project.js";
 import { FIXTURES, FIXTURE_TODAY } from "./helpers/fixtures.js";

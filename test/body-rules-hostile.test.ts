@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { builtinRules } from "../rules/index.js";
-import { readFrontMatter } from "../src/front-matter.js";
+import { readFrontMatter } from "../src/source/front-matter.js";
 import { lintSource, type ActiveRule } from "../src/lint-file.js";
-import { parseMarkdown } from "../src/markdown.js";
+import { parseMarkdown } from "../src/source/markdown.js";
 import { classify } from "../src/place.js";
 import type { FileRule } from "../src/shared/types.js";
 import { FIXTURE_TODAY } from "./helpers/fixtures.js";

@@ -1,6 +1,6 @@
 /** Hostile YAML keys, in process: no prototype pollution, odd keys reported or read as names. */
 import { afterAll, describe, expect, it } from "vitest";
-import { readFrontMatter } from "../src/front-matter.js";
+import { readFrontMatter } from "../src/source/front-matter.js";
 import { lint } from "../src/index.js";
 import { FIXTURE_TODAY } from "./helpers/fixtures.js";
 import { VALID_MILESTONE, validMilestoneText, validTree } from "./helpers/hostile-tree.js";

@@ -5,8 +5,8 @@
  * about linearly and is bounded by the file size limit.
  */
 import { expect, it } from "vitest";
-import { readFrontMatter } from "../src/front-matter.js";
-import { parseMarkdown } from "../src/markdown.js";
+import { readFrontMatter } from "../src/source/front-matter.js";
+import { parseMarkdown } from "../src/source/markdown.js";
 
 it("reads link and image syntax as text", () => {
   const text = "# [Title](https://x.test) ![i](y.png)\n";

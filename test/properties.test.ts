@@ -14,7 +14,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { stringify } from "yaml";
 import { applyFixes } from "../src/fix.js";
-import { LineIndex } from "../src/line-index.js";
+import { LineIndex } from "../src/source/line-index.js";
 import { lintSource } from "../src/lint-file.js";
 import { classify } from "../src/place.js";
 import type { Diagnostic, SourceFile } from "../src/shared/types.js";

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { readRegistry, registryRootOf } from "../src/registry.js";
-import { findJsonError } from "../src/json-error.js";
+import { findJsonError } from "../src/source/json-error.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "ml-registry-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

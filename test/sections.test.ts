@@ -1,7 +1,7 @@
 /** The section model's pieces that the fixtures exercise only in passing: comment classification and table cells. */
 import { describe, expect, it } from "vitest";
-import { TEMPLATE_SECTIONS, classifyComment, markerText } from "../src/sections.js";
-import { tableRows } from "../src/table-cells.js";
+import { TEMPLATE_SECTIONS, classifyComment, markerText } from "../src/source/sections.js";
+import { tableRows } from "../src/source/table-cells.js";
 
 const exact = new Map(TEMPLATE_SECTIONS.map((s, i) => [markerText(s.marker), i]));
 const classify = (value: string) => classifyComment(value, TEMPLATE_SECTIONS, exact);

@@ -1,7 +1,7 @@
 /** `<!-- milestone-lint-… -->` comments: each directive, file and project diagnostics, unused ones. */
 import { afterAll, describe, expect, it } from "vitest";
 import { builtinRules, lint, type ConfigFile } from "../src/index.js";
-import { LineIndex } from "../src/line-index.js";
+import { LineIndex } from "../src/source/line-index.js";
 import { readDirectives } from "../src/suppressions.js";
 import type { FileRule, LintResult, ProjectRule } from "../src/shared/types.js";
 import { FIXTURE_TODAY } from "./helpers/fixtures.js";

@@ -6,7 +6,7 @@
  * say "move it to the first byte" instead of "there is none".
  */
 import { isCollection, isMap, isScalar, parseDocument, visit, type Document, type Node, type Scalar } from "yaml";
-import type { FrontMatter, FrontMatterKey, Range } from "./shared/types.js";
+import type { FrontMatter, FrontMatterKey, Range } from "../shared/types.js";
 
 /** Above this many aliases expanded, the YAML is treated as hostile ("billion laughs"). */
 const MAX_ALIAS_COUNT = 100;

@@ -1,7 +1,7 @@
 /** Typed access to top-level front matter values, with where they stand in the file. */
 import { isScalar } from "yaml";
-import type { FrontMatter } from "./shared/types.js";
-import type { Range } from "./shared/types.js";
+import type { FrontMatter } from "../shared/types.js";
+import type { Range } from "../shared/types.js";
 
 export interface Located<T> {
   value: T;

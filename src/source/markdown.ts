@@ -7,7 +7,7 @@ import type { Root, Nodes } from "mdast";
 import { unified, type Processor } from "unified";
 import remarkParse from "remark-parse";
 import remarkFrontmatter from "remark-frontmatter";
-import type { FrontMatter } from "./shared/types.js";
+import type { FrontMatter } from "../shared/types.js";
 import { tooCostlyCodeSpans, tooDeep, tooLong, tooManyEmphasisRuns } from "./markdown-guards.js";
 
 export { BodyNotParsed } from "./markdown-guards.js";

@@ -7,8 +7,8 @@
  */
 import { scanBody, type ScannedComment, type ScannedHeading } from "./body-scan.js";
 import { nodeRange } from "./markdown.js";
-import { didYouMean, editDistance } from "./shared/suggest.js";
-import type { FileContext, Range } from "./shared/types.js";
+import { didYouMean, editDistance } from "../shared/suggest.js";
+import type { FileContext, Range } from "../shared/types.js";
 
 export interface SectionSpec {
   /** The name in the marker: `Objective` for `<!-- SECTION: Objective -->`. */

@@ -1,4 +1,4 @@
-import type { Range, Span } from "./shared/types.js";
+import type { Range, Span } from "../shared/types.js";
 
 /** Offsets ↔ 1-based line and column. `\r\n`, lone `\r` and `\n` all end a line, as in micromark. */
 export class LineIndex {

@@ -3,7 +3,7 @@
  * only (no remark-gfm), so a table arrives as a paragraph of `|` lines; the body
  * rules need its cells with their offsets. Linear in the paragraph's length.
  */
-import type { Range } from "./shared/types.js";
+import type { Range } from "../shared/types.js";
 
 export interface Cell {
   /** The cell's content, trimmed. */

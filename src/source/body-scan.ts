@@ -8,7 +8,7 @@ import type { Heading, Html, ListItem, Nodes, Paragraph, Parents, Root, RootCont
 import { toString } from "mdast-util-to-string";
 import { LineIndex } from "./line-index.js";
 import { nodeRange } from "./markdown.js";
-import type { FileContext, Range } from "./shared/types.js";
+import type { FileContext, Range } from "../shared/types.js";
 
 export interface ScannedHeading {
   node: Heading;
