@@ -27,7 +27,7 @@
  */
 import type { FileContext, FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { isIsoDate } from "../src/dates.js";
+import { isIsoDate } from "../src/tree/dates.js";
 import { stringValue } from "../src/source/front-matter-values.js";
 
 /** Checks `YYYY/MM/DD` folders below `base` and reports what is wrong with them. */

@@ -29,7 +29,7 @@ import type { ListItem } from "mdast";
 import type { FileContext, FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
 import { scanBody } from "../src/source/body-scan.js";
-import { isIsoDate, isRealDate } from "../src/dates.js";
+import { isIsoDate, isRealDate } from "../src/tree/dates.js";
 import { stringValue } from "../src/source/front-matter-values.js";
 import { nodeRange } from "../src/source/markdown.js";
 

@@ -19,7 +19,7 @@
  */
 import type { FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { isIsoDate } from "../src/dates.js";
+import { isIsoDate } from "../src/tree/dates.js";
 import { stringValue } from "../src/source/front-matter-values.js";
 
 /** The form the schema asks for; values in another form are the schema's to report. */

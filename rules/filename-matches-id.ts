@@ -27,9 +27,9 @@
 import path from "node:path";
 import type { FileContext, FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { MILESTONE_ID, PLAN_ID, SLUG, slugify, splitMilestoneFileName, splitPlanFileName } from "../src/identity.js";
+import { MILESTONE_ID, PLAN_ID, SLUG, slugify, splitMilestoneFileName, splitPlanFileName } from "../src/tree/identity.js";
 import { stringValue, type Located } from "../src/source/front-matter-values.js";
-import { gitMv } from "../src/git-mv.js";
+import { gitMv } from "../src/tree/git-mv.js";
 
 interface Expectation {
   problems: string[];

@@ -24,7 +24,7 @@
  */
 import type { FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { idParts, msLabel, samePlan } from "../src/identity.js";
+import { idParts, msLabel, samePlan } from "../src/tree/identity.js";
 import { integerValue, stringValue } from "../src/source/front-matter-values.js";
 
 export const idConsistent: FileRule = {

@@ -22,8 +22,8 @@
  */
 import type { FileContext, FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { isRealDate } from "../src/dates.js";
-import { idParts } from "../src/identity.js";
+import { isRealDate } from "../src/tree/dates.js";
+import { idParts } from "../src/tree/identity.js";
 import { stringValue } from "../src/source/front-matter-values.js";
 
 /** A three-digit number part (`NNN`, or `MS###` with `prefix` "MS"): its problem, and the padded form when padding alone fixes it. */

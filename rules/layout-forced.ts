@@ -33,10 +33,10 @@
 import path from "node:path";
 import type { Layout, ProjectRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { displayPathOf, gitMv } from "../src/git-mv.js";
-import { isPlanId, splitPlanFileName } from "../src/identity.js";
-import { treeOf, type MilestoneNode, type Tree } from "../src/plan-tree.js";
-import { milestoneTarget, type Target } from "../src/relocate.js";
+import { displayPathOf, gitMv } from "../src/tree/git-mv.js";
+import { isPlanId, splitPlanFileName } from "../src/tree/identity.js";
+import { treeOf, type MilestoneNode, type Tree } from "../src/tree/plan-tree.js";
+import { milestoneTarget, type Target } from "../src/tree/relocate.js";
 import type { IndexEntry } from "../src/shared/types.js";
 
 const DESCRIBE: Record<Layout, string> = {

@@ -24,9 +24,9 @@
  */
 import type { FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { compactToIso, isIsoDate } from "../src/dates.js";
+import { compactToIso, isIsoDate } from "../src/tree/dates.js";
 import { stringValue } from "../src/source/front-matter-values.js";
-import { isPlanId, milestoneIdParts } from "../src/identity.js";
+import { isPlanId, milestoneIdParts } from "../src/tree/identity.js";
 
 export const milestoneCreatedAfterPlan: FileRule = {
   meta: {

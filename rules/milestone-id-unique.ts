@@ -24,9 +24,9 @@
  */
 import type { ProjectRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { milestoneIdParts } from "../src/identity.js";
-import { reportOn } from "../src/milestone-groups.js";
-import { push, treeOf, type MilestoneNode, type Tree } from "../src/plan-tree.js";
+import { milestoneIdParts } from "../src/tree/identity.js";
+import { reportOn } from "../src/tree/milestone-groups.js";
+import { push, treeOf, type MilestoneNode, type Tree } from "../src/tree/plan-tree.js";
 
 /** True when the folder `m` sits in holds the plan its `id` names. */
 function withItsPlan(tree: Tree, m: MilestoneNode, planId: string): boolean {

@@ -30,10 +30,10 @@
  */
 import type { ProjectRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { quote } from "../src/git-mv.js";
-import { msLabel } from "../src/identity.js";
-import { keeperOrder, renamedMilestone, reportOn, sameTitle, stateOf, titleOf } from "../src/milestone-groups.js";
-import { push, treeOf, type MilestoneNode } from "../src/plan-tree.js";
+import { quote } from "../src/tree/git-mv.js";
+import { msLabel } from "../src/tree/identity.js";
+import { keeperOrder, renamedMilestone, reportOn, sameTitle, stateOf, titleOf } from "../src/tree/milestone-groups.js";
+import { push, treeOf, type MilestoneNode } from "../src/tree/plan-tree.js";
 
 export const milestoneNumberUnique: ProjectRule = {
   meta: {

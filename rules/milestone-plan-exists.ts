@@ -27,9 +27,9 @@
  */
 import type { ProjectRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { displayPathOf, gitMv } from "../src/git-mv.js";
-import { treeOf } from "../src/plan-tree.js";
-import { milestoneTarget } from "../src/relocate.js";
+import { displayPathOf, gitMv } from "../src/tree/git-mv.js";
+import { treeOf } from "../src/tree/plan-tree.js";
+import { milestoneTarget } from "../src/tree/relocate.js";
 
 export const milestonePlanExists: ProjectRule = {
   meta: {

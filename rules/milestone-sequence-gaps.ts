@@ -22,9 +22,9 @@
  */
 import type { ProjectRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { msLabel } from "../src/identity.js";
-import { reportOn } from "../src/milestone-groups.js";
-import { push, treeOf, type MilestoneNode } from "../src/plan-tree.js";
+import { msLabel } from "../src/tree/identity.js";
+import { reportOn } from "../src/tree/milestone-groups.js";
+import { push, treeOf, type MilestoneNode } from "../src/tree/plan-tree.js";
 
 export const milestoneSequenceGaps: ProjectRule = {
   meta: {

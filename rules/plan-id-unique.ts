@@ -26,8 +26,8 @@
  */
 import type { ProjectRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { quote } from "../src/git-mv.js";
-import { push, treeOf, type PlanNode } from "../src/plan-tree.js";
+import { quote } from "../src/tree/git-mv.js";
+import { push, treeOf, type PlanNode } from "../src/tree/plan-tree.js";
 
 const text = (p: PlanNode, key: string): string => {
   const v = p.entry.keys[key]?.value;

@@ -23,9 +23,9 @@
  */
 import type { ProjectRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { isPlanId } from "../src/identity.js";
+import { isPlanId } from "../src/tree/identity.js";
 import { editDistance } from "../src/shared/suggest.js";
-import { treeOf } from "../src/plan-tree.js";
+import { treeOf } from "../src/tree/plan-tree.js";
 
 const KEYS = ["depends_on", "supersedes"] as const;
 

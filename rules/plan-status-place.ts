@@ -29,8 +29,8 @@
 import path from "node:path";
 import type { ProjectRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { gitMvPath } from "../src/git-mv.js";
-import { treeOf } from "../src/plan-tree.js";
+import { gitMvPath } from "../src/tree/git-mv.js";
+import { treeOf } from "../src/tree/plan-tree.js";
 
 const FINISHED = new Set(["done", "archived"]);
 

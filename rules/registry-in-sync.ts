@@ -33,7 +33,7 @@
 import path from "node:path";
 import type { IndexedKey, ProjectRule, RegistryFile } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { treeOf, type PlanNode } from "../src/plan-tree.js";
+import { treeOf, type PlanNode } from "../src/tree/plan-tree.js";
 
 /** Fields the registry copies from the front matter; `id` and `path` are checked apart. */
 const COPIED = ["title", "status", "kind", "domain", "owner", "created", "updated", "tags", "touches", "risk", "breaking", "migration", "links", "depends_on", "supersedes"];

@@ -31,7 +31,7 @@ import path from "node:path";
 import type { FileContext, FileRule, Range } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
 import { stringValue } from "../src/source/front-matter-values.js";
-import { gitMv } from "../src/git-mv.js";
+import { gitMv } from "../src/tree/git-mv.js";
 
 const UPSTREAM_STATUSES = ["planned", "in_progress", "completed", "blocked"];
 

@@ -21,7 +21,7 @@
  */
 import type { FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { isIsoDate } from "../src/dates.js";
+import { isIsoDate } from "../src/tree/dates.js";
 import { stringValue } from "../src/source/front-matter-values.js";
 
 export const updatedAfterCreated: FileRule = {

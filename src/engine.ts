@@ -11,9 +11,9 @@ import { discover } from "./discover.js";
 import type { ActiveRule } from "./lint-file.js";
 import type { FileJob, JobResult } from "./lint-job.js";
 import { runPhaseOne } from "./phase-one.js";
-import { classify } from "./place.js";
+import { classify } from "./tree/place.js";
 import { buildIndex, runProjectRules } from "./project.js";
-import { registryRootOf } from "./registry.js";
+import { registryRootOf } from "./tree/registry.js";
 import { suppress, unusedDirectives, type Directive } from "./suppressions.js";
 import { builtinOnly, type Concurrency } from "./workers.js";
 import type {

@@ -9,7 +9,7 @@ import { ConfigLoader, type LoadedConfig } from "./config-loader.js";
 import { defaultConfig } from "./config.js";
 import type { ConfigFile, RuleEntry } from "./config-files.js";
 import { localDate, runEngine } from "./engine.js";
-import { isIsoDate } from "./dates.js";
+import { isIsoDate } from "./tree/dates.js";
 import { UsageError } from "./shared/errors.js";
 import type { LintResult, ResolvedConfig, Rule } from "./shared/types.js";
 import type { Concurrency } from "./workers.js";

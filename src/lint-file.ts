@@ -4,7 +4,7 @@
  */
 import type { Root } from "mdast";
 import { readFrontMatter } from "./source/front-matter.js";
-import { indexEntry } from "./index-entry.js";
+import { indexEntry } from "./tree/index-entry.js";
 import { LineIndex, spanOf } from "./source/line-index.js";
 import { BodyNotParsed, parseMarkdown } from "./source/markdown.js";
 import { UNREADABLE_FILE } from "./shared/errors.js";

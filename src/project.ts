@@ -9,11 +9,11 @@ import type { ResultCache } from "./cache.js";
 import { contentHash } from "./content-hash.js";
 import { readFrontMatter } from "./source/front-matter.js";
 import { LineIndex } from "./source/line-index.js";
-import { indexEntry } from "./index-entry.js";
+import { indexEntry } from "./tree/index-entry.js";
 import type { ActiveRule } from "./lint-file.js";
-import { classify } from "./place.js";
+import { classify } from "./tree/place.js";
 import { readSource } from "./source/read-source.js";
-import { readRegistry, registryPath } from "./registry.js";
+import { readRegistry, registryPath } from "./tree/registry.js";
 import { discover } from "./discover.js";
 import type { Diagnostic, IndexEntry, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "./shared/types.js";
 

@@ -14,7 +14,7 @@ import { builtinRules } from "../rules/index.js";
 import { readFrontMatter } from "../src/source/front-matter.js";
 import { lintSource } from "../src/lint-file.js";
 import { BodyNotParsed, parseMarkdown } from "../src/source/markdown.js";
-import { classify } from "../src/place.js";
+import { classify } from "../src/tree/place.js";
 import { runProjectRules } from "../src/project.js";
 import { FIXTURES, FIXTURE_TODAY } from "./helpers/fixtures.js";
 import { ALL_FILE_RULES, ALL_PROJECT_RULES } from "./helpers/rules.js";

@@ -8,7 +8,7 @@ import { builtinRules } from "../rules/index.js";
 import { readFrontMatter } from "../src/source/front-matter.js";
 import { lintSource, type ActiveRule } from "../src/lint-file.js";
 import { parseMarkdown } from "../src/source/markdown.js";
-import { classify } from "../src/place.js";
+import { classify } from "../src/tree/place.js";
 import type { FileRule } from "../src/shared/types.js";
 import { FIXTURE_TODAY } from "./helpers/fixtures.js";
 

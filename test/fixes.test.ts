@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { lintSource } from "../src/lint-file.js";
-import { classify } from "../src/place.js";
+import { classify } from "../src/tree/place.js";
 import { frontMatterSchema } from "../rules/front-matter-schema.js";
 import { frontMatterFirstByte } from "../rules/front-matter-first-byte.js";
 import { idValid } from "../rules/id-valid.js";

@@ -1,7 +1,7 @@
 /** The `git mv` suggestions: paths shown relative to the working directory, quoted for the shell when needed. */
 import { describe, expect, it } from "vitest";
-import { displayPathOf, gitMv } from "../src/git-mv.js";
-import { classify } from "../src/place.js";
+import { displayPathOf, gitMv } from "../src/tree/git-mv.js";
+import { classify } from "../src/tree/place.js";
 import type { SourceFile } from "../src/shared/types.js";
 
 function file(abs: string, displayPath: string): SourceFile {

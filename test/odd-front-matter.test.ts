@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { builtinRules } from "../rules/index.js";
 import { lintSource } from "../src/lint-file.js";
-import { classify } from "../src/place.js";
+import { classify } from "../src/tree/place.js";
 import type { FileRule } from "../src/shared/types.js";
 
 const PATHS = [

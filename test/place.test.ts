@@ -1,7 +1,7 @@
 /** What a path is, in both layouts of FORMAT.md §2 and §3 and in trees that mix them. */
 import { describe, expect, it } from "vitest";
 import path from "node:path";
-import { classify } from "../src/place.js";
+import { classify } from "../src/tree/place.js";
 
 const ROOT = path.join(path.sep, "repo", ".agent", "exec_plans");
 const at = (rel: string) => classify(path.join(ROOT, ...rel.split("/")));

@@ -16,7 +16,7 @@ import { stringify } from "yaml";
 import { applyFixes } from "../src/fix.js";
 import { LineIndex } from "../src/source/line-index.js";
 import { lintSource } from "../src/lint-file.js";
-import { classify } from "../src/place.js";
+import { classify } from "../src/tree/place.js";
 import type { Diagnostic, SourceFile } from "../src/shared/types.js";
 import { FIXTURES, FIXTURE_TODAY } from "./helpers/fixtures.js";
 import { ALL_FILE_RULES } from "./helpers/rules.js";

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { readRegistry, registryRootOf } from "../src/registry.js";
+import { readRegistry, registryRootOf } from "../src/tree/registry.js";
 import { findJsonError } from "../src/source/json-error.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "ml-registry-"));

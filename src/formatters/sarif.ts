@@ -15,9 +15,9 @@ import type { ArtifactLocation, Fix as SarifFix, Log, Region, ReportingDescripto
 import { HOMEPAGE } from "../shared/docs-url.js";
 import { UNREADABLE_FILE } from "../shared/errors.js";
 import { LineIndex } from "../source/line-index.js";
-import { findRoot } from "../place.js";
+import { findRoot } from "../tree/place.js";
 import { readSource } from "../source/read-source.js";
-import { findRepoRoot, pathUnder } from "../repo-root.js";
+import { findRepoRoot, pathUnder } from "../tree/repo-root.js";
 import type { Diagnostic, Fix, RuleMeta, Severity } from "../shared/types.js";
 import type { Formatter } from "./types.js";
 

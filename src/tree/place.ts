@@ -4,7 +4,7 @@
  * not plan or milestone files and get `undefined`: they are skipped, not flagged.
  */
 import path from "node:path";
-import type { Layout, Place } from "./shared/types.js";
+import type { Layout, Place } from "../shared/types.js";
 
 const PLAN_STATE_FOLDERS = new Set(["active", "complete", "archive"]);
 const PLAN_FILE = /^EP-/i;

@@ -6,7 +6,7 @@ import path from "node:path";
 import { displayPathOf } from "./git-mv.js";
 import { msLabel } from "./identity.js";
 import type { MilestoneNode } from "./plan-tree.js";
-import type { ProjectReport } from "./shared/types.js";
+import type { ProjectReport } from "../shared/types.js";
 
 export function titleOf(m: MilestoneNode): string | undefined {
   const t = m.entry.keys.title?.value;

@@ -7,11 +7,11 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
-import { findJsonError } from "./source/json-error.js";
-import { LineIndex, spanOf } from "./source/line-index.js";
+import { findJsonError } from "../source/json-error.js";
+import { LineIndex, spanOf } from "../source/line-index.js";
 import { findRoot } from "./place.js";
-import { readSource } from "./source/read-source.js";
-import type { IndexedKey, Range, RegistryFile, RegistryPlan } from "./shared/types.js";
+import { readSource } from "../source/read-source.js";
+import type { IndexedKey, Range, RegistryFile, RegistryPlan } from "../shared/types.js";
 
 export const REGISTRY_FILE = "registry.json";
 

@@ -1,6 +1,6 @@
 /** The `git mv` command a rule suggests when a file is in the wrong place or has the wrong name. */
 import path from "node:path";
-import type { SourceFile } from "./shared/types.js";
+import type { SourceFile } from "../shared/types.js";
 
 /** What the commands need of a file: where it is and how it is shown (a SourceFile or an index entry). */
 type Shown = Pick<SourceFile, "path" | "displayPath">;

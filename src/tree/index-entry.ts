@@ -1,7 +1,7 @@
 /** What the whole-tree index keeps of one file: its place and its front matter's top-level keys, with positions. */
 import { isSeq, type Node } from "yaml";
-import { spanOf, type LineIndex } from "./source/line-index.js";
-import type { FrontMatter, IndexEntry, IndexedKey, SourceFile } from "./shared/types.js";
+import { spanOf, type LineIndex } from "../source/line-index.js";
+import type { FrontMatter, IndexEntry, IndexedKey, SourceFile } from "../shared/types.js";
 
 /** The front matter's top-level keys, with positions, for the whole-tree rules. */
 export function indexEntry(source: SourceFile, frontMatter: FrontMatter, lines: LineIndex, linted: boolean): IndexEntry {

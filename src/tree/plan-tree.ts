@@ -4,7 +4,7 @@
  * the project context) from the index, which holds front matter only.
  */
 import { isPlanId, milestoneIdParts, splitMilestoneFileName, splitPlanFileName } from "./identity.js";
-import type { IndexEntry, ProjectContext, ProjectIndex } from "./shared/types.js";
+import type { IndexEntry, ProjectContext, ProjectIndex } from "../shared/types.js";
 
 export interface PlanNode {
   entry: IndexEntry;

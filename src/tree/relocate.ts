@@ -5,7 +5,7 @@
 import path from "node:path";
 import { isIsoDate } from "./dates.js";
 import { ARCHIVE_FOLDERS } from "./plan-tree.js";
-import type { IndexEntry, Layout } from "./shared/types.js";
+import type { IndexEntry, Layout } from "../shared/types.js";
 
 /** An absolute destination, or the reason none can be given. */
 export type Target = string | { unknown: string };
