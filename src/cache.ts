@@ -18,7 +18,7 @@ import type { Directive } from "./suppressions.js";
 import type { Diagnostic, FileRule, IndexEntry, ResolvedConfig } from "./shared/types.js";
 import { contentHash } from "./content-hash.js";
 import { VERSION } from "./shared/version.js";
-import { writeAtomic } from "./write-atomic.js";
+import { writeAtomic } from "./fix/write-atomic.js";
 
 export const DEFAULT_CACHE_FILE = ".milestonelintcache";
 /** Bumped when the layout of the cache file changes. */

@@ -8,7 +8,7 @@ import { indexEntry } from "./tree/index-entry.js";
 import { LineIndex, spanOf } from "./source/line-index.js";
 import { BodyNotParsed, parseMarkdown } from "./source/markdown.js";
 import { UNREADABLE_FILE } from "./shared/errors.js";
-import { applyFixes } from "./fix.js";
+import { applyFixes } from "./fix/fix.js";
 import { readDirectives, suppress, type Directive } from "./suppressions.js";
 import type {
   Diagnostic,

@@ -8,7 +8,7 @@ import { UNREADABLE_FILE } from "./shared/errors.js";
 import { lintSource, type ActiveRule, type FileOutcome } from "./lint-file.js";
 import { readSource } from "./source/read-source.js";
 import type { Directive } from "./suppressions.js";
-import { writeFixed } from "./write-atomic.js";
+import { writeFixed } from "./fix/write-atomic.js";
 import type { Diagnostic, FileRule, IndexEntry, Place } from "./shared/types.js";
 
 

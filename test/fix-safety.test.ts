@@ -8,7 +8,7 @@ import { chmodSync, lstatSync, mkdtempSync, readFileSync, readdirSync, realpathS
 import os from "node:os";
 import path from "node:path";
 import { lint } from "../src/index.js";
-import { FixNotWritten, writeFixed } from "../src/write-atomic.js";
+import { FixNotWritten, writeFixed } from "../src/fix/write-atomic.js";
 import type { FileRule } from "../src/shared/types.js";
 import { runCli } from "./helpers/cli.js";
 import { FIXTURE_TODAY } from "./helpers/fixtures.js";

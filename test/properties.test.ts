@@ -13,7 +13,7 @@ import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { stringify } from "yaml";
-import { applyFixes } from "../src/fix.js";
+import { applyFixes } from "../src/fix/fix.js";
 import { LineIndex } from "../src/source/line-index.js";
 import { lintSource } from "../src/lint-file.js";
 import { classify } from "../src/tree/place.js";

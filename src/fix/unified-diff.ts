@@ -1,6 +1,6 @@
 /** `--fix-dry-run`: what `--fix` would change, as a unified diff that `git apply` accepts. Loaded only for that flag. */
 import { createTwoFilesPatch } from "diff";
-import type { LintResult } from "./shared/types.js";
+import type { LintResult } from "../shared/types.js";
 
 const HEADER = { headerOptions: { includeIndex: false, includeUnderline: false, includeFileHeaders: true } };
 

@@ -1,5 +1,5 @@
 /** Applying rule fixes to a text: ESLint's way, non-overlapping fixes in order, the rest left for the next pass. */
-import type { Fix } from "./shared/types.js";
+import type { Fix } from "../shared/types.js";
 
 export function applyFixes(text: string, fixes: readonly Fix[]): string {
   const sorted = [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
