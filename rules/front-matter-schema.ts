@@ -31,8 +31,8 @@ import type { ErrorObject } from "ajv";
 import { isScalar, Scalar, type Document } from "yaml";
 import type { Fix, FileRule, Range } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { locate, pointerSegments, validatorFor, type JsonSchema } from "../src/schemas.js";
-import { SCHEMA_OPTIONS_SCHEMA, schemaFor, type SchemaOptions } from "../src/schema-option.js";
+import { locate, pointerSegments, validatorFor, type JsonSchema } from "../src/config/schemas.js";
+import { SCHEMA_OPTIONS_SCHEMA, schemaFor, type SchemaOptions } from "../src/config/schema-option.js";
 import { didYouMean, didYouMeanSentence } from "../src/shared/suggest.js";
 
 function show(value: unknown): string {

@@ -25,7 +25,7 @@
  */
 import type { FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { SCHEMA_OPTIONS_SCHEMA, schemaFor, type SchemaOptions } from "../src/schema-option.js";
+import { SCHEMA_OPTIONS_SCHEMA, schemaFor, type SchemaOptions } from "../src/config/schema-option.js";
 import { didYouMean } from "../src/shared/suggest.js";
 
 const KIND_WORDS = { milestone: "milestone", execplan: "ExecPlan" } as const;

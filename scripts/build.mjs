@@ -12,18 +12,18 @@ import path from "node:path";
 const require = createRequire(import.meta.url);
 
 /**
- * Replaces src/precompiled-schemas.ts and src/precompiled-config-schema.ts with ajv
+ * Replaces src/config/precompiled-schemas.ts and src/config/precompiled-config-schema.ts with ajv
  * standalone code for the bundled schemas, compiled with the same options as at run
  * time, so that no run pays for compiling them (or for loading ajv's compiler).
  */
 const PRECOMPILED = {
-  "precompiled-schemas.ts": { options: "src/ajv-options.json", schemas: { milestone: "schemas/milestone.schema.json", execplan: "schemas/execplan.schema.json" } },
-  "precompiled-config-schema.ts": { options: "src/ajv-config-options.json", schemas: { config: "schemas/config.schema.json" } },
+  "precompiled-schemas.ts": { options: "src/config/ajv-options.json", schemas: { milestone: "schemas/milestone.schema.json", execplan: "schemas/execplan.schema.json" } },
+  "precompiled-config-schema.ts": { options: "src/config/ajv-config-options.json", schemas: { config: "schemas/config.schema.json" } },
 };
 const precompiledSchemas = {
   name: "precompiled-schemas",
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]precompiled-[a-z-]+\.ts$/ }, (args) => {
+    b.onLoad({ filter: /[\\/]src[\\/]config[\\/]precompiled-[a-z-]+\.ts$/ }, (args) => {
       const { options, schemas } = PRECOMPILED[path.basename(args.path)];
       const { Ajv } = require("ajv");
       const standaloneCode = require("ajv/dist/standalone").default;

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { isDynamicPattern } from "tinyglobby";
 import { ResultCache } from "./cache.js";
-import type { RunConfig } from "./config-loader.js";
+import type { RunConfig } from "./config/config-loader.js";
 import { discover } from "./discover.js";
 import type { ActiveRule } from "./lint-file.js";
 import type { FileJob, JobResult } from "./lint-job.js";

@@ -5,9 +5,9 @@
 import path from "node:path";
 import { builtinRules } from "../rules/index.js";
 import { resolveCacheFile } from "./cache.js";
-import { ConfigLoader, type LoadedConfig } from "./config-loader.js";
-import { defaultConfig } from "./config.js";
-import type { ConfigFile, RuleEntry } from "./config-files.js";
+import { ConfigLoader, type LoadedConfig } from "./config/config-loader.js";
+import { defaultConfig } from "./config/config.js";
+import type { ConfigFile, RuleEntry } from "./config/config-files.js";
 import { localDate, runEngine } from "./engine.js";
 import { isIsoDate } from "./tree/dates.js";
 import { UsageError } from "./shared/errors.js";

@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import path from "node:path";
 import { configForFile, lint, rulesFor, type LintOptions } from "../src/index.js";
-import { resolveConfig } from "../src/config.js";
+import { resolveConfig } from "../src/config/config.js";
 import { builtinRules } from "../rules/index.js";
 import type { FileRule, LintResult, ProjectRule } from "../src/shared/types.js";
 import { runCli } from "./helpers/cli.js";

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { builtinRules } from "../rules/index.js";
-import { defaultConfig } from "../src/config.js";
+import { defaultConfig } from "../src/config/config.js";
 import { runEngine } from "../src/engine.js";
 import type { RuleSetting } from "../src/shared/types.js";
 import { FIXTURE_TODAY, ruleCases } from "./helpers/fixtures.js";

@@ -8,15 +8,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
-import configSchema from "../schemas/config.schema.json" with { type: "json" };
+import configSchema from "../../schemas/config.schema.json" with { type: "json" };
 import AJV_CONFIG_OPTIONS from "./ajv-config-options.json" with { type: "json" };
-import { UsageError } from "./shared/errors.js";
+import { UsageError } from "../shared/errors.js";
 import { firstLine, type ConfigFile, type RuleEntry } from "./config-files.js";
 import { precompiled } from "./precompiled-config-schema.js";
 import { PRESETS } from "./presets.js";
 import { BUNDLED_SCHEMAS, validatorFor, type JsonSchema } from "./schemas.js";
-import { didYouMeanSentence } from "./shared/suggest.js";
-import type { FileKind, ResolvedConfig, Rule, RuleSetting, SeveritySetting } from "./shared/types.js";
+import { didYouMeanSentence } from "../shared/suggest.js";
+import type { FileKind, ResolvedConfig, Rule, RuleSetting, SeveritySetting } from "../shared/types.js";
 
 /** Where a config came from: its file (or a label such as "inline config") and the folder its paths are relative to. */
 export interface ConfigSource {

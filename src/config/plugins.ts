@@ -5,10 +5,10 @@
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { UsageError } from "./shared/errors.js";
+import { UsageError } from "../shared/errors.js";
 import { firstLine } from "./config-files.js";
-import type { Rule } from "./shared/types.js";
-import { importModule } from "./shared/import-module.js";
+import type { Rule } from "../shared/types.js";
+import { importModule } from "../shared/import-module.js";
 
 const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*(\/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$/;
 const KINDS = new Set(["milestone", "execplan"]);

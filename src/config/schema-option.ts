@@ -3,7 +3,7 @@
  * `schema` setting fills it for every rule whose options schema has this property.
  */
 import { BUNDLED_SCHEMAS, type JsonSchema } from "./schemas.js";
-import type { FileKind } from "./shared/types.js";
+import type { FileKind } from "../shared/types.js";
 
 export interface SchemaOptions {
   schemas?: { milestone?: JsonSchema; execplan?: JsonSchema };

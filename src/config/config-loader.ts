@@ -9,7 +9,7 @@ import { checkConfigShape, resolveConfig } from "./config.js";
 import { configFileIn, readConfigFile, type ConfigFile } from "./config-files.js";
 import { Gitignores, relativeInside } from "./gitignore.js";
 import { loadPlugins } from "./plugins.js";
-import type { ResolvedConfig, Rule } from "./shared/types.js";
+import type { ResolvedConfig, Rule } from "../shared/types.js";
 
 /** A configuration and the rules it knows (the built-in ones plus its plugins). */
 export interface RunConfig {

@@ -4,6 +4,6 @@
  * the bundle with ajv standalone code, so the CLI does not compile them at every start.
  */
 import type { ValidateFunction } from "ajv";
-import type { FileKind } from "./shared/types.js";
+import type { FileKind } from "../shared/types.js";
 
 export const precompiled: Partial<Record<FileKind, ValidateFunction>> = {};

@@ -6,11 +6,11 @@
 import { createRequire } from "node:module";
 import type { Ajv, ValidateFunction } from "ajv";
 import { isMap, isSeq, isScalar, type Document, type Node } from "yaml";
-import milestoneSchema from "../schemas/milestone.schema.json" with { type: "json" };
-import execplanSchema from "../schemas/execplan.schema.json" with { type: "json" };
+import milestoneSchema from "../../schemas/milestone.schema.json" with { type: "json" };
+import execplanSchema from "../../schemas/execplan.schema.json" with { type: "json" };
 import AJV_OPTIONS from "./ajv-options.json" with { type: "json" };
 import { precompiled } from "./precompiled-schemas.js";
-import type { FileKind, Range } from "./shared/types.js";
+import type { FileKind, Range } from "../shared/types.js";
 
 export interface JsonSchema {
   required?: string[];

@@ -6,11 +6,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { UsageError } from "./shared/errors.js";
-import { LineIndex } from "./source/line-index.js";
-import { importModule } from "./shared/import-module.js";
+import { UsageError } from "../shared/errors.js";
+import { LineIndex } from "../source/line-index.js";
+import { importModule } from "../shared/import-module.js";
 import type { JsonSchema } from "./schemas.js";
-import type { ResolvedConfig, SeveritySetting } from "./shared/types.js";
+import type { ResolvedConfig, SeveritySetting } from "../shared/types.js";
 
 export type RuleEntry = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
 
