@@ -98,7 +98,7 @@ const common = {
 // the API and the phase-one worker: ES modules
 await build({
   ...common,
-  entryPoints: { index: "src/index.ts", worker: "src/worker.ts" },
+  entryPoints: { index: "src/index.ts", worker: "src/run/worker.ts" },
   outdir: "dist",
   format: "esm",
   // CommonJS dependencies call require() for Node built-ins

@@ -11,7 +11,7 @@ import { VERSION } from "./shared/version.js";
 import { writeAtomic } from "./fix/write-atomic.js";
 import { configForFile, errorsOnly, lint, rulesFor } from "./index.js";
 import type { Rule, RuleMeta } from "./shared/types.js";
-import type { Concurrency } from "./workers.js";
+import type { Concurrency } from "./run/workers.js";
 
 const HELP = `Usage: milestone-lint [options] [paths…]
 

@@ -4,15 +4,15 @@
  */
 import path from "node:path";
 import { builtinRules } from "../rules/index.js";
-import { resolveCacheFile } from "./cache.js";
+import { resolveCacheFile } from "./run/cache.js";
 import { ConfigLoader, type LoadedConfig } from "./config/config-loader.js";
 import { defaultConfig } from "./config/config.js";
 import type { ConfigFile, RuleEntry } from "./config/config-files.js";
-import { localDate, runEngine } from "./engine.js";
+import { localDate, runEngine } from "./run/engine.js";
 import { isIsoDate } from "./tree/dates.js";
 import { UsageError } from "./shared/errors.js";
 import type { LintResult, ResolvedConfig, Rule } from "./shared/types.js";
-import type { Concurrency } from "./workers.js";
+import type { Concurrency } from "./run/workers.js";
 
 export interface LintOptions {
   /** Files, folders or globs to lint; default `[".agent"]`. */
@@ -144,4 +144,4 @@ function printable(loaded: LoadedConfig, ignored: boolean): PrintedConfig {
 export { builtinRules, defaultConfig, UsageError };
 export type { ConfigFile, RuleEntry };
 export type * from "./shared/types.js";
-export type { Concurrency } from "./workers.js";
+export type { Concurrency } from "./run/workers.js";

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { builtinRules } from "../rules/index.js";
 import { readFrontMatter } from "../src/source/front-matter.js";
-import { lintSource, type ActiveRule } from "../src/lint-file.js";
+import { lintSource, type ActiveRule } from "../src/run/lint-file.js";
 import { parseMarkdown } from "../src/source/markdown.js";
 import { classify } from "../src/tree/place.js";
 import type { FileRule } from "../src/shared/types.js";

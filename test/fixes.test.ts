@@ -3,7 +3,7 @@
  * before with the reported problem mended, and nothing else changed.
  */
 import { describe, expect, it } from "vitest";
-import { lintSource } from "../src/lint-file.js";
+import { lintSource } from "../src/run/lint-file.js";
 import { classify } from "../src/tree/place.js";
 import { frontMatterSchema } from "../rules/front-matter-schema.js";
 import { frontMatterFirstByte } from "../rules/front-matter-first-byte.js";

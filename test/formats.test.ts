@@ -20,7 +20,7 @@ import { SaxesParser } from "saxes";
 import type { Log, Result } from "sarif";
 import { builtinRules } from "../src/index.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { summarize } from "../src/engine.js";
+import { summarize } from "../src/run/engine.js";
 import { UNREADABLE_FILE } from "../src/shared/errors.js";
 import { github } from "../src/formatters/github.js";
 import { junit } from "../src/formatters/junit.js";

@@ -1,7 +1,7 @@
 /** Bad input never crashes a rule: every built-in rule over front matter of odd shapes, in odd places. */
 import { describe, expect, it } from "vitest";
 import { builtinRules } from "../rules/index.js";
-import { lintSource } from "../src/lint-file.js";
+import { lintSource } from "../src/run/lint-file.js";
 import { classify } from "../src/tree/place.js";
 import type { FileRule } from "../src/shared/types.js";
 

@@ -15,7 +15,7 @@ import path from "node:path";
 import { stringify } from "yaml";
 import { applyFixes } from "../src/fix/fix.js";
 import { LineIndex } from "../src/source/line-index.js";
-import { lintSource } from "../src/lint-file.js";
+import { lintSource } from "../src/run/lint-file.js";
 import { classify } from "../src/tree/place.js";
 import type { Diagnostic, SourceFile } from "../src/shared/types.js";
 import { FIXTURES, FIXTURE_TODAY } from "./helpers/fixtures.js";

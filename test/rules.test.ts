@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { builtinRules } from "../rules/index.js";
 import { defaultConfig } from "../src/config/config.js";
-import { runEngine } from "../src/engine.js";
+import { runEngine } from "../src/run/engine.js";
 import type { RuleSetting } from "../src/shared/types.js";
 import { FIXTURE_TODAY, ruleCases } from "./helpers/fixtures.js";
 

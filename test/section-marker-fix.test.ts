@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { sectionMarkerRequired } from "../rules/section-marker-required.js";
-import { lintSource, type ActiveRule } from "../src/lint-file.js";
+import { lintSource, type ActiveRule } from "../src/run/lint-file.js";
 import { classify } from "../src/tree/place.js";
 import type { FileRule, SourceFile } from "../src/shared/types.js";
 import { FIXTURES, FIXTURE_TODAY } from "./helpers/fixtures.js";

@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { builtinRules, lint, type ConfigFile } from "../src/index.js";
 import { LineIndex } from "../src/source/line-index.js";
-import { readDirectives } from "../src/suppressions.js";
+import { readDirectives } from "../src/run/suppressions.js";
 import type { FileRule, LintResult, ProjectRule } from "../src/shared/types.js";
 import { FIXTURE_TODAY } from "./helpers/fixtures.js";
 import { ARCHIVED, MILESTONE, badStatus, read, removeTrees, tree, write } from "./helpers/tree.js";

@@ -1,6 +1,6 @@
 /** The built-in rules, every one switched on at its default severity and options. */
 import { builtinRules } from "../../rules/index.js";
-import type { ActiveRule } from "../../src/lint-file.js";
+import type { ActiveRule } from "../../src/run/lint-file.js";
 import type { FileRule, ProjectRule, Rule } from "../../src/shared/types.js";
 
 function active<R extends Rule>(scope: "file" | "project"): ActiveRule<R>[] {

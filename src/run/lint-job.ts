@@ -4,12 +4,12 @@
  * data in and out, so that it runs alike in this thread and in a worker thread.
  */
 import { contentHash } from "./content-hash.js";
-import { UNREADABLE_FILE } from "./shared/errors.js";
+import { UNREADABLE_FILE } from "../shared/errors.js";
 import { lintSource, type ActiveRule, type FileOutcome } from "./lint-file.js";
-import { readSource } from "./source/read-source.js";
+import { readSource } from "../source/read-source.js";
 import type { Directive } from "./suppressions.js";
-import { writeFixed } from "./fix/write-atomic.js";
-import type { Diagnostic, FileRule, IndexEntry, Place } from "./shared/types.js";
+import { writeFixed } from "../fix/write-atomic.js";
+import type { Diagnostic, FileRule, IndexEntry, Place } from "../shared/types.js";
 
 
 /** One file to lint. Plain data: it crosses worker threads. */

@@ -10,8 +10,8 @@ import type { ActiveRule } from "./lint-file.js";
 import type { ResultCache } from "./cache.js";
 import { contentHash } from "./content-hash.js";
 import { lintJob, type FileJob, type JobResult, type JobSettings } from "./lint-job.js";
-import { readSource } from "./source/read-source.js";
-import type { FileRule } from "./shared/types.js";
+import { readSource } from "../source/read-source.js";
+import type { FileRule } from "../shared/types.js";
 import { lintInThreads, ruleSpecs, workersPossible, type Concurrency } from "./workers.js";
 
 /**

@@ -7,15 +7,15 @@ import path from "node:path";
 import { convertPathToPattern } from "tinyglobby";
 import type { ResultCache } from "./cache.js";
 import { contentHash } from "./content-hash.js";
-import { readFrontMatter } from "./source/front-matter.js";
-import { LineIndex } from "./source/line-index.js";
-import { indexEntry } from "./tree/index-entry.js";
+import { readFrontMatter } from "../source/front-matter.js";
+import { LineIndex } from "../source/line-index.js";
+import { indexEntry } from "../tree/index-entry.js";
 import type { ActiveRule } from "./lint-file.js";
-import { classify } from "./tree/place.js";
-import { readSource } from "./source/read-source.js";
-import { readRegistry, registryPath } from "./tree/registry.js";
+import { classify } from "../tree/place.js";
+import { readSource } from "../source/read-source.js";
+import { readRegistry, registryPath } from "../tree/registry.js";
 import { discover } from "./discover.js";
-import type { Diagnostic, IndexEntry, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "./shared/types.js";
+import type { Diagnostic, IndexEntry, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "../shared/types.js";
 
 export interface IndexOptions {
   displayPath: (abs: string) => string;

@@ -15,10 +15,10 @@ import path from "node:path";
 import type { ActiveRule } from "./lint-file.js";
 import type { FileJob } from "./lint-job.js";
 import type { Directive } from "./suppressions.js";
-import type { Diagnostic, FileRule, IndexEntry, ResolvedConfig } from "./shared/types.js";
+import type { Diagnostic, FileRule, IndexEntry, ResolvedConfig } from "../shared/types.js";
 import { contentHash } from "./content-hash.js";
-import { VERSION } from "./shared/version.js";
-import { writeAtomic } from "./fix/write-atomic.js";
+import { VERSION } from "../shared/version.js";
+import { writeAtomic } from "../fix/write-atomic.js";
 
 export const DEFAULT_CACHE_FILE = ".milestonelintcache";
 /** Bumped when the layout of the cache file changes. */

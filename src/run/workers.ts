@@ -7,10 +7,10 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
-import { builtinRules } from "../rules/index.js";
+import { builtinRules } from "../../rules/index.js";
 import type { ActiveRule } from "./lint-file.js";
 import type { FileJob, JobResult, JobSettings } from "./lint-job.js";
-import type { FileRule, Severity } from "./shared/types.js";
+import type { FileRule, Severity } from "../shared/types.js";
 
 /**
  * `auto`: workers when the files would take long in one thread; `off`: never; a

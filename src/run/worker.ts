@@ -3,10 +3,10 @@
  * sent with the built-in rules named in its setup, and replies with plain results.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { builtinRules } from "../rules/index.js";
+import { builtinRules } from "../../rules/index.js";
 import type { ActiveRule } from "./lint-file.js";
 import { lintJob, type FileJob } from "./lint-job.js";
-import type { FileRule } from "./shared/types.js";
+import type { FileRule } from "../shared/types.js";
 import type { WorkerReply, WorkerSetup } from "./workers.js";
 
 const setup = workerData as WorkerSetup;

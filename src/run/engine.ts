@@ -6,14 +6,14 @@
 import path from "node:path";
 import { isDynamicPattern } from "tinyglobby";
 import { ResultCache } from "./cache.js";
-import type { RunConfig } from "./config/config-loader.js";
+import type { RunConfig } from "../config/config-loader.js";
 import { discover } from "./discover.js";
 import type { ActiveRule } from "./lint-file.js";
 import type { FileJob, JobResult } from "./lint-job.js";
 import { runPhaseOne } from "./phase-one.js";
-import { classify } from "./tree/place.js";
+import { classify } from "../tree/place.js";
 import { buildIndex, runProjectRules } from "./project.js";
-import { registryRootOf } from "./tree/registry.js";
+import { registryRootOf } from "../tree/registry.js";
 import { suppress, unusedDirectives, type Directive } from "./suppressions.js";
 import { builtinOnly, type Concurrency } from "./workers.js";
 import type {
@@ -25,7 +25,7 @@ import type {
   ProjectRule,
   ResolvedConfig,
   Rule,
-} from "./shared/types.js";
+} from "../shared/types.js";
 
 export interface EngineOptions {
   /** Files, folders or globs; default `.agent`. */

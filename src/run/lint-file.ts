@@ -3,12 +3,12 @@
  * asked. Takes and returns plain data, so it can run in a worker thread.
  */
 import type { Root } from "mdast";
-import { readFrontMatter } from "./source/front-matter.js";
-import { indexEntry } from "./tree/index-entry.js";
-import { LineIndex, spanOf } from "./source/line-index.js";
-import { BodyNotParsed, parseMarkdown } from "./source/markdown.js";
-import { UNREADABLE_FILE } from "./shared/errors.js";
-import { applyFixes } from "./fix/fix.js";
+import { readFrontMatter } from "../source/front-matter.js";
+import { indexEntry } from "../tree/index-entry.js";
+import { LineIndex, spanOf } from "../source/line-index.js";
+import { BodyNotParsed, parseMarkdown } from "../source/markdown.js";
+import { UNREADABLE_FILE } from "../shared/errors.js";
+import { applyFixes } from "../fix/fix.js";
 import { readDirectives, suppress, type Directive } from "./suppressions.js";
 import type {
   Diagnostic,
@@ -18,7 +18,7 @@ import type {
   Report,
   Severity,
   SourceFile,
-} from "./shared/types.js";
+} from "../shared/types.js";
 
 export interface ActiveRule<R> {
   rule: R;

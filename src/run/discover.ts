@@ -2,7 +2,7 @@
 import { lstat, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
-import { UsageError } from "./shared/errors.js";
+import { UsageError } from "../shared/errors.js";
 
 /** Never descended into, whatever the config says. */
 const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];

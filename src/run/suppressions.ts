@@ -10,10 +10,10 @@
  * diagnostics alike.
  */
 import type { Nodes, Root } from "mdast";
-import { nodeRange } from "./source/markdown.js";
-import type { LineIndex } from "./source/line-index.js";
-import { didYouMeanSentence } from "./shared/suggest.js";
-import type { Diagnostic, Span } from "./shared/types.js";
+import { nodeRange } from "../source/markdown.js";
+import type { LineIndex } from "../source/line-index.js";
+import { didYouMeanSentence } from "../shared/suggest.js";
+import type { Diagnostic, Span } from "../shared/types.js";
 
 export type DirectiveKind = "disable" | "enable" | "disable-next-line" | "disable-file";
 
