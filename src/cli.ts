@@ -5,7 +5,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { FORMATTERS } from "./formatters/index.js";
+import { FORMATTERS } from "./report/index.js";
 import { UsageError } from "./shared/errors.js";
 import { VERSION } from "./shared/version.js";
 import { writeAtomic } from "./fix/write-atomic.js";
