@@ -107,7 +107,7 @@ await build({
 // the CLI: a script, because only a script can be run with a V8 code cache (src/launcher.ts)
 await build({
   ...common,
-  entryPoints: { "cli-main": "src/cli.ts" },
+  entryPoints: { "cli-main": "src/cli/cli.ts" },
   outdir: "dist",
   outExtension: { ".js": ".cjs" },
   format: "cjs",
@@ -117,7 +117,7 @@ await build({
 });
 await build({
   ...common,
-  entryPoints: { cli: "src/launcher.ts" },
+  entryPoints: { cli: "src/cli/launcher.ts" },
   outdir: "dist",
   outExtension: { ".js": ".cjs" },
   format: "cjs",

@@ -5,13 +5,13 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { FORMATTERS } from "./report/index.js";
-import { UsageError } from "./shared/errors.js";
-import { VERSION } from "./shared/version.js";
-import { writeAtomic } from "./fix/write-atomic.js";
-import { configForFile, errorsOnly, lint, rulesFor } from "./index.js";
-import type { Rule, RuleMeta } from "./shared/types.js";
-import type { Concurrency } from "./run/workers.js";
+import { FORMATTERS } from "../report/index.js";
+import { UsageError } from "../shared/errors.js";
+import { VERSION } from "../shared/version.js";
+import { writeAtomic } from "../fix/write-atomic.js";
+import { configForFile, errorsOnly, lint, rulesFor } from "../index.js";
+import type { Rule, RuleMeta } from "../shared/types.js";
+import type { Concurrency } from "../run/workers.js";
 
 const HELP = `Usage: milestone-lint [options] [paths…]
 
@@ -148,7 +148,7 @@ export async function main(argv: string[]): Promise<number> {
   const outputFile = values["output-file"];
   let report: string;
   if (values["fix-dry-run"]) {
-    report = (await import("./fix/unified-diff.js")).fixDiff(result);
+    report = (await import("../fix/unified-diff.js")).fixDiff(result);
   } else {
     const rules: Record<string, RuleMeta> = {};
     for (const r of await rulesFor(configOption)) rules[r.meta.id] = r.meta;
