@@ -104,7 +104,7 @@ await build({
   // CommonJS dependencies call require() for Node built-ins
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
 });
-// the CLI: a script, because only a script can be run with a V8 code cache (src/launcher.ts)
+// the CLI: a script, because only a script can be run with a V8 code cache (src/cli/launcher.ts)
 await build({
   ...common,
   entryPoints: { "cli-main": "src/cli/cli.ts" },

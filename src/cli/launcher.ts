@@ -23,7 +23,7 @@ try {
 
 function start(): void {
   // the bundle's function takes CommonJS's arguments and `__import`, this file's import(), for
-  // config files and plugins (src/import-module.ts): code from a code cache cannot call import()
+  // config files and plugins (src/shared/import-module.ts): code from a code cache cannot call import()
   const wrapped = `(function (exports, require, module, __filename, __dirname, __import) {${readFileSync(bundle, "utf8")}\n})`;
   const script = new vm.Script(wrapped, { filename: bundle, cachedData });
 

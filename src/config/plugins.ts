@@ -1,6 +1,6 @@
 /**
  * Plugins: local modules that export `rules`, an array of rules with the same
- * contract as the built-in ones (src/types.ts `Rule`). Each rule is checked as it
+ * contract as the built-in ones (src/shared/types.ts `Rule`). Each rule is checked as it
  * is loaded, so a broken plugin is a one-line config error, not a crash mid-run.
  */
 import path from "node:path";

@@ -1,5 +1,5 @@
 /**
- * A phase-one worker thread (src/workers.ts): lints the batches of files it is
+ * A phase-one worker thread (src/run/workers.ts): lints the batches of files it is
  * sent with the built-in rules named in its setup, and replies with plain results.
  */
 import { parentPort, workerData } from "node:worker_threads";

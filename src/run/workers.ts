@@ -2,7 +2,7 @@
  * Phase one spread over threads: the main thread and worker threads take files from
  * one shared queue, workers in small batches, so a slow file does not leave a core
  * idle. Each thread reads its own files: no file's text or AST is held longer than it
- * takes to lint it. Whether workers pay is decided in src/phase-one.ts.
+ * takes to lint it. Whether workers pay is decided in src/run/phase-one.ts.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";

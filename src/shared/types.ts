@@ -252,7 +252,7 @@ export interface LintResult {
   internalErrors: number;
 }
 
-/** A file's YAML front matter as read by `src/front-matter.ts`, with the offsets of its parts in the file. */
+/** A file's YAML front matter as read by `src/source/front-matter.ts`, with the offsets of its parts in the file. */
 export interface FrontMatterKey {
   name: string;
   /** The key as written. */
