@@ -268,7 +268,7 @@ describe("--print-config", () => {
 describe("a broken config is exit 2 with the file and the reason on one line", () => {
   const cases: [string, Record<string, string>, string][] = [
     ["bad JSON", { "milestone-lint.config.json": '{\n  "rules": {\n    "front-matter-schema": "warn",\n  }\n}\n' },
-      "milestone-lint.config.json: invalid JSON at line 4, column 3: Expected double-quoted property name"],
+      'milestone-lint.config.json: invalid JSON at line 4, column 3: expected a "quoted" key but found `}` (JSON allows no trailing comma before `}`)'],
     ["an unknown rule", { "milestone-lint.config.json": json({ rules: { "front-matter-shema": "off" } }) },
       'milestone-lint.config.json: unknown rule "front-matter-shema". Did you mean "front-matter-schema"?'],
     ["a bad severity", { ".milestonelintrc.json": json({ rules: { "front-matter-schema": "warning" } }) },
@@ -288,7 +288,7 @@ describe("a broken config is exit 2 with the file and the reason on one line", (
     ["a setting outside its values", { "milestone-lint.config.json": json({ layout: "upstreem" }) },
       'milestone-lint.config.json: `layout` must be one of: "auto", "template", "upstream". Did you mean "upstream"?'],
     ["a missing schema file", { "milestone-lint.config.json": json({ schema: { milestone: "./nope.json" } }) },
-      'milestone-lint.config.json: schema file "./nope.json" cannot be read (ENOENT)'],
+      'milestone-lint.config.json: schema file "./nope.json" cannot be read (it does not exist)'],
     ["an invalid schema", { "milestone-lint.config.json": json({ schema: { mode: "replace", milestone: { type: "objekt" } } }) },
       "milestone-lint.config.json: the milestone schema is not a valid JSON Schema (type must be JSONType or JSONType[]: objekt)"],
     ["an invalid schema in a rule's options", { "milestone-lint.config.json": json({ rules: { "front-matter-schema": ["error", { schemas: { execplan: { required: ["x"] } } }] } }) },
@@ -325,6 +325,6 @@ describe("a broken config is exit 2 with the file and the reason on one line", (
   it("--config naming a file that does not exist", () => {
     const r = runCli(["--config", "nope.json"], { cwd: tree() });
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe("milestone-lint: nope.json: cannot be read (ENOENT)\n");
+    expect(r.stderr).toBe("milestone-lint: nope.json: cannot be read (it does not exist)\n");
   });
 });

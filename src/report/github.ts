@@ -6,7 +6,7 @@
  * as the runner expects, whatever folder the linter ran in.
  */
 import path from "node:path";
-import { findRepoRoot, pathUnder } from "../tree/repo-root.js";
+import { findRepoRoot, pathUnder } from "../shared/paths.js";
 import type { Diagnostic } from "../shared/types.js";
 import type { Formatter } from "./types.js";
 

@@ -17,7 +17,7 @@ import { UNREADABLE_FILE } from "../shared/errors.js";
 import { LineIndex } from "../source/line-index.js";
 import { findRoot } from "../tree/place.js";
 import { readSource } from "../source/read-source.js";
-import { findRepoRoot, pathUnder } from "../tree/repo-root.js";
+import { findRepoRoot, pathUnder } from "../shared/paths.js";
 import type { Diagnostic, Fix, RuleMeta, Severity } from "../shared/types.js";
 import type { Formatter } from "./types.js";
 

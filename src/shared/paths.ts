@@ -1,6 +1,7 @@
 /**
- * The root of the git work tree a path is in: CI tools (GitHub code scanning,
- * workflow annotations) address files relative to it, not to where we were run.
+ * Paths relative to a folder, and the root of the git work tree a path is in: CI
+ * tools (GitHub code scanning, workflow annotations) address files relative to it,
+ * and the search for config files stops there.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -16,12 +17,17 @@ export function findRepoRoot(dir: string): string | undefined {
   }
 }
 
+/** `abs` relative to `dir` with `/` separators, or undefined when it is not inside `dir` (a folder may be named `..drafts`). */
+export function relativeInside(dir: string, abs: string): string | undefined {
+  const rel = path.relative(dir, abs);
+  if (rel === "" || rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined;
+  return rel.split(path.sep).join("/");
+}
+
 /**
  * `file` (relative to `cwd`) as a `/`-separated path relative to `root`, or
  * undefined when it lies outside `root`.
  */
 export function pathUnder(root: string, cwd: string, file: string): string | undefined {
-  const rel = path.relative(root, path.resolve(cwd, file));
-  if (rel === "" || rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined;
-  return rel.split(path.sep).join("/");
+  return relativeInside(root, path.resolve(cwd, file));
 }
