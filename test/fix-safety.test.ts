@@ -163,8 +163,9 @@ describe("--fix", () => {
 
 describe("writing fixes", () => {
   it("refuses a path that is not a regular file, and one that is gone", async () => {
-    await expect(writeFixed(tree.abs(ACTIVE), "", "x")).rejects.toThrow(new FixNotWritten("it is no longer a regular file"));
-    await expect(writeFixed(tree.abs(`${ACTIVE}/gone.md`), "", "x")).rejects.toThrow(FixNotWritten);
+    const root = tree.abs(".agent/exec_plans");
+    await expect(writeFixed(tree.abs(ACTIVE), "", "x", root)).rejects.toThrow(new FixNotWritten("it is no longer a regular file"));
+    await expect(writeFixed(tree.abs(`${ACTIVE}/gone.md`), "", "x", root)).rejects.toThrow(FixNotWritten);
   });
 
   it("fixes a file whose name is as long as the file system allows (the temporary name stays short)", async () => {

@@ -189,6 +189,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     const index = await buildIndex(entries, [...roots].sort(), {
       displayPath,
       covers: coverage(options.patterns, cwd),
+      read: new Set(jobs.map((job) => job.path)),
       ...(options.isIgnored ? { isIgnored: options.isIgnored } : {}),
       ...(cache ? { cache } : {}),
     });

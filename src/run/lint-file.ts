@@ -1,6 +1,8 @@
 /**
  * Phase one of a run: every file rule over one file, with its fixes applied when
- * asked. Takes and returns plain data, so it can run in a worker thread.
+ * asked. Takes and returns plain data, so it can run in a worker thread. Each step
+ * (parse, each rule, the disable comments, each fix pass) that fails becomes a
+ * diagnostic on the file, and the others still run.
  */
 import type { Root } from "mdast";
 import { readFrontMatter } from "../source/front-matter.js";
@@ -40,6 +42,13 @@ export interface FileOutcome {
 /** `--fix` re-lints after each pass; ESLint stops after 10 passes, and so do we. */
 const MAX_FIX_PASSES = 10;
 
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** A diagnostic at the start of the file, for what went wrong with the file as a whole. */
+function atStart(source: SourceFile, ruleId: string, message: string): Diagnostic {
+  return { file: source.displayPath, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId, severity: "error", message };
+}
+
 function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: string) {
   const lines = new LineIndex(source.text);
   const frontMatter = readFrontMatter(source.text);
@@ -53,8 +62,12 @@ function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: stri
     try {
       return (ast ??= parseMarkdown(source.text, frontMatter));
     } catch (error) {
-      if (error instanceof BodyNotParsed) refused = error;
-      throw error;
+      // the parser failing on this input (a stack overflow, say) is this file's problem, said once
+      refused =
+        error instanceof BodyNotParsed
+          ? error
+          : new BodyNotParsed(0, `The Markdown of this file could not be parsed (${reasonOf(error)}): it was not checked (its front matter was).`);
+      throw refused;
     }
   };
   let internalErrors = 0;
@@ -89,24 +102,17 @@ function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: stri
     } catch (error) {
       if (error instanceof BodyNotParsed) continue;
       internalErrors++;
-      const reason = error instanceof Error ? error.message : String(error);
-      diagnostics.push({
-        file: source.displayPath,
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-        ruleId: rule.meta.id,
-        severity: "error",
-        message: `Internal error: rule "${rule.meta.id}" crashed on this file (${reason}). The other rules still ran; please report this.`,
-      });
+      diagnostics.push(atStart(source, rule.meta.id, `Internal error: rule "${rule.meta.id}" crashed on this file (${reasonOf(error)}). The other rules still ran; please report this.`));
     }
   }
   let directives: Directive[] = [];
   try {
     directives = readDirectives(source.text, parse, lines);
   } catch (error) {
-    if (!(error instanceof BodyNotParsed)) throw error;
+    if (!(error instanceof BodyNotParsed)) {
+      internalErrors++;
+      diagnostics.push(atStart(source, UNREADABLE_FILE, `Internal error: the milestone-lint comments of this file could not be read (${reasonOf(error)}), so none applies. The rules still ran; please report this.`));
+    }
   }
   if (refused) {
     const at = lines.position(refused.offset);
@@ -134,10 +140,18 @@ export function lintSource(
   let pass = runRules(current, rules, today);
   if (fix) {
     for (let i = 0; i < MAX_FIX_PASSES; i++) {
-      // a suppressed problem is not fixed
-      const fixes = suppress(pass.diagnostics, pass.directives).kept.flatMap((d) => (d.fix ? [d.fix] : []));
-      if (fixes.length === 0) break;
-      const text = applyFixes(current.text, fixes);
+      let text: string;
+      try {
+        // a suppressed problem is not fixed
+        const fixes = suppress(pass.diagnostics, pass.directives).kept.flatMap((d) => (d.fix ? [d.fix] : []));
+        if (fixes.length === 0) break;
+        text = applyFixes(current.text, fixes);
+      } catch (error) {
+        // the fixes made so far stand; the problems left are reported as they are
+        pass.internalErrors++;
+        pass.diagnostics.push(atStart(current, UNREADABLE_FILE, `Internal error: the fixes of this file could not be applied (${reasonOf(error)}); the problems left are reported. Please report this.`));
+        break;
+      }
       if (text === current.text) break;
       current = { ...current, text };
       pass = runRules(current, rules, today);

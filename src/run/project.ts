@@ -15,7 +15,8 @@ import { classify } from "../tree/place.js";
 import { readSource } from "../source/read-source.js";
 import { readRegistry, registryPath } from "../tree/registry.js";
 import { discover } from "./discover.js";
-import type { Diagnostic, IndexEntry, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "../shared/types.js";
+import { FILE_TIME_BUDGET_MS, withinBudget } from "./time-budget.js";
+import type { Diagnostic, IndexEntry, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig, SourceFile } from "../shared/types.js";
 
 export interface IndexOptions {
   displayPath: (abs: string) => string;
@@ -24,12 +25,27 @@ export interface IndexOptions {
   covers: (abs: string) => boolean;
   /** `--cache`: front matter keys of files whose text is unchanged. */
   cache?: Pick<ResultCache, "indexKeys" | "setIndexKeys">;
+  /** Files phase one read already, those without an entry included: none is read again. */
+  read?: ReadonlySet<string>;
+}
+
+/**
+ * The index entry of a file read only for the whole-tree rules, within the time
+ * budget of a file; undefined when its front matter cannot be read in it (the file's
+ * own run reports it).
+ */
+function indexedOnly(source: SourceFile): IndexEntry | undefined {
+  try {
+    return withinBudget(() => indexEntry(source, readFrontMatter(source.text), new LineIndex(source.text), false), FILE_TIME_BUDGET_MS);
+  } catch {
+    return undefined;
+  }
 }
 
 export async function buildIndex(linted: IndexEntry[], roots: string[], options: IndexOptions): Promise<ProjectIndex> {
   const { displayPath, isIgnored } = options;
   const entries = [...linted];
-  const seen = new Set(linted.map((e) => e.path));
+  const seen = new Set([...linted.map((e) => e.path), ...(options.read ?? [])]);
   // escaped: a folder named `Project (copy)` is a path, not a glob
   const patterns = roots.map((root) => `${convertPathToPattern(root)}/**/*.md`);
   const others = (await discover(patterns, { cwd: path.parse(process.cwd()).root, ...(isIgnored ? { isIgnored } : {}) })).filter((p) => !seen.has(p));
@@ -40,15 +56,16 @@ export async function buildIndex(linted: IndexEntry[], roots: string[], options:
     if (!place || !read?.ok) continue;
     const text = read.text;
     const source = { path: file, displayPath: displayPath(file), text, place };
-    const hash = options.cache && (await contentHash(text));
-    const keys = hash ? options.cache?.indexKeys(file, hash) : undefined;
+    const version = options.cache && { hash: await contentHash(text), stamp: read.stamp };
+    const keys = version ? options.cache?.indexKeys(file, version) : undefined;
     if (keys) {
       entries.push({ path: file, displayPath: source.displayPath, place, linted: false, keys });
       continue;
     }
-    const entry = indexEntry(source, readFrontMatter(text), new LineIndex(text), false);
+    const entry = indexedOnly(source);
+    if (!entry) continue;
     entries.push(entry);
-    if (hash) options.cache?.setIndexKeys(file, hash, entry.keys);
+    if (version) options.cache?.setIndexKeys(file, version, entry.keys);
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const registries: RegistryFile[] = [];
