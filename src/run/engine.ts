@@ -14,6 +14,8 @@ import { runPhaseOne } from "./phase-one.js";
 import { classify } from "../tree/place.js";
 import { buildIndex, runProjectRules } from "./project.js";
 import { registryRootOf } from "../tree/registry.js";
+import type { Overrides } from "../source/read-source.js";
+import type { RunMemory } from "./run-memory.js";
 import { suppress, unusedDirectives, type Directive } from "./suppressions.js";
 import { builtinOnly, type Concurrency } from "./workers.js";
 import type {
@@ -51,6 +53,15 @@ export interface EngineOptions {
   cacheFile?: string;
   /** Worker threads for phase one; default `auto`. */
   concurrency?: Concurrency;
+  /**
+   * Texts that stand in for files on disk, by absolute path (editor buffers,
+   * standard input): linted, indexed and judged by the whole-tree rules instead of
+   * the disk's copy, even when there is none. An overridden file is never written:
+   * its fixed text is in its result's `output`.
+   */
+  overrides?: Overrides;
+  /** What a long-lived caller keeps between runs (src/run/run-memory.ts); takes the place of `cacheFile`. */
+  memory?: RunMemory;
 }
 
 export function localDate(date = new Date()): string {
@@ -119,7 +130,12 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     if (!a) active.set(run, (a = activeRules(run.rules, run.config)));
     return a;
   };
-  const files = await discover(options.patterns, { cwd, ...(options.isIgnored ? { isIgnored: options.isIgnored } : {}) });
+  const { overrides, memory } = options;
+  const files = await discover(options.patterns, {
+    cwd,
+    ...(options.isIgnored ? { isIgnored: options.isIgnored } : {}),
+    ...(overrides ? { overrides } : {}),
+  });
   const byFile = new Map<string, Diagnostic[]>();
   const directivesOf = new Map<string, Directive[]>();
   const fixed = new Map<string, { source: string; output: string }>();
@@ -148,7 +164,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     jobs.push({ path: file, displayPath: displayPath(file), place });
     runOfJob.push(run);
   }
-  const cache = options.cacheFile === undefined ? undefined : await ResultCache.open(options.cacheFile);
+  const cache = memory?.results ?? (options.cacheFile === undefined ? undefined : await ResultCache.open(options.cacheFile));
   const results: JobResult[] = new Array(jobs.length);
   for (const [run, indexes] of groups) {
     const rules = activeFor(run).file;
@@ -163,6 +179,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
         write: options.write ?? true,
         concurrency: options.concurrency ?? "auto",
         ...(cache && key !== undefined ? { cache: { store: cache, key } } : {}),
+        ...(overrides ? { overrides } : {}),
       },
     );
     linted.forEach((result, k) => (results[indexes[k] as number] = result));
@@ -190,7 +207,9 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
       displayPath,
       covers: coverage(options.patterns, cwd),
       ...(options.isIgnored ? { isIgnored: options.isIgnored } : {}),
-      ...(cache ? { cache } : {}),
+      // the memory knows unchanged files without reading them, which hashing them would
+      ...(memory ? { memory } : cache ? { cache } : {}),
+      ...(overrides ? { overrides } : {}),
     });
     // a linted registry.json is listed like every linted file, with or without problems
     for (const registry of index.registries) if (registry.linted && !byFile.has(registry.displayPath)) byFile.set(registry.displayPath, []);

@@ -3,8 +3,6 @@
  * it. Files the user did not ask to lint are read for their front matter only
  * (no Markdown parse), and each root's `registry.json` is read with positions.
  */
-import path from "node:path";
-import { convertPathToPattern } from "tinyglobby";
 import type { ResultCache } from "./cache.js";
 import { contentHash } from "./content-hash.js";
 import { readFrontMatter } from "../source/front-matter.js";
@@ -12,9 +10,10 @@ import { LineIndex } from "../source/line-index.js";
 import { indexEntry } from "../tree/index-entry.js";
 import type { ActiveRule } from "./lint-file.js";
 import { classify } from "../tree/place.js";
-import { readSource } from "../source/read-source.js";
+import { readSource, type Overrides } from "../source/read-source.js";
 import { readRegistry, registryPath } from "../tree/registry.js";
-import { discover } from "./discover.js";
+import { markdownFilesIn } from "./discover.js";
+import type { RunMemory } from "./run-memory.js";
 import type { Diagnostic, IndexEntry, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "../shared/types.js";
 
 export interface IndexOptions {
@@ -24,38 +23,51 @@ export interface IndexOptions {
   covers: (abs: string) => boolean;
   /** `--cache`: front matter keys of files whose text is unchanged. */
   cache?: Pick<ResultCache, "indexKeys" | "setIndexKeys">;
+  /** Texts the index reads instead of the files on disk (a file not on disk included). */
+  overrides?: Overrides;
+  /** A long-lived caller's memory of the tree: files unchanged since the last run are not read again. */
+  memory?: RunMemory;
+}
+
+/** The index entry of a file the run does not lint, read for its front matter only; undefined when it cannot be read. */
+async function otherEntry(file: string, options: IndexOptions): Promise<IndexEntry | null | undefined> {
+  const place = classify(file);
+  if (!place) return null;
+  // a file that cannot be read is left out of the index (its own run reports why)
+  const read = readSource(file, place.root, options.overrides);
+  if (!read.ok) return undefined;
+  const text = read.text;
+  const source = { path: file, displayPath: options.displayPath(file), text, place };
+  const hash = options.cache && (await contentHash(text));
+  const keys = hash ? options.cache?.indexKeys(file, hash) : undefined;
+  if (keys) return { path: file, displayPath: source.displayPath, place, linted: false, keys };
+  const entry = indexEntry(source, readFrontMatter(text), new LineIndex(text), false);
+  if (hash) options.cache?.setIndexKeys(file, hash, entry.keys);
+  return entry;
 }
 
 export async function buildIndex(linted: IndexEntry[], roots: string[], options: IndexOptions): Promise<ProjectIndex> {
-  const { displayPath, isIgnored } = options;
+  const { isIgnored, overrides, memory } = options;
   const entries = [...linted];
   const seen = new Set(linted.map((e) => e.path));
-  // escaped: a folder named `Project (copy)` is a path, not a glob
-  const patterns = roots.map((root) => `${convertPathToPattern(root)}/**/*.md`);
-  const others = (await discover(patterns, { cwd: path.parse(process.cwd()).root, ...(isIgnored ? { isIgnored } : {}) })).filter((p) => !seen.has(p));
-  for (const file of others) {
-    const place = classify(file);
-    // a file that cannot be read is left out of the index (its own run reports why)
-    const read = place && readSource(file, place.root);
-    if (!place || !read?.ok) continue;
-    const text = read.text;
-    const source = { path: file, displayPath: displayPath(file), text, place };
-    const hash = options.cache && (await contentHash(text));
-    const keys = hash ? options.cache?.indexKeys(file, hash) : undefined;
-    if (keys) {
-      entries.push({ path: file, displayPath: source.displayPath, place, linted: false, keys });
-      continue;
+  const walk = { ...(overrides ? { overrides } : {}), ...(memory ? { listFolder: memory.listFolder } : {}) };
+  const ignored = isIgnored && memory ? (abs: string) => memory.isIgnored(abs, isIgnored) : isIgnored;
+  for (const root of roots) {
+    for (const file of await markdownFilesIn(root, walk)) {
+      if (seen.has(file) || (await ignored?.(file))) continue;
+      seen.add(file);
+      // an overridden file's text is not the disk's: never remembered
+      const read = () => otherEntry(file, options);
+      const entry = await (memory && !overrides?.has(file) ? memory.indexEntry(file, read) : read());
+      if (entry) entries.push(entry);
     }
-    const entry = indexEntry(source, readFrontMatter(text), new LineIndex(text), false);
-    entries.push(entry);
-    if (hash) options.cache?.setIndexKeys(file, hash, entry.keys);
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const registries: RegistryFile[] = [];
   for (const root of roots) {
     const file = registryPath(root);
     if (await isIgnored?.(file)) continue;
-    const registry = await readRegistry(root, displayPath(file), options.covers(file));
+    const registry = await readRegistry(root, options.displayPath(file), options.covers(file), overrides);
     if (registry) registries.push(registry);
   }
   return { roots, entries, registries };

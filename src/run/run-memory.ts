@@ -1,0 +1,73 @@
+/**
+ * What a long-lived caller (the language server) keeps of a tree from one run of the
+ * engine to the next, so that an edit costs the edited file and the whole-tree rules,
+ * not a walk and a read of every file. Nothing is trusted blindly: folder listings
+ * are reused while the folder's `stat` is unchanged (an entry added, removed or
+ * renamed changes it), index entries while the file's is (a write or a replacement
+ * changes it), phase-one results while the text hashes the same, so a run gives what
+ * a fresh run would. Which files are ignored is kept outright: drop the memory when
+ * a config file or a `.gitignore` changes.
+ */
+import { readdirSync, statSync, type Dirent } from "node:fs";
+import { ResultCache } from "./cache.js";
+import type { IndexEntry } from "../shared/types.js";
+
+/** Changes when a file is written or replaced, or a folder gains or loses an entry. */
+function stampOf(abs: string): string | undefined {
+  try {
+    const s = statSync(abs, { bigint: true });
+    return `${s.mtimeNs}:${s.ctimeNs}:${s.size}:${s.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+export class RunMemory {
+  /** Phase-one results by path, rule set and text hash (the `--cache` logic, kept in memory). */
+  readonly results = ResultCache.inMemory();
+  private readonly folders = new Map<string, { stamp: string; entries: Dirent[] }>();
+  private readonly entries = new Map<string, { stamp: string; entry: IndexEntry | null }>();
+  private readonly ignored = new Map<string, boolean>();
+
+  /** A folder's entries: read again only when the folder changed. */
+  readonly listFolder = (dir: string): Dirent[] => {
+    const stamp = stampOf(dir);
+    if (stamp === undefined) {
+      this.folders.delete(dir);
+      return [];
+    }
+    const known = this.folders.get(dir);
+    if (known?.stamp === stamp) return known.entries;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      entries = [];
+    }
+    // stamped before reading: a change in between is seen at the next run
+    this.folders.set(dir, { stamp, entries });
+    return entries;
+  };
+
+  /** Whether the config or `.gitignore` leaves `abs` out, asked once per file. */
+  async isIgnored(abs: string, ask: (abs: string) => boolean | Promise<boolean>): Promise<boolean> {
+    let ignored = this.ignored.get(abs);
+    if (ignored === undefined) this.ignored.set(abs, (ignored = await ask(abs)));
+    return ignored;
+  }
+
+  /**
+   * The index entry of a file read only for the whole-tree rules (null: not a plan or
+   * milestone file), from memory while the file is unchanged, else from `read`,
+   * which may give undefined (unreadable: not remembered, tried again next run).
+   */
+  async indexEntry(file: string, read: () => Promise<IndexEntry | null | undefined>): Promise<IndexEntry | null | undefined> {
+    const stamp = stampOf(file);
+    const known = this.entries.get(file);
+    if (stamp !== undefined && known?.stamp === stamp) return known.entry;
+    const entry = await read();
+    if (stamp === undefined || entry === undefined) this.entries.delete(file);
+    else this.entries.set(file, { stamp, entry });
+    return entry;
+  }
+}
