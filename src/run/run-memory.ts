@@ -15,8 +15,8 @@ import type { IndexEntry } from "../shared/types.js";
 /** Changes when a file is written or replaced, or a folder gains or loses an entry. */
 function stampOf(abs: string): string | undefined {
   try {
-    const s = statSync(abs, { bigint: true });
-    return `${s.mtimeNs}:${s.ctimeNs}:${s.size}:${s.ino}`;
+    const s = statSync(abs);
+    return `${s.mtimeMs}:${s.ctimeMs}:${s.size}:${s.ino}`;
   } catch {
     return undefined;
   }
