@@ -10,6 +10,8 @@ import { fileURLToPath } from "node:url";
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -86,7 +88,8 @@ export function startServer(connection: Connection): void {
         openFiles,
         versionOf: (uri) => documents.get(uri)?.version,
         publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
-        showError: (message) => void connection.window.showErrorMessage(message),
+        // a notification: nothing to answer, nothing to wait for
+        showError: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }),
         log: (message) => connection.console.error(message),
       },
       {

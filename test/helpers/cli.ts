@@ -9,13 +9,14 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string | Buffer } = {}): CliRun {
   const env: Record<string, string> = { ...(process.env as Record<string, string>), ...options.env };
   delete env.FORCE_COLOR;
   const r = spawnSync(process.execPath, [path.join(REPO, "dist/cli.cjs"), ...args], {
     cwd: options.cwd ?? REPO,
     env,
     encoding: "utf8",
+    ...(options.input !== undefined ? { input: options.input } : {}),
     // a hang (e.g. a read that never returns) fails the test instead of the whole run
     timeout: 60_000,
   });
