@@ -120,7 +120,8 @@ export const registryInSync: ProjectRule = {
         }
         const given = item.fields.path?.value;
         const plan = (typeof given === "string" ? matches.find((p) => pathMatches(registry, given, p)) : undefined) ?? matches[0];
-        if (!plan) continue;
+        // an unreadable plan's front matter is unknown: nothing to compare (it has its own error)
+        if (!plan || plan.entry.unread) continue;
         for (const field of COPIED) {
           const stored: IndexedKey | undefined = item.fields[field];
           if (!stored) continue;

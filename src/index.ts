@@ -8,7 +8,7 @@ import { resolveCacheFile } from "./run/cache.js";
 import { ConfigLoader, type LoadedConfig } from "./config/config-loader.js";
 import { defaultConfig } from "./config/config.js";
 import type { ConfigFile, RuleEntry } from "./config/config-files.js";
-import { localDate, runEngine } from "./run/engine.js";
+import { DEFAULT_PATTERN, localDate, runEngine } from "./run/engine.js";
 import { isIsoDate } from "./tree/dates.js";
 import { UsageError } from "./shared/errors.js";
 import type { LintResult, ResolvedConfig, Rule } from "./shared/types.js";
@@ -74,12 +74,12 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   // a broken config is reported before any file is read
   const here = await loader.forDir(cwd);
   const result = await runEngine({
-    patterns: options.patterns ?? [".agent"],
+    patterns: options.patterns ?? [DEFAULT_PATTERN],
     cwd,
     rules: here.rules,
     config: here.config,
     configFor: (file) => loader.forFile(file),
-    isIgnored: (file) => loader.isIgnored(file),
+    ignoredBy: (file) => loader.ignoredBy(file),
     today,
     fix: (options.fix ?? false) || (options.fixDryRun ?? false),
     write: !options.fixDryRun,

@@ -145,6 +145,7 @@ export async function main(argv: string[]): Promise<number> {
     fixDryRun: values["fix-dry-run"] ?? false,
     reportUnusedDisables: values["report-unused-disables"] ?? false,
   });
+  for (const warning of result.warnings ?? []) process.stderr.write(`milestone-lint: warning: ${warning}.\n`);
   const outputFile = values["output-file"];
   let report: string;
   if (values["fix-dry-run"]) {

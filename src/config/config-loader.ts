@@ -9,7 +9,7 @@ import { checkConfigShape, resolveConfig } from "./config.js";
 import { configFileIn, readConfigFile, type ConfigFile } from "./config-files.js";
 import { Gitignores, relativeInside } from "./gitignore.js";
 import { loadPlugins } from "./plugins.js";
-import type { ResolvedConfig, Rule } from "../shared/types.js";
+import type { IgnoreReason, ResolvedConfig, Rule } from "../shared/types.js";
 
 /** A configuration and the rules it knows (the built-in ones plus its plugins). */
 export interface RunConfig {
@@ -111,6 +111,11 @@ export class ConfigLoader {
 
   /** Left out by the config's `ignores` or, unless `gitignore: false`, by `.gitignore`. */
   async isIgnored(abs: string): Promise<boolean> {
+    return (await this.ignoredBy(abs)) !== undefined;
+  }
+
+  /** Why `abs` is left out (the config's `ignores`, or `.gitignore`), or undefined when it is not. */
+  async ignoredBy(abs: string): Promise<IgnoreReason | undefined> {
     const loaded = await this.forFile(abs);
     let rules = this.ignoresOf.get(loaded);
     if (!rules) {
@@ -118,7 +123,7 @@ export class ConfigLoader {
       this.ignoresOf.set(loaded, rules);
     }
     const rel = relativeInside(loaded.dir, abs);
-    if (rel !== undefined && rules.ignores(rel)) return true;
-    return loaded.config.gitignore && this.gitignores.isIgnored(abs);
+    if (rel !== undefined && rules.ignores(rel)) return { by: "ignores", description: `\`ignores\` in ${loaded.file !== undefined ? this.shown(loaded.file) : "the inline config"}` };
+    return loaded.config.gitignore && this.gitignores.isIgnored(abs) ? { by: "gitignore", description: ".gitignore" } : undefined;
   }
 }

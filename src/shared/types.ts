@@ -149,6 +149,8 @@ export interface IndexEntry extends IndexedFile {
   place: Place;
   /** Top-level front matter keys, when the front matter parsed to a map. */
   keys: Record<string, IndexedKey>;
+  /** The file could not be read: the tree knows it by its path alone (`keys` is empty), and no rule reports on it. */
+  unread?: boolean;
 }
 
 /** One object of the `plans` list of `registry.json`. */
@@ -219,6 +221,14 @@ export interface RuleSetting {
   options: Record<string, unknown>;
 }
 
+/** Why a file is left out of a run. */
+export interface IgnoreReason {
+  /** `gitignore`: not part of the committed tree; `ignores`: the config's or a `!pattern` argument, not linted but still part of the tree. */
+  by: "ignores" | "gitignore";
+  /** For messages: "`ignores` in milestone-lint.config.json". */
+  description: string;
+}
+
 /** The configuration after presets, files and flags are merged. */
 export interface ResolvedConfig {
   rules: Record<string, RuleSetting>;
@@ -250,6 +260,12 @@ export interface LintResult {
   fixableCount: number;
   /** Set when a rule crashed: the run's results are incomplete (exit 2). */
   internalErrors: number;
+  /**
+   * What the user should know about the run itself, not about a file: an argument
+   * that matched nothing, a file named but ignored, a folder that cannot be read.
+   * Phrases without a final period; the CLI prints each on stderr.
+   */
+  warnings?: string[];
 }
 
 /** A file's YAML front matter as read by `src/source/front-matter.ts`, with the offsets of its parts in the file. */
