@@ -6,7 +6,9 @@
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { checkConfigShape, resolveConfig } from "./config.js";
-import { configFileIn, readConfigFile, type ConfigFile } from "./config-files.js";
+import { configFileIn, readConfigFile, type ConfigFile, type RuleEntry } from "./config-files.js";
+import { UsageError } from "../shared/errors.js";
+import { didYouMeanSentence } from "../shared/suggest.js";
 import { Gitignores, relativeInside } from "./gitignore.js";
 import { loadPlugins } from "./plugins.js";
 import type { IgnoreReason, ResolvedConfig, Rule } from "../shared/types.js";
@@ -15,6 +17,8 @@ import type { IgnoreReason, ResolvedConfig, Rule } from "../shared/types.js";
 export interface RunConfig {
   config: ResolvedConfig;
   rules: readonly Rule[];
+  /** Where it came from, for `--debug`: the config file as shown, "default config" or "inline config". */
+  origin?: string;
 }
 
 export interface LoadedConfig extends RunConfig {
@@ -34,6 +38,8 @@ export interface LoaderOptions {
   config?: string | ConfigFile;
   /** The rules every config knows (the built-in ones); plugins add to them. */
   rules: readonly Rule[];
+  /** Rule settings that win over every config's (`--rule`). */
+  overrideRules?: Record<string, RuleEntry>;
 }
 
 /** A config error surfaces where the config is awaited, not as an unhandled rejection before that. */
@@ -67,9 +73,17 @@ export class ConfigLoader {
     const taken = new Set(this.options.rules.map((r) => r.meta.id));
     const plugins = await loadPlugins(config.plugins ?? [], dir, shown, taken);
     const rules = [...this.options.rules, ...plugins];
+    const overrides = this.options.overrideRules;
+    if (overrides) {
+      const ids = rules.map((r) => r.meta.id);
+      for (const id of Object.keys(overrides)) {
+        if (!ids.includes(id)) throw new UsageError(`--rule: unknown rule "${id}".${didYouMeanSentence(id, ids)}`);
+      }
+    }
     return {
-      config: resolveConfig(config, source, rules),
+      config: resolveConfig(config, source, rules, overrides),
       rules,
+      origin: shown,
       dir,
       input: config,
       plugins: config.plugins ?? [],

@@ -25,6 +25,7 @@ import type {
   ProjectRule,
   ResolvedConfig,
   Rule,
+  RunTrace,
 } from "../shared/types.js";
 
 export interface EngineOptions {
@@ -52,6 +53,8 @@ export interface EngineOptions {
   cacheFile?: string;
   /** Worker threads for phase one; default `auto`. */
   concurrency?: Concurrency;
+  /** `--debug`: the result carries a trace of the run (timings, configs, crash stacks). */
+  debug?: boolean;
 }
 
 export function localDate(date = new Date()): string {
@@ -150,8 +153,17 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     if (!a) active.set(run, (a = activeRules(run.rules, run.config)));
     return a;
   };
+  const trace: RunTrace | undefined = options.debug ? { phases: [], rules: {}, configs: [], crashes: [] } : undefined;
+  let mark = performance.now();
+  const phase = (name: string): void => {
+    if (!trace) return;
+    const now = performance.now();
+    trace.phases.push({ phase: name, ms: now - mark });
+    mark = now;
+  };
   const discovery = await discover(options.patterns, { cwd, fallback: DEFAULT_PATTERN, ...(options.ignoredBy ? { ignoredBy: options.ignoredBy } : {}) });
   const files = discovery.files;
+  phase("find files");
   const warnings: string[] = [];
   const byFile = new Map<string, Diagnostic[]>();
   const directivesOf = new Map<string, Directive[]>();
@@ -180,7 +192,9 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     else groups.set(run, [jobs.length]);
     jobs.push({ path: file, displayPath: displayPath(file), place });
     runOfJob.push(run);
+    trace?.configs.push({ file: displayPath(file), config: run.origin ?? "the given config" });
   }
+  phase("classify and configure");
   const linted = new Set([...jobs.map((j) => j.path), ...files.filter((f) => registryRootOf(f) !== undefined)]);
   const reasons = discovery.args.map((arg) => unmatched(arg, linted));
   for (const { dir, reason } of discovery.unreadableDirs) {
@@ -220,6 +234,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
         fix: options.fix,
         write: options.write ?? true,
         concurrency: options.concurrency ?? "auto",
+        ...(trace ? { debug: true } : {}),
         ...(cache && key !== undefined ? { cache: { store: cache, key } } : {}),
       },
     );
@@ -227,6 +242,10 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   }
   jobs.forEach((job, i) => {
     const result = results[i] as JobResult;
+    if (trace && result.trace) {
+      for (const [id, ms] of Object.entries(result.trace.rules)) trace.rules[id] = (trace.rules[id] ?? 0) + ms;
+      for (const crash of result.trace.crashes) trace.crashes.push({ ...crash, file: job.displayPath });
+    }
     byFile.set(job.displayPath, result.diagnostics);
     internalErrors += result.internalErrors;
     if (result.fixed) fixed.set(job.displayPath, result.fixed);
@@ -241,6 +260,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   });
 
   // files that share a config share a run of the project rules; each run reports on its own files only
+  phase("file rules");
   const runs = [...new Set(runOf.values())];
   // a registry.json named alone still needs a config to judge it by
   const [someRoot] = roots;
@@ -252,6 +272,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
       ...(options.ignoredBy ? { ignoredBy: options.ignoredBy } : {}),
       ...(cache ? { cache } : {}),
     });
+    phase("whole-tree index");
     for (const { dir, reason } of index.unreadableDirs) {
       if (!byFile.has(displayPath(dir))) warnings.push(`folder "${displayPath(dir)}" cannot be read (${reason}); the whole-tree rules do not know the files in it`);
     }
@@ -270,7 +291,9 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
               // the registries are judged once, by the first run that has project rules
               registries: index.registries.map((r) => ({ ...r, linted: r.linted && run === first })),
             };
-      const project = runProjectRules(own, rules, today, options.layout ?? run.config.layout);
+      const projectTrace = trace && { rules: trace.rules, crashes: [] as { ruleId: string; stack: string }[] };
+      const project = runProjectRules(own, rules, today, options.layout ?? run.config.layout, projectTrace);
+      for (const crash of projectTrace?.crashes ?? []) trace?.crashes.push({ ...crash, file: "(whole tree)" });
       internalErrors += project.internalErrors;
       for (const d of project.diagnostics) {
         const list = byFile.get(d.file);
@@ -280,6 +303,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     }
   }
 
+  phase("whole-tree rules");
   await cache?.save();
 
   for (const [file, directives] of directivesOf) {
@@ -290,5 +314,6 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     }
     byFile.set(file, kept);
   }
-  return { ...summarize(byFile, internalErrors, fixed), ...(warnings.length > 0 ? { warnings } : {}) };
+  phase("disable comments");
+  return { ...summarize(byFile, internalErrors, fixed), ...(warnings.length > 0 ? { warnings } : {}), ...(trace ? { trace } : {}) };
 }

@@ -8,7 +8,7 @@ import { contentHash } from "./content-hash.js";
 import { readFrontMatter } from "../source/front-matter.js";
 import { LineIndex } from "../source/line-index.js";
 import { indexEntry } from "../tree/index-entry.js";
-import type { ActiveRule } from "./lint-file.js";
+import { crashMessage, type ActiveRule, type FileTrace } from "./lint-file.js";
 import { classify } from "../tree/place.js";
 import { readSource } from "../source/read-source.js";
 import { readRegistry, registryPath } from "../tree/registry.js";
@@ -82,11 +82,13 @@ export function runProjectRules(
   rules: ActiveRule<ProjectRule>[],
   today: string,
   layout: ResolvedConfig["layout"] = "auto",
+  trace?: FileTrace,
 ): { diagnostics: Diagnostic[]; internalErrors: number } {
   const diagnostics: Diagnostic[] = [];
   const memo = new Map<string, unknown>();
   let internalErrors = 0;
   for (const { rule, severity, options } of rules) {
+    const started = trace ? performance.now() : 0;
     try {
       rule.check({
         index,
@@ -116,14 +118,17 @@ export function runProjectRules(
     } catch (error) {
       internalErrors++;
       const reason = error instanceof Error ? error.message : String(error);
+      trace?.crashes.push({ ruleId: rule.meta.id, stack: error instanceof Error && error.stack ? error.stack : reason });
       const first = index.entries.find((e) => e.linted);
       diagnostics.push({
         file: first?.displayPath ?? index.roots[0] ?? ".",
         ...LINE_ONE,
         ruleId: rule.meta.id,
         severity: "error",
-        message: `Internal error: rule "${rule.meta.id}" crashed (${reason}). The other rules still ran; please report this.`,
+        message: crashMessage(rule, reason, ""),
       });
+    } finally {
+      if (trace) trace.rules[rule.meta.id] = (trace.rules[rule.meta.id] ?? 0) + performance.now() - started;
     }
   }
   return { diagnostics, internalErrors };

@@ -266,6 +266,20 @@ export interface LintResult {
    * Phrases without a final period; the CLI prints each on stderr.
    */
   warnings?: string[];
+  /** With `debug: true` (`--debug`). */
+  trace?: RunTrace;
+}
+
+/** What `--debug` shows of a run. */
+export interface RunTrace {
+  /** Milliseconds each phase of the run took, in order. */
+  phases: { phase: string; ms: number }[];
+  /** Milliseconds per rule, summed over the files it ran on (results taken from the cache cost none). */
+  rules: Record<string, number>;
+  /** The configuration each linted file used: the config file as shown, or "default config". */
+  configs: { file: string; config: string }[];
+  /** The stack of every rule crash. */
+  crashes: { ruleId: string; file: string; stack: string }[];
 }
 
 /** A file's YAML front matter as read by `src/source/front-matter.ts`, with the offsets of its parts in the file. */
