@@ -9,7 +9,7 @@ import { LineIndex, spanOf } from "../source/line-index.js";
 import { BodyNotParsed, parseMarkdown } from "../source/markdown.js";
 import { UNREADABLE_FILE } from "../shared/errors.js";
 import { applyFixes } from "../fix/fix.js";
-import { readDirectives, suppress, type Directive } from "./suppressions.js";
+import { misplacedDirectives, readDirectives, suppress, type Directive } from "./suppressions.js";
 import { builtinRules } from "../../rules/index.js";
 import { ruleOrigin } from "../shared/rule-origin.js";
 import type {
@@ -133,6 +133,7 @@ function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: stri
   } catch (error) {
     if (!(error instanceof BodyNotParsed)) throw error;
   }
+  diagnostics.push(...misplacedDirectives(directives, source.displayPath));
   if (refused) {
     const at = lines.position(refused.offset);
     diagnostics.push({
