@@ -27,6 +27,7 @@ import { docsUrl } from "../src/shared/docs-url.js";
 import { milestoneIdParts } from "../src/tree/identity.js";
 import { reportOn } from "../src/tree/milestone-groups.js";
 import { push, treeOf, type MilestoneNode, type Tree } from "../src/tree/plan-tree.js";
+import { quoteValue } from "../src/shared/quote.js";
 
 /** True when the folder `m` sits in holds the plan its `id` names. */
 function withItsPlan(tree: Tree, m: MilestoneNode, planId: string): boolean {
@@ -65,7 +66,7 @@ export const milestoneIdUnique: ProjectRule = {
             : home
               ? `${home.entry.displayPath} sits with plan ${planId}, so this file is the stray copy: delete it, or give it an \`id\` of the plan in its own folder.`
               : "a milestone ID is unique across the tree: give each file the ID of the plan in its own folder.";
-        context.report(reportOn(m, `Milestone id "${id}" is also used by ${list} in another plan folder; ${advice}`));
+        context.report(reportOn(m, `Milestone id ${quoteValue(id, 200)} is also used by ${list} in another plan folder; ${advice}`));
       }
     }
   },

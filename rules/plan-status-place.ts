@@ -31,6 +31,7 @@ import type { ProjectRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
 import { gitMvPath } from "../src/tree/git-mv.js";
 import { treeOf } from "../src/tree/plan-tree.js";
+import { quoteValue } from "../src/shared/quote.js";
 
 const FINISHED = new Set(["done", "archived"]);
 
@@ -53,7 +54,7 @@ export const planStatusPlace: ProjectRule = {
         context.report({
           entry,
           key: "status",
-          message: `Status is "${status}", but the plan is under \`${folder}/\`, where finished plans go; set \`status: done\` (or \`archived\`), or move the plan back to \`active/<slug>/\` if it is not finished.`,
+          message: `Status is ${quoteValue(status)}, but the plan is under \`${folder}/\`, where finished plans go; set \`status: done\` (or \`archived\`), or move the plan back to \`active/<slug>/\` if it is not finished.`,
         });
       } else if (folder === "active" && status === "archived") {
         // move the whole plan folder (with its milestones), unless several plans share it
