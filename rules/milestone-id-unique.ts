@@ -1,7 +1,7 @@
 /**
  * # milestone-id-unique
  *
- * No two milestone files anywhere in the tree share a milestone `id` (FORMAT.md §2).
+ * No two milestone files anywhere in the tree share a milestone `id` (docs/format.md §2).
  * Two files of one plan folder with the same `id` also share an `MS###` and are
  * reported by `milestone-number-unique`, which says which copy to delete; this rule
  * reports the files that carry the same `id` from different plan folders (a

@@ -2,7 +2,7 @@
  * # milestone-number-unique
  *
  * Within one plan, no two milestone files (active or archived) share an `MS###`
- * (FORMAT.md §2). The number is read from `id`, else `ms`, else the file name.
+ * (docs/format.md §2). The number is read from `id`, else `ms`, else the file name.
  *
  * Which file has to change is decided and said:
  * - a copy (same title) next to an archived one: the active copy is stale (archiving

@@ -1,7 +1,7 @@
 /**
  * # plan-id-unique
  *
- * No two ExecPlan files share a plan `id` (the ID is the plan's identity, FORMAT.md
+ * No two ExecPlan files share a plan `id` (the ID is the plan's identity, docs/format.md
  * §1). Which file has to change is decided and said:
  * - copies of one plan (same title): the stale one is deleted. A template-layout
  *   copy is stale next to an upstream one (a migration copied instead of moving),

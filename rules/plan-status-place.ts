@@ -2,14 +2,14 @@
  * # plan-status-place
  *
  * An ExecPlan's `status` agrees with where it sits. In the upstream layout
- * (FORMAT.md §3) a finished plan moves from `active/<slug>/` to
+ * (docs/format.md §3) a finished plan moves from `active/<slug>/` to
  * `complete/YYYY/MM/DD/EP-…_<slug>/` (`archive/` is the older spelling), so:
  * - a plan under `complete/` or `archive/` is `done` or `archived`;
  * - an `archived` plan is under `complete/` (or `archive/`), not `active/`; the
  *   `git mv` of its folder to `complete/<today>/` is suggested. A `done` plan may
  *   still sit in `active/` until someone archives it.
  *
- * The template layout (FORMAT.md §2) keeps every plan in `<plan_slug>/` whatever
+ * The template layout (docs/format.md §2) keeps every plan in `<plan_slug>/` whatever
  * its status: it has no folder for finished plans, so any status is right there
  * and this rule says nothing about template plans.
  *

@@ -1,7 +1,7 @@
 /**
  * # registry-in-sync
  *
- * `.agent/exec_plans/registry.json` (FORMAT.md §6) is generated from the plans'
+ * `.agent/exec_plans/registry.json` (docs/format.md §6) is generated from the plans'
  * front matter (`agentrules execplan-registry build`) and goes stale when a plan
  * changes and nobody rebuilds it. When the file exists and the run covers it (it,
  * or a folder that holds it, is among the paths linted; the default `.agent` does),

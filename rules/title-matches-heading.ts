@@ -2,7 +2,7 @@
  * # title-matches-heading
  *
  * The `#` heading after `<!-- SECTION: Metadata -->` repeats the front matter
- * `title` (FORMAT.md §5): when one is edited and the other is not, listings
+ * `title` (docs/format.md §5): when one is edited and the other is not, listings
  * (which read `title`) and the rendered page disagree. Without a Metadata marker
  * the file's first `#` heading is used. The heading matches when its text as
  * written, or with its Markdown removed, equals the title.

@@ -11,7 +11,7 @@ export type SeveritySetting = Severity | "off";
 /** What a Markdown file under `.agent/exec_plans` is, read from its path alone. */
 export type FileKind = "execplan" | "milestone";
 
-/** `template`: FORMAT.md §2 (the default); `upstream`: the newer agentrules layout of §3. */
+/** `template`: docs/format.md §2 (the default); `upstream`: the newer agentrules layout of §3. */
 export type Layout = "template" | "upstream";
 
 /** Where a plan or milestone file sits in the tree. Plain data: it crosses worker threads. */
@@ -161,7 +161,7 @@ export interface RegistryPlan {
 }
 
 /**
- * `.agent/exec_plans/registry.json` (FORMAT.md §6), read with positions. Linted when
+ * `.agent/exec_plans/registry.json` (docs/format.md §6), read with positions. Linted when
  * the run names it or a folder that holds it.
  */
 export interface RegistryFile extends IndexedFile {
@@ -282,6 +282,13 @@ export interface RunTrace {
   crashes: { ruleId: string; file: string; stack: string }[];
 }
 
+/** A front matter value of a known type, and where it is written in the file. */
+export interface Located<T> {
+  value: T;
+  /** The value as written (quotes included): offsets into the file's text. */
+  range: Range;
+}
+
 /** A file's YAML front matter as read by `src/source/front-matter.ts`, with the offsets of its parts in the file. */
 export interface FrontMatterKey {
   name: string;
@@ -317,4 +324,14 @@ export interface FrontMatter {
   keys: FrontMatterKey[];
   /** Looks up a top-level key. */
   get(name: string): FrontMatterKey | undefined;
+  /**
+   * Typed reads of top-level values, for rules and plugins: the value when the key
+   * is there with a value of that type and the front matter parsed without errors;
+   * undefined otherwise (the schema and syntax rules say why).
+   */
+  string(name: string): Located<string> | undefined;
+  /** An integer written as one (`ms: 3`, not `ms: "3"`). */
+  integer(name: string): Located<number> | undefined;
+  /** A list, as plain data (`tags: [api, db]` → `["api", "db"]`). */
+  list(name: string): Located<unknown[]> | undefined;
 }
