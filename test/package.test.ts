@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync,
 import os from "node:os";
 import path from "node:path";
 import { REPO } from "./helpers/fixtures.js";
+import { builtinRules } from "../rules/index.js";
 
 const pkg = JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8")) as Record<string, unknown>;
 
@@ -67,6 +68,12 @@ describe("the packed tarball", () => {
   it("holds the docs the messages point to, and the licence", () => {
     const files = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n");
     for (const file of ["package/LICENSE", "package/docs/format.md", "package/README.md", "package/dist/cli.cjs", "package/schemas/config.schema.json"]) expect(files).toContain(file);
+    // every rule's docsUrl names a page the package holds
+    for (const rule of builtinRules) {
+      const page = /\/(docs\/rules\/[a-z-]+\.md)$/.exec(rule.meta.docsUrl)?.[1];
+      expect(page, rule.meta.docsUrl).toBeDefined();
+      expect(files).toContain(`package/${page}`);
+    }
     expect(readFileSync(path.join(REPO, "LICENSE"), "utf8")).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} the milestone-lint authors\n/);
     expect(pkg.license).toBe("MIT");
   });
