@@ -232,7 +232,7 @@ describe("the language server", () => {
       kind: "markdown",
       value:
         "**milestone-lint** `front-matter-schema` (error): Front matter has the required keys, with values of the right type, form and range\n\n" +
-        "[Documentation](https://github.com/milestone-lint/milestone-lint/blob/main/rules/front-matter-schema.ts)",
+        "[Documentation](https://github.com/milestone-lint/milestone-lint/blob/main/docs/rules/front-matter-schema.md)",
     });
     expect(await client.hover(milestone, 1, 0)).toBeNull();
   });
@@ -285,7 +285,7 @@ describe("the language server", () => {
     const { client } = await start(dir);
     const opened = await client.open(milestone);
     expect(opened.diagnostics.map((d) => [d.code, d.message])).toEqual([
-      ["boom", expect.stringContaining('Internal error: rule "boom" crashed on this file (kaboom)')],
+      ["boom", 'Plugin rule "boom" (from "./boom.mjs") crashed on this file (kaboom). The other rules still ran; report this to the plugin\'s author.'],
     ]);
     const plan = path.join(dir, EXECPLAN);
     expect((await client.open(plan)).diagnostics).toEqual([]);

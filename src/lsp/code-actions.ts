@@ -8,7 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type TextEdit } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { UNREADABLE_FILE } from "../shared/errors.js";
+import { MISPLACED_DIRECTIVE, UNREADABLE_FILE } from "../shared/errors.js";
 import { parseGitMv } from "../tree/git-mv.js";
 import { UNUSED_DISABLE } from "../run/suppressions.js";
 import type { Diagnostic, Rule } from "../shared/types.js";
@@ -19,7 +19,7 @@ import type { Snapshot } from "./open-files-linter.js";
 export const FIX_ALL = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
 
 /** Ids that are not rules: no comment turns them off. */
-const NOT_RULES = new Set([UNREADABLE_FILE, UNUSED_DISABLE]);
+const NOT_RULES = new Set([UNREADABLE_FILE, UNUSED_DISABLE, MISPLACED_DIRECTIVE]);
 
 export interface ActionContext {
   /** The file as the editor holds it, at the snapshot's version. */

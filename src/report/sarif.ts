@@ -16,9 +16,9 @@ import { HOMEPAGE } from "../shared/docs-url.js";
 import { ENGINE_CHECKS } from "../shared/errors.js";
 import { LineIndex } from "../source/line-index.js";
 import { findRoot } from "../tree/place.js";
-import { readSource, type Overrides } from "../source/read-source.js";
+import { readSource } from "../source/read-source.js";
 import { findRepoRoot, pathUnder } from "../tree/repo-root.js";
-import type { Diagnostic, Fix, RuleMeta, Severity } from "../shared/types.js";
+import type { Diagnostic, Fix, Overrides, RuleMeta, Severity } from "../shared/types.js";
 import type { Formatter } from "./types.js";
 
 /** The `$schema` GitHub's documentation uses. */

@@ -1,5 +1,4 @@
-import type { LintResult, RuleMeta } from "../shared/types.js";
-import type { Overrides } from "../source/read-source.js";
+import type { LintResult, Overrides, RuleMeta } from "../shared/types.js";
 
 export interface FormatterContext {
   cwd: string;

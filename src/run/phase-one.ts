@@ -10,8 +10,8 @@ import type { ActiveRule } from "./lint-file.js";
 import type { ResultCache } from "./cache.js";
 import { contentHash } from "./content-hash.js";
 import { lintJob, type FileJob, type JobResult, type JobSettings } from "./lint-job.js";
-import { readSource, type Overrides } from "../source/read-source.js";
-import type { FileRule } from "../shared/types.js";
+import { readSource } from "../source/read-source.js";
+import type { FileRule, Overrides } from "../shared/types.js";
 import { lintInThreads, ruleSpecs, workersPossible, type Concurrency } from "./workers.js";
 
 /**
@@ -37,6 +37,8 @@ export interface PhaseOneOptions {
   concurrency: Concurrency;
   /** Texts linted instead of the files on disk. */
   overrides?: Overrides;
+  /** `--debug`: time each rule and keep crash stacks. */
+  debug?: boolean;
   /** The cache and the key of this rule set's results in it. */
   cache?: { store: ResultCache; key: string };
 }
@@ -79,6 +81,7 @@ async function lintPending(pending: FileJob[], rules: ActiveRule<FileRule>[], op
     fix: options.fix,
     write: options.write,
     hashing: options.cache !== undefined,
+    ...(options.debug ? { debug: true } : {}),
     ...(options.overrides ? { overrides: options.overrides } : {}),
   };
   if (concurrency === "off" || pending.length === 0 || !workersPossible(rules)) return lintHere(pending, rules, settings);

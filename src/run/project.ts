@@ -8,36 +8,44 @@ import { contentHash } from "./content-hash.js";
 import { readFrontMatter } from "../source/front-matter.js";
 import { LineIndex } from "../source/line-index.js";
 import { indexEntry } from "../tree/index-entry.js";
-import type { ActiveRule } from "./lint-file.js";
+import { crashMessage, type ActiveRule, type FileTrace } from "./lint-file.js";
 import { classify } from "../tree/place.js";
-import { readSource, type Overrides } from "../source/read-source.js";
+import { existsSync } from "node:fs";
+import { readSource } from "../source/read-source.js";
 import { readRegistry, registryPath } from "../tree/registry.js";
-import { markdownFilesIn } from "./discover.js";
+import { overridesIn, walkMarkdown, type IgnoredBy, type UnreadableDir } from "./discover.js";
 import type { RunMemory } from "./run-memory.js";
-import type { Diagnostic, IndexEntry, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "../shared/types.js";
+import type { Diagnostic, IndexEntry, Overrides, Place, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "../shared/types.js";
 
 export interface IndexOptions {
   displayPath: (abs: string) => string;
-  isIgnored?: (abs: string) => boolean | Promise<boolean>;
+  /** Gitignored files are not part of the tree; files the config `ignores` are (they are only not linted). */
+  ignoredBy?: IgnoredBy;
   /** True when the run covers this file (the user named it or a folder that holds it). */
   covers: (abs: string) => boolean;
   /** `--cache`: front matter keys of files whose text is unchanged. */
   cache?: Pick<ResultCache, "indexKeys" | "setIndexKeys">;
   /** Texts the index reads instead of the files on disk (a file not on disk included). */
   overrides?: Overrides;
-  /** A long-lived caller's memory of the tree: files unchanged since the last run are not read again. */
+  /** A long-lived caller's memory of the tree: folders and files unchanged since the last run are not read again. */
   memory?: RunMemory;
 }
 
-/** The index entry of a file the run does not lint, read for its front matter only; undefined when it cannot be read. */
-async function otherEntry(file: string, options: IndexOptions): Promise<IndexEntry | null | undefined> {
+/** An index entry for a file that could not be read: the tree knows it is there, by its path alone. */
+export function unreadEntry(file: string, displayPath: string, place: Place, linted: boolean): IndexEntry {
+  return { path: file, displayPath, place, linted, keys: Object.create(null) as IndexEntry["keys"], unread: true };
+}
+
+/** The index entry of a file the run does not lint, read for its front matter only (null: not a plan or milestone file). */
+async function otherEntry(file: string, options: IndexOptions): Promise<IndexEntry | null> {
+  const { displayPath } = options;
   const place = classify(file);
   if (!place) return null;
-  // a file that cannot be read is left out of the index (its own run reports why)
   const read = readSource(file, place.root, options.overrides);
-  if (!read.ok) return undefined;
+  // a file that cannot be read is still there: its place (kind, number, plan) is known from its path
+  if (!read.ok) return unreadEntry(file, displayPath(file), place, false);
   const text = read.text;
-  const source = { path: file, displayPath: options.displayPath(file), text, place };
+  const source = { path: file, displayPath: displayPath(file), text, place };
   const hash = options.cache && (await contentHash(text));
   const keys = hash ? options.cache?.indexKeys(file, hash) : undefined;
   if (keys) return { path: file, displayPath: source.displayPath, place, linted: false, keys };
@@ -46,31 +54,40 @@ async function otherEntry(file: string, options: IndexOptions): Promise<IndexEnt
   return entry;
 }
 
-export async function buildIndex(linted: IndexEntry[], roots: string[], options: IndexOptions): Promise<ProjectIndex> {
-  const { isIgnored, overrides, memory } = options;
+export async function buildIndex(linted: IndexEntry[], roots: string[], options: IndexOptions): Promise<ProjectIndex & { unreadableDirs: UnreadableDir[] }> {
+  const { displayPath, ignoredBy, overrides, memory } = options;
   const entries = [...linted];
   const seen = new Set(linted.map((e) => e.path));
-  const walk = { ...(overrides ? { overrides } : {}), ...(memory ? { listFolder: memory.listFolder } : {}) };
-  const ignored = isIgnored && memory ? (abs: string) => memory.isIgnored(abs, isIgnored) : isIgnored;
+  const found: string[] = [];
+  const unreadableDirs: UnreadableDir[] = [];
   for (const root of roots) {
-    for (const file of await markdownFilesIn(root, walk)) {
-      if (seen.has(file) || (await ignored?.(file))) continue;
-      seen.add(file);
-      // an overridden file's text is not the disk's: never remembered
-      const read = () => otherEntry(file, options);
-      const entry = await (memory && !overrides?.has(file) ? memory.indexEntry(file, read) : read());
-      if (entry) entries.push(entry);
-    }
+    const unsaved = overridesIn(root, overrides, []);
+    // a tree that exists only in unsaved texts has no folder to list
+    if (unsaved.length === 0 || existsSync(root)) await walkMarkdown(root, found, unreadableDirs, memory?.listFolder);
+    found.push(...unsaved.filter((file) => !found.includes(file)));
+  }
+  const ignored = ignoredBy && memory ? (abs: string) => memory.ignoredBy(abs, ignoredBy) : ignoredBy;
+  const others: string[] = [];
+  for (const file of found.sort()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    if ((await ignored?.(file))?.by !== "gitignore") others.push(file);
+  }
+  for (const file of others) {
+    const read = () => otherEntry(file, options);
+    // an overridden file's text is not the disk's: never remembered
+    const entry = await (memory && !overrides?.has(file) ? memory.indexEntry(file, read) : read());
+    if (entry) entries.push(entry);
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const registries: RegistryFile[] = [];
   for (const root of roots) {
     const file = registryPath(root);
-    if (await isIgnored?.(file)) continue;
-    const registry = await readRegistry(root, options.displayPath(file), options.covers(file), overrides);
+    if (await ignoredBy?.(file)) continue;
+    const registry = await readRegistry(root, displayPath(file), options.covers(file), overrides);
     if (registry) registries.push(registry);
   }
-  return { roots, entries, registries };
+  return { roots, entries, registries, unreadableDirs };
 }
 
 const LINE_ONE = { line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -80,11 +97,13 @@ export function runProjectRules(
   rules: ActiveRule<ProjectRule>[],
   today: string,
   layout: ResolvedConfig["layout"] = "auto",
+  trace?: FileTrace,
 ): { diagnostics: Diagnostic[]; internalErrors: number } {
   const diagnostics: Diagnostic[] = [];
   const memo = new Map<string, unknown>();
   let internalErrors = 0;
   for (const { rule, severity, options } of rules) {
+    const started = trace ? performance.now() : 0;
     try {
       rule.check({
         index,
@@ -96,7 +115,8 @@ export function runProjectRules(
           return memo.get(key) as T;
         },
         report(r) {
-          if (!r.entry.linted) return;
+          // an unread file already has its error, and nothing in it to judge
+          if (!r.entry.linted || ("unread" in r.entry && r.entry.unread)) return;
           if ("place" in r.entry && !rule.meta.appliesTo.includes(r.entry.place.kind)) return;
           const k = r.key === undefined || !("keys" in r.entry) ? undefined : r.entry.keys[r.key];
           const span = r.span ?? (k ? (r.part === "key" ? k.keySpan : k.valueSpan) : LINE_ONE);
@@ -113,14 +133,17 @@ export function runProjectRules(
     } catch (error) {
       internalErrors++;
       const reason = error instanceof Error ? error.message : String(error);
+      trace?.crashes.push({ ruleId: rule.meta.id, stack: error instanceof Error && error.stack ? error.stack : reason });
       const first = index.entries.find((e) => e.linted);
       diagnostics.push({
         file: first?.displayPath ?? index.roots[0] ?? ".",
         ...LINE_ONE,
         ruleId: rule.meta.id,
         severity: "error",
-        message: `Internal error: rule "${rule.meta.id}" crashed (${reason}). The other rules still ran; please report this.`,
+        message: crashMessage(rule, reason, ""),
       });
+    } finally {
+      if (trace) trace.rules[rule.meta.id] = (trace.rules[rule.meta.id] ?? 0) + performance.now() - started;
     }
   }
   return { diagnostics, internalErrors };

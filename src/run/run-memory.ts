@@ -8,15 +8,17 @@
  * a fresh run would. Which files are ignored is kept outright: drop the memory when
  * a config file or a `.gitignore` changes.
  */
-import { readdirSync, statSync, type Dirent } from "node:fs";
+import { readdirSync, statSync, type Dirent, type Stats } from "node:fs";
 import { ResultCache } from "./cache.js";
-import type { IndexEntry } from "../shared/types.js";
+import type { IgnoredBy } from "./discover.js";
+import type { IgnoreReason, IndexEntry } from "../shared/types.js";
 
 /** Changes when a file is written or replaced, or a folder gains or loses an entry. */
-function stampOf(abs: string): string | undefined {
+const stampOf = (s: Stats): string => `${s.mtimeMs}:${s.ctimeMs}:${s.size}:${s.ino}`;
+
+function stampOfPath(abs: string): string | undefined {
   try {
-    const s = statSync(abs);
-    return `${s.mtimeMs}:${s.ctimeMs}:${s.size}:${s.ino}`;
+    return stampOf(statSync(abs));
   } catch {
     return undefined;
   }
@@ -27,33 +29,30 @@ export class RunMemory {
   readonly results = ResultCache.inMemory();
   private readonly folders = new Map<string, { stamp: string; entries: Dirent[] }>();
   private readonly entries = new Map<string, { stamp: string; entry: IndexEntry | null }>();
-  private readonly ignored = new Map<string, boolean>();
+  private readonly ignored = new Map<string, IgnoreReason | undefined>();
 
-  /** A folder's entries: read again only when the folder changed. */
+  /** A folder's entries, read again only when the folder changed; throws as readdir does. */
   readonly listFolder = (dir: string): Dirent[] => {
-    const stamp = stampOf(dir);
-    if (stamp === undefined) {
-      this.folders.delete(dir);
-      return [];
-    }
-    const known = this.folders.get(dir);
-    if (known?.stamp === stamp) return known.entries;
-    let entries: Dirent[];
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      entries = [];
+      const stamp = stampOf(statSync(dir));
+      const known = this.folders.get(dir);
+      if (known?.stamp === stamp) return known.entries;
+      // stamped before reading: a change in between is seen at the next run
+      const entries = readdirSync(dir, { withFileTypes: true });
+      this.folders.set(dir, { stamp, entries });
+      return entries;
+    } catch (error) {
+      this.folders.delete(dir);
+      throw error;
     }
-    // stamped before reading: a change in between is seen at the next run
-    this.folders.set(dir, { stamp, entries });
-    return entries;
   };
 
-  /** Whether the config or `.gitignore` leaves `abs` out, asked once per file. */
-  async isIgnored(abs: string, ask: (abs: string) => boolean | Promise<boolean>): Promise<boolean> {
-    let ignored = this.ignored.get(abs);
-    if (ignored === undefined) this.ignored.set(abs, (ignored = await ask(abs)));
-    return ignored;
+  /** Whether and why the config or `.gitignore` leaves `abs` out, asked once per file. */
+  async ignoredBy(abs: string, ask: IgnoredBy): Promise<IgnoreReason | undefined> {
+    if (this.ignored.has(abs)) return this.ignored.get(abs);
+    const reason = await ask(abs);
+    this.ignored.set(abs, reason);
+    return reason;
   }
 
   /**
@@ -62,7 +61,7 @@ export class RunMemory {
    * which may give undefined (unreadable: not remembered, tried again next run).
    */
   async indexEntry(file: string, read: () => Promise<IndexEntry | null | undefined>): Promise<IndexEntry | null | undefined> {
-    const stamp = stampOf(file);
+    const stamp = stampOfPath(file);
     const known = this.entries.get(file);
     if (stamp !== undefined && known?.stamp === stamp) return known.entry;
     const entry = await read();

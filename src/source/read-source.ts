@@ -8,15 +8,10 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { isUtf8 } from "node:buffer";
+import type { Overrides } from "../shared/types.js";
 
 /** Milestones are a few KB; anything this large is a mistake and is not parsed. */
 export const MAX_FILE_BYTES = 512 * 1024;
-
-/**
- * Texts that stand in for files on disk, by absolute path: a string as an editor
- * holds it, or bytes (standard input), decoded as a file's bytes are.
- */
-export type Overrides = ReadonlyMap<string, string | Uint8Array>;
 
 export type ReadOutcome =
   | { ok: true; text: string }

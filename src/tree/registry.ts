@@ -1,5 +1,5 @@
 /**
- * Reads `.agent/exec_plans/registry.json` (FORMAT.md §6) with the position of every
+ * Reads `.agent/exec_plans/registry.json` (docs/format.md §6) with the position of every
  * plan entry and field, so that a stale entry is reported at its own line. JSON is
  * checked with `JSON.parse` (strict) and located with `yaml`, whose parser reads
  * JSON as YAML flow collections and keeps node ranges.
@@ -10,8 +10,8 @@ import { isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
 import { findJsonError } from "../source/json-error.js";
 import { LineIndex, spanOf } from "../source/line-index.js";
 import { findRoot } from "./place.js";
-import { readSource, type Overrides } from "../source/read-source.js";
-import type { IndexedKey, Range, RegistryFile, RegistryPlan } from "../shared/types.js";
+import { readSource } from "../source/read-source.js";
+import type { IndexedKey, Overrides, Range, RegistryFile, RegistryPlan } from "../shared/types.js";
 
 export const REGISTRY_FILE = "registry.json";
 
