@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import type { ConfigFile, Diagnostic, LintOptions, LintResult } from "../src/index.js";
 import { runCli } from "./helpers/cli.js";
 import { FIXTURE_TODAY, REPO } from "./helpers/fixtures.js";
-import { ARCHIVED, MILESTONE, badStatus, edit, json, read, removeTrees, tree, write } from "./helpers/tree.js";
+import { ARCHIVED, MILESTONE, TAKEN, badStatus, draft, edit, json, read, removeTrees, tree, write } from "./helpers/tree.js";
 
 afterAll(removeTrees);
 
@@ -56,19 +56,6 @@ describe("the package entry", () => {
   });
 });
 
-const DRAFT = ".agent/exec_plans/search-index/milestones/active/EP-20260210-003_MS003_search-box.md";
-/** The draft numbered MS002, which the tree's active milestone already has. */
-const TAKEN = DRAFT.replace("MS003", "MS002");
-
-/** The search-index milestone retold as a new one, MS003 "Search box". */
-function draftOf(dir: string): string {
-  return read(dir, MILESTONE)
-    .replace("id: EP-20260210-003/MS002", "id: EP-20260210-003/MS003")
-    .replace("ms: 2", "ms: 3")
-    .replace('title: "Ranked search API"', 'title: "Search box"')
-    .replace("# Ranked search API", "# Search box");
-}
-
 const shape = (r: LintResult) => r.files.map((f) => ({ file: f.file, diagnostics: f.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`) }));
 
 describe("texts instead of files", () => {
@@ -93,11 +80,11 @@ describe("texts instead of files", () => {
   it("overrides: several unsaved texts, one of them a new file, seen by the whole-tree rules instead of the disk", async () => {
     const dir = tree();
     // unsaved: the draft takes MS002, and the milestone on disk with MS002 is renumbered MS003 in its buffer
-    const draft = draftOf(dir).replace("/MS003", "/MS002").replace("ms: 3", "ms: 2");
+    const taken = draft(dir, 2);
     const renumbered = read(dir, MILESTONE).replace("/MS002", "/MS003").replace("ms: 2", "ms: 3");
-    const alone = await api.lintText(draft, { cwd: dir, filePath: TAKEN, now: FIXTURE_TODAY });
+    const alone = await api.lintText(taken, { cwd: dir, filePath: TAKEN, now: FIXTURE_TODAY });
     expect(alone.files[0]?.diagnostics.map((d) => d.ruleId)).toEqual(["milestone-number-unique"]);
-    const overrides = new Map([[MILESTONE, renumbered], [path.join(dir, TAKEN), draft]]);
+    const overrides = new Map([[MILESTONE, renumbered], [path.join(dir, TAKEN), taken]]);
     const both = await api.lint({ cwd: dir, patterns: [TAKEN, MILESTONE], now: FIXTURE_TODAY, overrides });
     expect(both.files.map((f) => [f.file, f.diagnostics.map((d) => d.ruleId)])).toEqual([
       [MILESTONE, ["filename-matches-id"]],
@@ -118,7 +105,7 @@ describe("texts instead of files", () => {
     await same();
     expect((await session.lint(options)).files[0]?.diagnostics.map((d) => d.ruleId)).toContain("milestone-number-unique");
     // a file added, then the sibling removed
-    write(dir, TAKEN, draftOf(dir).replace("/MS003", "/MS002").replace("ms: 3", "ms: 2"));
+    write(dir, TAKEN, draft(dir, 2));
     await same();
     rmSync(path.join(dir, ARCHIVED));
     await same();

@@ -12,7 +12,7 @@ import { lint } from "../src/index.js";
 import { runCli } from "./helpers/cli.js";
 import { FIXTURES, FIXTURE_TODAY, ruleCases } from "./helpers/fixtures.js";
 import { brief, FULL_CAPABILITIES, LspClient, uriOf } from "./helpers/lsp.js";
-import { ARCHIVED, EXECPLAN, MILESTONE, json, read, removeTrees, tree, write } from "./helpers/tree.js";
+import { ARCHIVED, EXECPLAN, MILESTONE, TAKEN, draft, json, read, removeTrees, tree, write } from "./helpers/tree.js";
 
 afterAll(removeTrees);
 
@@ -124,12 +124,11 @@ describe("the language server", () => {
 
   it("lints a milestone that does not exist on disk yet against the tree", async () => {
     const dir = tree();
-    const draft = ".agent/exec_plans/search-index/milestones/active/EP-20260210-003_MS002_search-box.md";
-    const text = read(dir, MILESTONE).replace('title: "Ranked search API"', 'title: "Search box"').replace("# Ranked search API", "# Search box");
+    const text = draft(dir, 2);
     const { client } = await start(dir);
-    const published = await client.open(path.join(dir, draft), text);
-    expect(existsSync(path.join(dir, draft))).toBe(false);
-    const viaStdin = runCli(["--format", "json", "--now", FIXTURE_TODAY, "--stdin", "--stdin-filename", draft], { cwd: dir, input: text });
+    const published = await client.open(path.join(dir, TAKEN), text);
+    expect(existsSync(path.join(dir, TAKEN))).toBe(false);
+    const viaStdin = runCli(["--format", "json", "--now", FIXTURE_TODAY, "--stdin", "--stdin-filename", TAKEN], { cwd: dir, input: text });
     const cli = JSON.parse(viaStdin.stdout) as { files: { diagnostics: CliDiagnostic[] }[] };
     expect(published.diagnostics.map((d) => [d.range.start.line + 1, d.range.start.character + 1, d.code, d.message])).toEqual(
       cli.files[0]?.diagnostics.map((d) => [d.line, d.column, d.ruleId, d.message]),

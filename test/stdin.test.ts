@@ -8,12 +8,11 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { runCli } from "./helpers/cli.js";
 import { FIXTURE_TODAY } from "./helpers/fixtures.js";
-import { ARCHIVED, MILESTONE, badStatus, read, removeTrees, tree } from "./helpers/tree.js";
+import { ARCHIVED, DRAFT, MILESTONE, TAKEN, badStatus, draft, read, removeTrees, tree } from "./helpers/tree.js";
 
 afterAll(removeTrees);
 
 const NOW = ["--now", FIXTURE_TODAY];
-const NEW_FILE = ".agent/exec_plans/search-index/milestones/active/EP-20260210-003_MS003_search-box.md";
 
 interface JsonOut {
   errorCount: number;
@@ -22,15 +21,6 @@ interface JsonOut {
 
 const jsonOf = (stdout: string) => JSON.parse(stdout) as JsonOut;
 const places = (out: JsonOut) => out.files.flatMap((f) => f.diagnostics.map((d) => `${f.file}:${d.line}:${d.column} ${d.ruleId}`));
-
-/** The search-index milestone retold as MS003, "Search box": a new milestone that fits the tree. */
-function newMilestone(dir: string): string {
-  return read(dir, MILESTONE)
-    .replace("id: EP-20260210-003/MS002", "id: EP-20260210-003/MS003")
-    .replace("ms: 2", "ms: 3")
-    .replace('title: "Ranked search API"', 'title: "Search box"')
-    .replace("# Ranked search API", "# Search box");
-}
 
 describe("--stdin", () => {
   it("lints the text as the file it names, with the disk's copy replaced (also for the whole-tree rules)", () => {
@@ -51,15 +41,15 @@ describe("--stdin", () => {
 
   it("lints a file that does not exist on disk yet, against the tree, and writes nothing", () => {
     const dir = tree();
-    const clean = runCli(["--format", "json", ...NOW, "--stdin", "--stdin-filename", NEW_FILE], { cwd: dir, input: newMilestone(dir) });
+    const clean = runCli(["--format", "json", ...NOW, "--stdin", "--stdin-filename", DRAFT], { cwd: dir, input: draft(dir) });
     expect(clean.stderr).toBe("");
-    expect(jsonOf(clean.stdout).files).toEqual([{ file: NEW_FILE, errorCount: 0, warningCount: 0, diagnostics: [] }]);
+    expect(jsonOf(clean.stdout).files).toEqual([{ file: DRAFT, errorCount: 0, warningCount: 0, diagnostics: [] }]);
     expect(clean.status).toBe(0);
     // numbered MS002 it collides with the milestone on disk
-    const taken = newMilestone(dir).replace("/MS003", "/MS002").replace("ms: 3", "ms: 2");
-    const r = runCli(["--format", "json", ...NOW, "--stdin", "--stdin-filename", NEW_FILE.replace("MS003", "MS002")], { cwd: dir, input: taken });
-    expect(places(jsonOf(r.stdout))).toEqual([`${NEW_FILE.replace("MS003", "MS002")}:2:5 milestone-number-unique`]);
-    expect(existsSync(path.join(dir, NEW_FILE))).toBe(false);
+    const taken = draft(dir, 2);
+    const r = runCli(["--format", "json", ...NOW, "--stdin", "--stdin-filename", TAKEN], { cwd: dir, input: taken });
+    expect(places(jsonOf(r.stdout))).toEqual([`${TAKEN}:2:5 milestone-number-unique`]);
+    expect(existsSync(path.join(dir, DRAFT))).toBe(false);
   });
 
   it("takes `-` as the only path to mean --stdin, and refuses what cannot mean anything", () => {
@@ -125,10 +115,10 @@ describe("--stdin", () => {
 
   it("reports text that cannot be linted as the file would be: UTF-16, binary", () => {
     const dir = tree();
-    const utf16 = runCli(["--format", "json", ...NOW, "--stdin", "--stdin-filename", NEW_FILE], { cwd: dir, input: Buffer.from([0xff, 0xfe, 0x2d, 0x00]) });
-    expect(places(jsonOf(utf16.stdout))).toEqual([`${NEW_FILE}:1:1 unreadable-file`]);
-    const nul = runCli(["--format", "json", ...NOW, "--stdin", "--stdin-filename", NEW_FILE], { cwd: dir, input: "---\nid: x\n\u0000\n" });
-    expect(places(jsonOf(nul.stdout))).toEqual([`${NEW_FILE}:3:1 unreadable-file`]);
+    const utf16 = runCli(["--format", "json", ...NOW, "--stdin", "--stdin-filename", DRAFT], { cwd: dir, input: Buffer.from([0xff, 0xfe, 0x2d, 0x00]) });
+    expect(places(jsonOf(utf16.stdout))).toEqual([`${DRAFT}:1:1 unreadable-file`]);
+    const nul = runCli(["--format", "json", ...NOW, "--stdin", "--stdin-filename", DRAFT], { cwd: dir, input: "---\nid: x\n\u0000\n" });
+    expect(places(jsonOf(nul.stdout))).toEqual([`${DRAFT}:3:1 unreadable-file`]);
   });
 
   it("works with every format, SARIF reading the text from stdin", () => {
@@ -136,12 +126,12 @@ describe("--stdin", () => {
     // a byte-order mark and a quoted ms: SARIF places the fix by the text it was given, not the disk's
     const text = `\uFEFF${read(dir, MILESTONE).replace("ms: 2", 'ms: "2"')}`;
     for (const format of ["stylish", "json", "github", "junit", "sarif"]) {
-      const r = runCli(["--format", format, ...NOW, "--stdin", "--stdin-filename", NEW_FILE], { cwd: dir, input: text });
+      const r = runCli(["--format", format, ...NOW, "--stdin", "--stdin-filename", DRAFT], { cwd: dir, input: text });
       expect(r.stderr, format).toBe("");
       expect(r.status, format).toBe(1);
-      expect(r.stdout, format).toContain(format === "sarif" ? NEW_FILE : "front-matter-schema");
+      expect(r.stdout, format).toContain(format === "sarif" ? DRAFT : "front-matter-schema");
     }
-    const sarif = JSON.parse(runCli(["--format", "sarif", ...NOW, "--stdin", "--stdin-filename", NEW_FILE], { cwd: dir, input: text }).stdout);
+    const sarif = JSON.parse(runCli(["--format", "sarif", ...NOW, "--stdin", "--stdin-filename", DRAFT], { cwd: dir, input: text }).stdout);
     const results = sarif.runs[0].results as { ruleId: string; locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[]; fixes?: unknown[] }[];
     const bom = results.find((r) => r.ruleId === "front-matter-first-byte");
     expect(bom?.fixes).toEqual([
