@@ -265,7 +265,7 @@ describe("the language server", () => {
     expect((await notify(config)).diagnostics).toEqual([]);
   });
 
-  it("notices a config file written without a watcher at the next edit", async () => {
+  it("notices config files written when the client cannot watch files: at the next edit, or within seconds", async () => {
     const dir = tree();
     const milestone = path.join(dir, MILESTONE);
     const { client } = await start(dir);
@@ -273,6 +273,9 @@ describe("the language server", () => {
     expect((await client.open(milestone, text)).diagnostics).toHaveLength(1);
     write(dir, "milestone-lint.config.json", json({ rules: { "front-matter-schema": "off" } }));
     expect((await client.change(milestone, `${text}\n`)).diagnostics).toEqual([]);
+    const republished = client.nextPublish(milestone);
+    write(dir, "milestone-lint.config.json", json({ rules: { "front-matter-schema": "warn" } }));
+    expect((await republished).diagnostics.map((d) => [d.code, d.severity])).toEqual([["front-matter-schema", 2]]);
   });
 
   it("keeps serving when a plugin rule throws: one internal-error diagnostic", async () => {

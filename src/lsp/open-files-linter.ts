@@ -99,6 +99,15 @@ export class OpenFilesLinter {
     this.schedule();
   }
 
+  /** For clients that cannot watch files: looks at the config files every `ms`, and lints again when one changed. */
+  pollConfigs(ms: number): void {
+    setInterval(() => {
+      if (this.stamp === undefined || this.loop || this.timer) return;
+      const files = this.host.openFiles();
+      if (files.length > 0 && configStamp(files.map((f) => f.path), this.session.cwd) !== this.stamp) this.configChanged();
+    }, ms).unref();
+  }
+
   closed(uri: string): void {
     this.snapshots.delete(uri);
     this.published.delete(uri);

@@ -36,6 +36,8 @@ export interface ServerOptions {
 }
 
 const DEFAULT_DEBOUNCE_MS = 15;
+/** Without file watching, how often the config files are looked at. */
+const CONFIG_POLL_MS = 2000;
 
 function pathOf(uri: string): string | undefined {
   if (!uri.startsWith("file:")) return undefined;
@@ -111,7 +113,10 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    if (!canWatch) return;
+    if (!canWatch) {
+      linter?.pollConfigs(CONFIG_POLL_MS);
+      return;
+    }
     // files changed outside the editor: another milestone, registry.json, a config file, a .gitignore
     const watchers = ["**/*.md", `**/${REGISTRY_FILE}`, `**/{${CONFIG_NAMES.join(",")}}`].map((globPattern) => ({ globPattern }));
     connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
