@@ -3,7 +3,7 @@
  * `import { lint } from "milestone-lint"` loads) returns what the CLI prints.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ConfigFile, Diagnostic, LintOptions, LintResult } from "../src/index.js";
@@ -104,8 +104,10 @@ describe("texts instead of files", () => {
     edit(dir, ARCHIVED, (t) => t.replace("id: EP-20260210-003/MS001", "id: EP-20260210-003/MS002").replace("ms: 1", "ms: 2"));
     await same();
     expect((await session.lint(options)).files[0]?.diagnostics.map((d) => d.ruleId)).toContain("milestone-number-unique");
-    // a file added, then the sibling removed
+    // a file added, then the sibling removed, and a symlink that loops (read every time: it cannot be stamped)
     write(dir, TAKEN, draft(dir, 2));
+    await same();
+    symlinkSync("EP-20260210-003_MS009_loop.md", path.join(dir, path.dirname(MILESTONE), "EP-20260210-003_MS009_loop.md"));
     await same();
     rmSync(path.join(dir, ARCHIVED));
     await same();

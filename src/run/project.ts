@@ -71,12 +71,15 @@ export async function buildIndex(linted: IndexEntry[], roots: string[], options:
   for (const file of found.sort()) {
     if (seen.has(file)) continue;
     seen.add(file);
-    if ((await ignored?.(file))?.by !== "gitignore") others.push(file);
+    // what the memory knows comes back at once: a thousand files are not a thousand awaits
+    const reason = ignored?.(file);
+    if ((reason instanceof Promise ? await reason : reason)?.by !== "gitignore") others.push(file);
   }
   for (const file of others) {
     const read = () => otherEntry(file, options);
     // an overridden file's text is not the disk's: never remembered
-    const entry = await (memory && !overrides?.has(file) ? memory.indexEntry(file, read) : read());
+    const got = memory && !overrides?.has(file) ? memory.indexEntry(file, read) : read();
+    const entry = got instanceof Promise ? await got : got;
     if (entry) entries.push(entry);
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -13,10 +13,14 @@ import { ResultCache } from "./cache.js";
 import type { IgnoredBy } from "./discover.js";
 import type { IgnoreReason, IndexEntry } from "../shared/types.js";
 
-/** Changes when a file is written or replaced, or a folder gains or loses an entry. */
-const stampOf = (s: Stats): string => `${s.mtimeMs}:${s.ctimeMs}:${s.size}:${s.ino}`;
+/** What changes when a file is written or replaced, or a folder gains or loses an entry. */
+type Stamp = Pick<Stats, "mtimeMs" | "ctimeMs" | "size" | "ino">;
 
-function stampOfPath(abs: string): string | undefined {
+const stampOf = ({ mtimeMs, ctimeMs, size, ino }: Stats): Stamp => ({ mtimeMs, ctimeMs, size, ino });
+const same = (a: Stamp, b: Stamp): boolean => a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.size === b.size && a.ino === b.ino;
+
+/** Undefined when the file cannot be looked at (gone, a link loop): it is read, and the reader says why. */
+function stampOfPath(abs: string): Stamp | undefined {
   try {
     return stampOf(statSync(abs));
   } catch {
@@ -27,8 +31,8 @@ function stampOfPath(abs: string): string | undefined {
 export class RunMemory {
   /** Phase-one results by path, rule set and text hash (the `--cache` logic, kept in memory). */
   readonly results = ResultCache.inMemory();
-  private readonly folders = new Map<string, { stamp: string; entries: Dirent[] }>();
-  private readonly entries = new Map<string, { stamp: string; entry: IndexEntry | null }>();
+  private readonly folders = new Map<string, { stamp: Stamp; entries: Dirent[] }>();
+  private readonly entries = new Map<string, { stamp: Stamp; entry: IndexEntry | null }>();
   private readonly ignored = new Map<string, IgnoreReason | undefined>();
 
   /** A folder's entries, read again only when the folder changed; throws as readdir does. */
@@ -36,7 +40,7 @@ export class RunMemory {
     try {
       const stamp = stampOf(statSync(dir));
       const known = this.folders.get(dir);
-      if (known?.stamp === stamp) return known.entries;
+      if (known && same(known.stamp, stamp)) return known.entries;
       // stamped before reading: a change in between is seen at the next run
       const entries = readdirSync(dir, { withFileTypes: true });
       this.folders.set(dir, { stamp, entries });
@@ -47,12 +51,13 @@ export class RunMemory {
     }
   };
 
-  /** Whether and why the config or `.gitignore` leaves `abs` out, asked once per file. */
-  async ignoredBy(abs: string, ask: IgnoredBy): Promise<IgnoreReason | undefined> {
+  /** Whether and why the config or `.gitignore` leaves `abs` out, asked once per file (an answer known is given at once, not awaited). */
+  ignoredBy(abs: string, ask: IgnoredBy): IgnoreReason | undefined | Promise<IgnoreReason | undefined> {
     if (this.ignored.has(abs)) return this.ignored.get(abs);
-    const reason = await ask(abs);
-    this.ignored.set(abs, reason);
-    return reason;
+    return Promise.resolve(ask(abs)).then((reason) => {
+      this.ignored.set(abs, reason);
+      return reason;
+    });
   }
 
   /**
@@ -60,13 +65,14 @@ export class RunMemory {
    * milestone file), from memory while the file is unchanged, else from `read`,
    * which may give undefined (unreadable: not remembered, tried again next run).
    */
-  async indexEntry(file: string, read: () => Promise<IndexEntry | null | undefined>): Promise<IndexEntry | null | undefined> {
+  indexEntry(file: string, read: () => Promise<IndexEntry | null | undefined>): IndexEntry | null | Promise<IndexEntry | null | undefined> {
     const stamp = stampOfPath(file);
     const known = this.entries.get(file);
-    if (stamp !== undefined && known?.stamp === stamp) return known.entry;
-    const entry = await read();
-    if (stamp === undefined || entry === undefined) this.entries.delete(file);
-    else this.entries.set(file, { stamp, entry });
-    return entry;
+    if (stamp && known && same(known.stamp, stamp)) return known.entry;
+    return read().then((entry) => {
+      if (stamp === undefined || entry === undefined) this.entries.delete(file);
+      else this.entries.set(file, { stamp, entry });
+      return entry;
+    });
   }
 }
