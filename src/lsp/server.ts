@@ -76,7 +76,7 @@ export function startServer(connection: Connection): void {
     const files: OpenFile[] = [];
     for (const document of documents.all()) {
       const file = pathOf(document.uri);
-      if (file && classify(file)) files.push({ uri: document.uri, path: file, version: document.version, text: document.getText() });
+      if (file !== undefined && classify(file)) files.push({ uri: document.uri, path: file, version: document.version, text: document.getText() });
     }
     return files;
   };
@@ -122,8 +122,16 @@ export function startServer(connection: Connection): void {
     connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
   });
 
-  documents.onDidChangeContent(() => linter?.schedule());
+  const isPlanFile = (uri: string) => {
+    const file = pathOf(uri);
+    return file !== undefined && classify(file) !== undefined;
+  };
+  // other Markdown files (a README) change nothing the linter sees
+  documents.onDidChangeContent((event) => {
+    if (isPlanFile(event.document.uri)) linter?.schedule();
+  });
   documents.onDidClose((event) => {
+    if (!isPlanFile(event.document.uri)) return;
     linter?.closed(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     // its disk copy stands in for it again, for the other open files
