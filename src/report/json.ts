@@ -1,6 +1,6 @@
 /**
  * `--format json`: a stable, versioned shape for tools. Documented in the README;
- * change `schemaVersion` with any incompatible change.
+ * change `schemaVersion` with any incompatible change (a key added is not one).
  */
 import type { Formatter } from "./types.js";
 
@@ -28,6 +28,7 @@ export const json: Formatter = (result, context) =>
           ...(d.suggestion ? { suggestion: d.suggestion } : {}),
         })),
       })),
+      ...(result.tree ? { tree: result.tree } : {}),
     },
     null,
     2,

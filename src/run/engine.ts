@@ -14,6 +14,7 @@ import { runPhaseOne } from "./phase-one.js";
 import { classify } from "../tree/place.js";
 import { buildIndex, runProjectRules } from "./project.js";
 import { registryRootOf } from "../tree/registry.js";
+import { treeSummary } from "../tree/tree-summary.js";
 import { suppress, unusedDirectives, type Directive } from "./suppressions.js";
 import { builtinOnly, type Concurrency } from "./workers.js";
 import type {
@@ -185,13 +186,17 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   // a registry.json named alone still needs a config to judge it by
   const [someRoot] = roots;
   if (runs.length === 0 && someRoot !== undefined) runs.push(options.configFor ? await options.configFor(someRoot) : fallback);
-  if (roots.size > 0 && runs.some((run) => activeFor(run).project.length > 0)) {
-    const index = await buildIndex(entries, [...roots].sort(), {
-      displayPath,
-      covers: coverage(options.patterns, cwd),
-      ...(options.isIgnored ? { isIgnored: options.isIgnored } : {}),
-      ...(cache ? { cache } : {}),
-    });
+  // the index serves the project rules and the tree summary alike
+  const index =
+    roots.size === 0
+      ? undefined
+      : await buildIndex(entries, [...roots].sort(), {
+          displayPath,
+          covers: coverage(options.patterns, cwd),
+          ...(options.isIgnored ? { isIgnored: options.isIgnored } : {}),
+          ...(cache ? { cache } : {}),
+        });
+  if (index && runs.some((run) => activeFor(run).project.length > 0)) {
     // a linted registry.json is listed like every linted file, with or without problems
     for (const registry of index.registries) if (registry.linted && !byFile.has(registry.displayPath)) byFile.set(registry.displayPath, []);
     const first = runs.find((run) => activeFor(run).project.length > 0);
@@ -227,5 +232,6 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     }
     byFile.set(file, kept);
   }
-  return summarize(byFile, internalErrors, fixed);
+  const result = summarize(byFile, internalErrors, fixed);
+  return index ? { ...result, tree: treeSummary(index.entries, index.roots, today, displayPath) } : result;
 }
