@@ -274,7 +274,7 @@ export const htmlFormat: Formatter = (result, context) => {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta http-equiv="Content-Security-Policy" content="${new Html(CSP)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>Plans and milestones${board.today ? ` as of ${board.today}` : ""} — milestone-lint</title>
