@@ -145,7 +145,8 @@ progress::-moz-progress-bar { background: var(--done); border-radius: 4px; }
 .ptable th[aria-sort="descending"] button::after { content: " ↓"; opacity: 1; }
 .ptable td { padding: 7px 10px; border-top: 1px solid var(--line); vertical-align: top; }
 .ptable td.msg { overflow-wrap: anywhere; min-width: 16rem; }
-.ptable td:nth-child(2) { min-width: 12rem; }
+.ptable td:nth-child(2) { min-width: 16rem; }
+.ptable td:nth-child(3) { white-space: nowrap; }
 .ptable .fname { display: block; color: var(--muted); font-family: var(--mono); font-size: 0.75rem; overflow-wrap: anywhere; }
 .ptable tr[hidden] { display: none; }
 .empty { color: var(--muted); }
@@ -154,13 +155,14 @@ footer { color: var(--muted); font-size: 0.8rem; padding: 20px 0 30px; }
 @media (max-width: 760px) {
   body { font-size: 14px; }
   .summary { grid-template-columns: 1fr 1fr; }
-  .summary .tile:last-child { grid-column: 1 / -1; }
+  .summary .tile:nth-child(n + 3) { grid-column: 1 / -1; }
   .wrap { padding: 0 10px; }
   .ptable thead { display: none; }
   .ptable, .ptable tbody, .ptable tr, .ptable td { display: block; width: 100%; }
   .ptable tr { border-top: 1px solid var(--line); padding: 6px 10px; }
   .ptable td { border: 0; padding: 1px 0; min-width: 0; }
-  .ptable td.msg { min-width: 0; }
+  .ptable td.msg, .ptable td:nth-child(2) { min-width: 0; }
+  .ptable td:nth-child(3) { white-space: normal; }
   .ptable td[data-label="Severity"], .ptable td[data-label="Where"] { display: inline; width: auto; margin-right: 6px; }
 }
 `;

@@ -102,7 +102,7 @@ function progress(body: BodySummary | undefined, what: string): Html {
   if (!body) return html`<p class="unread">Body not read in this run (front matter only): checklist and health not shown.</p>`;
   const { done, total } = body.tasks;
   if (total === 0) return html``;
-  return html`<div class="progress"><progress max="${total}" value="${done}" aria-label="${what}">${done}/${total}</progress><span>${done}/${total} ${what} ticked</span></div>`;
+  return html`<div class="progress"><progress max="${total}" value="${done}" aria-label="${what}"></progress><span>${done}/${total} ${what} ticked</span></div>`;
 }
 
 /** A milestone's checklist, small enough for its title line. */
@@ -110,7 +110,7 @@ function miniProgress(body: BodySummary | undefined): Html {
   if (!body) return html`<span class="mini unread" title="body not read in this run">not read</span>`;
   const { done, total } = body.tasks;
   if (total === 0) return html``;
-  return html`<span class="mini" title="${done} of ${total} checklist items ticked"><progress max="${total}" value="${done}" aria-label="checklist">${done}/${total}</progress>${done}/${total}</span>`;
+  return html`<span class="mini" title="${done} of ${total} checklist items ticked"><progress max="${total}" value="${done}" aria-label="checklist"></progress>${done}/${total}</span>`;
 }
 
 function health(body: BodySummary | undefined): Html {
@@ -190,7 +190,7 @@ function attention(board: Board): Html {
 ${errors.length > 0 ? html`<div class="att err"><h3>${plural(errorCount, "error")} in ${plural(errors.length, "file")}</h3>${list(errors, (f) => html`${fileLabel(f.file, f.plan, f.milestone)} <span class="why">— ${plural(f.problems.length, "error")}: ${[...new Set(f.problems.map((d) => d.ruleId))].join(", ")}</span>`)}</div>` : ""}
 ${blocked.length > 0 ? html`<div class="att block"><h3>${plural(blocked.length, "milestone")} blocked</h3>${list(blocked, (b) => html`${fileLabel(b.milestone.summary.file, b.plan, b.milestone)} <span class="why">— ${b.milestone.summary.owner ?? "no owner"}, ${dates(b.milestone.summary)}</span>`)}</div>` : ""}
 ${lifecycle.map((g) => html`<div class="att life"><h3>${g.label} (${g.problems.length})</h3>${list(g.problems, (d) => html`${fileLabel(d.file, d.plan, d.milestone)} <span class="why">— ${short(d.message)}</span>`)}</div>`)}
-${idle.length > 0 ? html`<div class="att idle"><h3>${plural(idle.length, "unfinished plan")} with no update for ${IDLE_DAYS} days or more</h3>${list(idle, (p) => html`${fileLabel(p.summary.file ?? p.summary.folder, p)} <span class="why">— ${statusText(p.summary.status)}, last update ${p.lastUpdate} (${p.idleDays} days before ${board.today})</span>`)}</div>` : ""}
+${idle.length > 0 ? html`<div class="att idle"><h3>${plural(idle.length, "unfinished plan")} with no update for ${IDLE_DAYS} days or more</h3>${list(idle, (p) => html`${fileLabel(p.summary.file ?? p.summary.folder, p)} <span class="why">— ${statusText(p.summary.status)}, last update ${p.lastUpdate}, ${p.idleDays} days ago</span>`)}</div>` : ""}
 </div>`;
 }
 
