@@ -3,7 +3,7 @@
  * `--format html` (valid, self-contained, escaped) and `--format markdown`
  * (snapshot, escaping, size). The page in a real browser is test/browser/.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, unlinkSync } from "node:fs";
 import os from "node:os";
