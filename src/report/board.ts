@@ -14,7 +14,7 @@ export const IDLE_DAYS = 30;
 export type PlanGroupKey = "active" | "planned" | "paused" | "other" | "done" | "archived";
 
 /** Plan groups in the order the board shows them: work in flight first, finished work last. */
-export const PLAN_GROUPS: readonly { key: PlanGroupKey; label: string }[] = [
+const PLAN_GROUPS: readonly { key: PlanGroupKey; label: string }[] = [
   { key: "active", label: "In flight" },
   { key: "planned", label: "Planned" },
   { key: "paused", label: "Paused" },

@@ -133,8 +133,8 @@ function placeOf(m: MilestoneView): string {
   return folder === undefined ? "milestones/" : [folder, ...subfolders].join("/");
 }
 
-function dates(s: { created?: string; updated?: string }): Part[] {
-  return [s.updated ? `updated ${s.updated}` : s.created ? `created ${s.created}` : "no dates"];
+function dates(s: { created?: string; updated?: string }): string {
+  return s.updated ? `updated ${s.updated}` : s.created ? `created ${s.created}` : "no dates";
 }
 
 function metaLine(parts: Part[]): Html {
@@ -148,7 +148,7 @@ function milestoneItem(board: Board, m: MilestoneView): Html {
   const brief = isClosedMilestone(s) && m.problems.length === 0;
   return html`<li class="ms st-${m.statusClass}${brief ? " closed" : ""}" id="${m.anchor}">
 <div class="ms-head"><code>${m.label}</code><span class="ms-title">${s.title ?? "(no title)"}</span>${miniProgress(s.body)}${badge(s.status)}</div>
-${brief ? "" : html`${metaLine([s.owner, ...dates(s), html`<span class="mono" title="${s.file}">${placeOf(m)}</span>`])}${health(s.body)}${m.problems.length > 0 ? problemList(board, m.problems) : ""}`}
+${brief ? "" : html`${metaLine([s.owner, dates(s), html`<span class="mono" title="${s.file}">${placeOf(m)}</span>`])}${health(s.body)}${m.problems.length > 0 ? problemList(board, m.problems) : ""}`}
 </li>`;
 }
 
@@ -163,7 +163,7 @@ function planCard(board: Board, p: PlanView): Html {
   const idle = p.idleDays !== undefined && p.idleDays >= IDLE_DAYS ? html`<span class="st-paused">no update for ${p.idleDays} days</span>` : undefined;
   return html`<article class="card st-${p.statusClass}" id="${p.anchor}">
 <div class="card-head"><div class="title"><div class="line1">${badge(s.status)}<code class="id">${p.label}</code></div><h4>${s.title ?? (s.file === undefined ? "(milestones without a plan file)" : "(no title)")}</h4></div><div class="tally">${tally(p.errors, p.warnings)}</div></div>
-${metaLine([s.owner, s.kind, ...dates(s), idle])}
+${metaLine([s.owner, s.kind, dates(s), idle])}
 ${metaLine([html`<span class="mono">${s.folder}/</span>`, where])}
 ${strip}${s.file !== undefined ? progress(s.body, "plan checklist items") : ""}${p.problems.length > 0 ? problemList(board, p.problems) : ""}
 ${p.milestones.length > 0 ? html`<ol class="ms-list">${p.milestones.map((m) => milestoneItem(board, m))}</ol>` : ""}
