@@ -218,6 +218,14 @@ describe("the board", () => {
     expect(later.attention.blocked.map((b) => b.milestone.summary.file)).toEqual([MILESTONE]);
     const page = htmlFormat(await lint({ cwd: dir, now: "2026-04-25" }), contextFor());
     expect(page).toContain("1 milestone blocked</h3>");
+
+    // a file that is no plan or milestone has its problems shown on its own
+    write(dir, ".agent/exec_plans/registry.json", "{ nope");
+    const withRegistry = await lint({ cwd: dir, now: "2026-04-25" });
+    const registry = buildBoard(withRegistry, contextFor().rules);
+    expect(registry.otherFiles.map((f) => [f.file, f.problems.map((d) => d.ruleId)])).toEqual([[".agent/exec_plans/registry.json", ["registry-in-sync"]]]);
+    expect(registry.attention.errors.map((f) => f.file)).toEqual([".agent/exec_plans/registry.json"]);
+    expect(htmlFormat(withRegistry, contextFor())).toContain('<section id="other-files"><h2>Other files</h2><h3 class="mono">.agent/exec_plans/registry.json</h3>');
   });
 });
 
