@@ -8,7 +8,7 @@ import { resolveCacheFile } from "./run/cache.js";
 import { ConfigLoader, type LoadedConfig } from "./config/config-loader.js";
 import { defaultConfig } from "./config/config.js";
 import type { ConfigFile, RuleEntry } from "./config/config-files.js";
-import { localDate, runEngine } from "./run/engine.js";
+import { DEFAULT_PATTERN, localDate, runEngine } from "./run/engine.js";
 import { isIsoDate } from "./tree/dates.js";
 import { UsageError } from "./shared/errors.js";
 import type { LintResult, ResolvedConfig, Rule } from "./shared/types.js";
@@ -33,6 +33,8 @@ export interface LintOptions {
   config?: string | ConfigFile;
   /** Rules to run in addition to the built-in ones and the configs' plugins. */
   rules?: readonly Rule[];
+  /** Rule settings that win over every config's, as `--rule 'id: severity'` gives them. */
+  overrideRules?: Record<string, RuleEntry>;
   /** Report disable directives that suppressed nothing (`--report-unused-disables`). */
   reportUnusedDisables?: boolean;
   /** Leave warnings out of the results (`--quiet`). */
@@ -45,6 +47,8 @@ export interface LintOptions {
   cacheLocation?: string;
   /** Threads for the per-file rules, the calling one included: `auto` (the default) adds workers when there are enough files. */
   concurrency?: Concurrency;
+  /** Add a `trace` to the result: timings per phase and per rule, each file's config, crash stacks (`--debug`). */
+  debug?: boolean;
 }
 
 /** The results with warnings left out, counts included (`--quiet`). */
@@ -56,8 +60,13 @@ export function errorsOnly(result: LintResult): LintResult {
   return { ...result, files, warningCount: 0, fixableCount: files.reduce((n, f) => n + f.fixableCount, 0) };
 }
 
-function loaderFor(options: LintOptions, cwd: string): ConfigLoader {
-  return new ConfigLoader({ cwd, rules: [...builtinRules, ...(options.rules ?? [])], ...(options.config !== undefined ? { config: options.config } : {}) });
+function loaderFor(options: Pick<LintOptions, "config" | "rules" | "overrideRules">, cwd: string): ConfigLoader {
+  return new ConfigLoader({
+    cwd,
+    rules: [...builtinRules, ...(options.rules ?? [])],
+    ...(options.config !== undefined ? { config: options.config } : {}),
+    ...(options.overrideRules !== undefined ? { overrideRules: options.overrideRules } : {}),
+  });
 }
 
 const LAYOUTS: readonly string[] = ["auto", "template", "upstream"] satisfies ResolvedConfig["layout"][];
@@ -74,12 +83,12 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   // a broken config is reported before any file is read
   const here = await loader.forDir(cwd);
   const result = await runEngine({
-    patterns: options.patterns ?? [".agent"],
+    patterns: options.patterns ?? [DEFAULT_PATTERN],
     cwd,
     rules: here.rules,
     config: here.config,
     configFor: (file) => loader.forFile(file),
-    isIgnored: (file) => loader.isIgnored(file),
+    ignoredBy: (file) => loader.ignoredBy(file),
     today,
     fix: (options.fix ?? false) || (options.fixDryRun ?? false),
     write: !options.fixDryRun,
@@ -87,12 +96,13 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     ...(layout !== undefined ? { layout: layout as ResolvedConfig["layout"] } : {}),
     ...(options.cache ? { cacheFile: await resolveCacheFile(options.cacheLocation, cwd) } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    ...(options.debug ? { debug: true } : {}),
   });
   return options.quiet ? errorsOnly(result) : result;
 }
 
 /** The configuration that applies to `file` (`--print-config`): where it came from, and every rule's severity and options. */
-export async function configForFile(file: string, options: Pick<LintOptions, "cwd" | "config" | "rules"> = {}): Promise<PrintedConfig> {
+export async function configForFile(file: string, options: Pick<LintOptions, "cwd" | "config" | "rules" | "overrideRules"> = {}): Promise<PrintedConfig> {
   const cwd = options.cwd ?? process.cwd();
   const loader = loaderFor(options, cwd);
   const abs = path.resolve(cwd, file);
@@ -101,7 +111,7 @@ export async function configForFile(file: string, options: Pick<LintOptions, "cw
 }
 
 /** The rules a run from `cwd` knows: built-in ones and the plugins of the config that applies there (`--list-rules`). */
-export async function rulesFor(options: Pick<LintOptions, "cwd" | "config" | "rules"> = {}): Promise<readonly Rule[]> {
+export async function rulesFor(options: Pick<LintOptions, "cwd" | "config" | "rules" | "overrideRules"> = {}): Promise<readonly Rule[]> {
   const cwd = options.cwd ?? process.cwd();
   return (await loaderFor(options, cwd).forDir(cwd)).rules;
 }

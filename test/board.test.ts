@@ -229,6 +229,16 @@ describe("the board", () => {
   });
 });
 
+describe("the board's notes on the run", () => {
+  it("shows what the run says about itself (an argument that matched nothing), escaped", async () => {
+    const dir = tree();
+    const result = await lint({ cwd: dir, patterns: [".agent", "<b>nope</b>/*.md"], now: BOARD_TODAY });
+    expect(result.warnings).toEqual(['no files match "<b>nope</b>/*.md"']);
+    expect(htmlFormat(result, contextFor())).toContain('<section id="run-notes"><h2>About this run</h2><ul class="notes"><li>no files match &quot;&lt;b&gt;nope&lt;/b&gt;/*.md&quot;</li></ul></section>');
+    expect(markdown(result, contextFor())).toContain('> ⚠️ no files match "&lt;b&gt;nope&lt;/b&gt;/\\*.md"\n');
+  });
+});
+
 describe("--format html", () => {
   it("is one valid HTML document for the example and for a generated tree of every state", async () => {
     const example = runCli(["--now", EXAMPLE_NOW, "--format", "html", "examples/.agent"]);

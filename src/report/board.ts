@@ -106,6 +106,8 @@ export interface Board {
   };
   /** Plans and milestones whose body this run did not read (a run on some files only). */
   withoutBody: number;
+  /** What the run says about itself (a folder it could not read, an argument that matched nothing). */
+  runWarnings: string[];
 }
 
 export function statusClass(status: string | undefined): string {
@@ -226,6 +228,7 @@ export function buildBoard(result: LintResult, rules: Record<string, RuleMeta>):
     warningCount: result.warningCount,
     filesWithProblems: result.files.filter((f) => f.diagnostics.length > 0).length,
     attention: { errors: errorFiles, lifecycle, blocked, idle },
+    runWarnings: result.warnings ?? [],
     withoutBody: plans.reduce((n, p) => n + (p.summary.file !== undefined && !p.summary.body ? 1 : 0) + p.milestones.filter((m) => !m.summary.body).length, 0),
   };
 }

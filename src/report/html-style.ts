@@ -150,6 +150,7 @@ progress::-moz-progress-bar { background: var(--done); border-radius: 4px; }
 .ptable .fname { display: block; color: var(--muted); font-family: var(--mono); font-size: 0.75rem; overflow-wrap: anywhere; }
 .ptable tr[hidden] { display: none; }
 .empty { color: var(--muted); }
+.notes { margin: 0; padding: 10px 14px 10px 30px; background: var(--warn-bg); color: var(--warn); border-radius: 10px; }
 footer { color: var(--muted); font-size: 0.8rem; padding: 20px 0 30px; }
 
 @media (max-width: 760px) {

@@ -285,6 +285,7 @@ export const htmlFormat: Formatter = (result, context) => {
 <div class="wrap"><nav class="jump" aria-label="Sections"><a href="#attention">Needs attention</a><a href="#plans">Plans</a><a href="#problems">All problems (${board.problems.length})</a></nav></div></header>
 <main class="wrap">
 ${summary(board)}
+${board.runWarnings.length > 0 ? html`<section id="run-notes"><h2>About this run</h2><ul class="notes">${board.runWarnings.map((w) => html`<li>${w}</li>`)}</ul></section>` : ""}
 <section id="attention"><h2>Needs attention</h2>${attention(board)}</section>
 <section id="plans"><h2>Plans</h2>${board.withoutBody > 0 ? html`<p class="unread">${plural(board.withoutBody, "file was", "files were")} read for their front matter only (this run linted some files of the tree): their checklists and health tables are not shown. Run on the whole tree to see them.</p>` : ""}${plans(board)}</section>
 <section id="problems"><h2>All problems</h2>${problemTable(board)}</section>

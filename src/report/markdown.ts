@@ -147,6 +147,7 @@ export const markdown: Formatter = (result, context) => {
       `**${plural(total, "problem")}** in ${plural(board.filesWithProblems, "file")}`,
     "",
   );
+  for (const w of board.runWarnings) out.push(`> ⚠️ ${e(w)}`, "");
   attention(out, board);
   if (board.withoutBody > 0) out.push(`_${plural(board.withoutBody, "file was", "files were")} read for front matter only (a run on some files): checklists show "not read"._`, "");
 
