@@ -127,7 +127,7 @@ progress::-moz-progress-bar { background: var(--done); border-radius: 4px; }
 .problems .rule { font-family: var(--mono); font-size: 0.78rem; }
 .sev { font-weight: 700; font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.03em; font-family: var(--mono); white-space: nowrap; }
 .sev.error { color: var(--err); } .sev.warn { color: var(--warn); }
-.loc { color: var(--muted); font-family: var(--mono); font-size: 0.78rem; }
+.loc { color: var(--muted); font-family: var(--mono); font-size: 0.78rem; white-space: nowrap; }
 .unread { font-size: 0.8rem; color: var(--muted); font-style: italic; margin-top: 4px; }
 .suggest { color: var(--muted); font-family: var(--mono); font-size: 0.78rem; overflow-wrap: anywhere; }
 
