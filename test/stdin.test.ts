@@ -6,6 +6,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { FORMATTERS } from "../src/report/index.js";
 import { runCli } from "./helpers/cli.js";
 import { FIXTURE_TODAY } from "./helpers/fixtures.js";
 import { ARCHIVED, DRAFT, MILESTONE, TAKEN, badStatus, draft, read, removeTrees, tree } from "./helpers/tree.js";
@@ -125,7 +126,7 @@ describe("--stdin", () => {
     const dir = tree();
     // a byte-order mark and a quoted ms: SARIF places the fix by the text it was given, not the disk's
     const text = `\uFEFF${read(dir, MILESTONE).replace("ms: 2", 'ms: "2"')}`;
-    for (const format of ["stylish", "json", "github", "junit", "sarif"]) {
+    for (const format of Object.keys(FORMATTERS)) {
       const r = runCli(["--format", format, ...NOW, "--stdin", "--stdin-filename", DRAFT], { cwd: dir, input: text });
       expect(r.stderr, format).toBe("");
       expect(r.status, format).toBe(1);
