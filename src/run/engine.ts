@@ -281,7 +281,9 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
           displayPath,
           covers: coverage(discovery),
           ...(options.ignoredBy ? { ignoredBy: options.ignoredBy } : {}),
-          ...(cache ? { cache } : {}),
+          // the memory knows unchanged files without reading them, which hashing them would
+          ...(memory ? { memory } : cache ? { cache } : {}),
+          ...(overrides ? { overrides } : {}),
         });
   phase("whole-tree index");
   if (index && runs.some((run) => activeFor(run).project.length > 0)) {
