@@ -61,6 +61,8 @@ export interface LintOptions {
    * written: with `fix`, their fixed text is in their result's `output`.
    */
   overrides?: ReadonlyMap<string, string | Uint8Array>;
+  /** Give the result a `tree` of every plan and milestone (default true; an editor, which shows no board, saves building it). */
+  tree?: boolean;
 }
 
 export interface LintTextOptions extends Omit<LintOptions, "patterns"> {
@@ -122,6 +124,7 @@ async function run(options: LintOptions, loader: ConfigLoader, memory?: RunMemor
     ...(options.debug ? { debug: true } : {}),
     ...(overrides ? { overrides } : {}),
     ...(memory ? { memory } : {}),
+    ...(options.tree === false ? { tree: false } : {}),
   });
   return options.quiet ? errorsOnly(result) : result;
 }

@@ -66,6 +66,9 @@ describe("texts instead of files", () => {
     const onDisk = tree({ [MILESTONE]: text });
     expect(fromText).toEqual(await api.lint({ cwd: onDisk, patterns: [MILESTONE], now: FIXTURE_TODAY }));
     expect(fromText.errorCount).toBe(1);
+    // the plans and milestones for the boards, unless the caller shows none
+    expect(fromText.tree?.plans.map((p) => p.id)).toEqual(["EP-20260210-003"]);
+    expect((await api.lintText(text, { cwd: dir, filePath: MILESTONE, now: FIXTURE_TODAY, tree: false })).tree).toBeUndefined();
   });
 
   it("lintText() fixes without writing: the fixed text is the result's output", async () => {

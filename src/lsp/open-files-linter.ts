@@ -189,6 +189,7 @@ export class OpenFilesLinter {
       patterns: files.map((f) => f.path),
       overrides: new Map(files.map((f) => [f.path, f.text])),
       concurrency: "off",
+      tree: false,
       ...(this.settings.now !== undefined ? { now: this.settings.now } : {}),
     });
   }

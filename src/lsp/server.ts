@@ -162,7 +162,7 @@ export function startServer(connection: Connection): void {
         canRename,
         fixAll: async () => {
           const result = await run.exclusive((s, now) =>
-            s.lint({ ...now, patterns: [file], overrides: new Map(others.map((f) => [f.path, f.text])), fixDryRun: true, concurrency: "off" }),
+            s.lint({ ...now, patterns: [file], overrides: new Map(others.map((f) => [f.path, f.text])), fixDryRun: true, concurrency: "off", tree: false }),
           );
           return result.files[0]?.output;
         },

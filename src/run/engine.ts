@@ -54,6 +54,8 @@ export interface EngineOptions {
   overrides?: Overrides;
   /** What a long-lived caller keeps between runs (src/run/run-memory.ts); takes the place of `cacheFile`. */
   memory?: RunMemory;
+  /** Build the result's `tree` (default true); a caller that shows no board (the language server) is spared it. */
+  tree?: boolean;
   /** `--debug`: the result carries a trace of the run (timings, configs, crash stacks). */
   debug?: boolean;
 }
@@ -331,7 +333,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   phase("disable comments");
   return {
     ...summarize(byFile, internalErrors, fixed),
-    ...(index ? { tree: treeSummary(index.entries, index.roots, today, displayPath) } : {}),
+    ...(index && options.tree !== false ? { tree: treeSummary(index.entries, index.roots, today, displayPath) } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
     ...(trace ? { trace } : {}),
   };
