@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import stripJsonComments from "strip-json-comments";
 import { UsageError } from "../shared/errors.js";
 import { findJsonError } from "../source/json-error.js";
 import { LineIndex } from "../source/line-index.js";
@@ -14,7 +15,9 @@ import { importModule } from "../shared/import-module.js";
 import type { JsonSchema } from "./schemas.js";
 import type { ResolvedConfig, SeveritySetting } from "../shared/types.js";
 
-export type RuleEntry = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
+/** A severity as a config may write it: ESLint's 0, 1, 2 are `off`, `warn`, `error`. */
+export type SeverityInput = SeveritySetting | 0 | 1 | 2;
+export type RuleEntry = SeverityInput | [SeverityInput] | [SeverityInput, Record<string, unknown>];
 
 /** A configuration as written; `schemas/config.schema.json` is its schema. */
 export interface ConfigFile {
@@ -31,9 +34,11 @@ export interface ConfigFile {
 /** In order of precedence within one folder. */
 export const CONFIG_FILE_NAMES = [
   "milestone-lint.config.json",
+  "milestone-lint.config.jsonc",
   "milestone-lint.config.mjs",
   "milestone-lint.config.js",
   ".milestonelintrc.json",
+  ".milestonelintrc.jsonc",
   "package.json",
 ] as const;
 
@@ -108,14 +113,20 @@ export async function readConfigFile(file: string, shown: string): Promise<unkno
     if (module.default === undefined) throw new UsageError(`${shown}: has no default export; export the configuration object as default`);
     return module.default;
   }
-  const body = readConfigText(file, `${shown}:`);
+  const unmarked = readConfigText(file, `${shown}:`);
+  const isPackage = path.basename(file) === "package.json";
+  // comments in .json and .jsonc, as markdownlint-cli2 and VS Code accept; blanked, so that error positions still hold
+  const body = isPackage ? unmarked : stripJsonComments(unmarked);
+  if (body.trim() === "") {
+    throw new UsageError(`${shown}: the file is empty${unmarked.trim() === "" ? "" : " (comments only)"}; write a configuration object, e.g. { "extends": ["recommended"] }, or delete the file`);
+  }
   let data: unknown;
   try {
     data = JSON.parse(body);
   } catch {
     throw new UsageError(`${shown}: invalid JSON at ${jsonError(body)}`);
   }
-  if (path.basename(file) === "package.json") return (data as Record<string, unknown>)[PACKAGE_KEY];
+  if (isPackage) return (data as Record<string, unknown>)[PACKAGE_KEY];
   return data;
 }
 

@@ -3,7 +3,7 @@
  * the last field, before a run uses it, and what is stored is checked to come back
  * from JSON exactly as it went in.
  */
-import type { Diagnostic, Fix, IndexedKey, Span } from "../shared/types.js";
+import type { BodySummary, Diagnostic, Fix, IndexedKey, Span } from "../shared/types.js";
 import type { Directive } from "./suppressions.js";
 
 type Shape = Record<string, unknown>;
@@ -52,6 +52,13 @@ function isIndexedKey(v: unknown): v is IndexedKey {
 /** The front matter keys kept for the whole-tree index. */
 export function isIndexedKeys(v: unknown): v is Record<string, IndexedKey> {
   return isObject(v) && Object.values(v).every(isIndexedKey);
+}
+
+/** What the board shows of a file's body. */
+export function isBodySummary(v: unknown): v is BodySummary {
+  if (!isObject(v) || !isObject(v.tasks) || !isCount(v.tasks.done) || !isCount(v.tasks.total)) return false;
+  const { health } = v;
+  return health === undefined || (isObject(health) && isListOf(health.columns, isString) && isListOf(health.rows, (row) => isListOf(row, isString)));
 }
 
 /** Whether the list holds stored diagnostics and the other directives. */

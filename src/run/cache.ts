@@ -21,7 +21,7 @@ import type { ActiveRule } from "./lint-file.js";
 import type { FileJob, ReadVersion } from "./lint-job.js";
 import type { Directive } from "./suppressions.js";
 import type { Diagnostic, FileRule, IndexEntry, ResolvedConfig } from "../shared/types.js";
-import { areStoredResults, isIndexedKeys, isJsonExact } from "./cache-shape.js";
+import { areStoredResults, isBodySummary, isIndexedKeys, isJsonExact } from "./cache-shape.js";
 import { contentHash } from "./content-hash.js";
 import { UsageError } from "../shared/errors.js";
 import { VERSION } from "../shared/version.js";
@@ -30,7 +30,7 @@ import { writeAtomic } from "../fix/write-atomic.js";
 
 export const DEFAULT_CACHE_FILE = ".milestonelintcache";
 /** Bumped when the layout of the cache file changes. */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 /** How every cache file of ours starts: a file that does not is never overwritten. */
 const SIGNATURE = '{"milestoneLintCache":';
 /** How caches of earlier formats start. */
@@ -45,11 +45,11 @@ interface CachedFile {
   /** The key of the run settings the result was computed under. */
   key: string;
   hash: string;
-  /** The file's stamp when it was read (src/source/read-source.ts). */
-  stamp: string;
+  /** The file's stamp when it was read (src/source/read-source.ts); none in memory for an override. */
+  stamp?: string;
   diagnostics: Omit<Diagnostic, "file">[];
   directives: Directive[];
-  entry: Pick<IndexEntry, "keys" | "linted">;
+  entry: Pick<IndexEntry, "keys" | "linted" | "body">;
 }
 
 interface CacheData {
@@ -111,9 +111,14 @@ export class ResultCache {
   private changed = false;
 
   private constructor(
-    readonly file: string,
+    /** Where it is saved; undefined for a cache kept in memory only (src/run/run-memory.ts), which needs no stamps: nothing else writes it. */
+    readonly file: string | undefined,
     private readonly files: Record<string, CachedFile>,
   ) {}
+
+  static inMemory(): ResultCache {
+    return new ResultCache(undefined, Object.create(null));
+  }
 
   /** The cache at `file`, or an empty one when there is none or it cannot be used. Throws UsageError for a file that is not a cache. */
   static async open(file: string): Promise<ResultCache> {
@@ -139,9 +144,12 @@ export class ResultCache {
   /** The stored entry of this very file (same content, same stamp), if it has the shape of one. */
   private stored(absPath: string, read: ReadVersion): CachedFile | undefined {
     const hit = this.files[absPath] as Partial<CachedFile> | undefined;
-    if (typeof hit !== "object" || hit === null || hit.hash !== read.hash || hit.stamp !== read.stamp) return undefined;
+    if (typeof hit !== "object" || hit === null || hit.hash !== read.hash) return undefined;
+    // on disk, where anyone may have written it, only for the very file read; in memory, the text is enough
+    if (this.file !== undefined && (read.stamp === undefined || hit.stamp !== read.stamp)) return undefined;
     const entry = hit.entry as Partial<CachedFile["entry"]> | undefined;
     if (typeof hit.key !== "string" || typeof entry !== "object" || entry === null || typeof entry.linted !== "boolean" || !isIndexedKeys(entry.keys)) return undefined;
+    if (entry.body !== undefined && !isBodySummary(entry.body)) return undefined;
     return hit as CachedFile;
   }
 
@@ -152,13 +160,24 @@ export class ResultCache {
     return {
       diagnostics: hit.diagnostics.map((d) => ({ file: job.displayPath, ...d })),
       directives: hit.directives,
-      entry: { path: job.path, displayPath: job.displayPath, place: job.place, linted: hit.entry.linted, keys: hit.entry.keys },
+      entry: {
+        path: job.path,
+        displayPath: job.displayPath,
+        place: job.place,
+        linted: hit.entry.linted,
+        keys: hit.entry.keys,
+        ...(hit.entry.body ? { body: hit.entry.body } : {}),
+      },
     };
   }
 
-  /** Keeps an entry; one that JSON cannot hold exactly (a YAML alias cycle, `.inf`) is not kept, and the rest of the cache still is. */
+  /**
+   * Keeps an entry. On disk, only with the stamp of the file read (not for an
+   * override), and only when JSON holds it exactly (a YAML alias cycle, `.inf`):
+   * one file left out, and the rest of the cache still written.
+   */
   private store(absPath: string, stored: CachedFile): void {
-    if (isJsonExact(stored)) this.files[absPath] = stored;
+    if (this.file === undefined || (stored.stamp !== undefined && isJsonExact(stored))) this.files[absPath] = stored;
     else delete this.files[absPath];
     this.changed = true;
   }
@@ -170,7 +189,7 @@ export class ResultCache {
       // copies: the run goes on to add whole-tree diagnostics to its own list
       diagnostics: result.diagnostics.map(({ file: _file, ...rest }) => rest),
       directives: result.directives,
-      entry: { keys: result.entry.keys, linted: result.entry.linted },
+      entry: { keys: result.entry.keys, linted: result.entry.linted, ...(result.entry.body ? { body: result.entry.body } : {}) },
     });
   }
 
@@ -199,7 +218,7 @@ export class ResultCache {
    * run time.
    */
   async save(): Promise<void> {
-    if (!this.changed) return;
+    if (!this.changed || this.file === undefined) return;
     for (const file of Object.keys(this.files)) if (!existsSync(file)) delete this.files[file];
     const data: CacheData = { milestoneLintCache: CACHE_FORMAT, version: VERSION, files: this.files };
     try {

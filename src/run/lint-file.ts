@@ -9,13 +9,19 @@ import { readFrontMatter } from "../source/front-matter.js";
 import { indexEntry } from "../tree/index-entry.js";
 import { LineIndex, spanOf } from "../source/line-index.js";
 import { BodyNotParsed, parseMarkdown } from "../source/markdown.js";
+import { scanBody } from "../source/body-scan.js";
+import { bodySummary } from "../source/body-summary.js";
 import { UNREADABLE_FILE } from "../shared/errors.js";
 import { applyFixes } from "../fix/fix.js";
-import { readDirectives, suppress, type Directive } from "./suppressions.js";
+import { misplacedDirectives, readDirectives, suppress, type Directive } from "./suppressions.js";
+import { builtinRules } from "../../rules/index.js";
+import { ruleOrigin } from "../shared/rule-origin.js";
 import type {
+  BodySummary,
   Diagnostic,
   FileContext,
   FileRule,
+  Rule,
   IndexEntry,
   Report,
   Severity,
@@ -39,6 +45,24 @@ export interface FileOutcome {
   directives: Directive[];
 }
 
+/** What `--debug` gathers while linting one file: time per rule, and the stack of each crash. */
+export interface FileTrace {
+  rules: Record<string, number>;
+  crashes: { ruleId: string; stack: string }[];
+}
+
+/**
+ * What a crash says: a built-in rule's crash is ours to fix ("please report this");
+ * a plugin's, or a rule given to the API, is its author's. `where`: "on this file" or "".
+ */
+export function crashMessage(rule: Rule, reason: string, where: string): string {
+  const crashed = `crashed${where ? ` ${where}` : ""} (${reason}). The other rules still ran`;
+  if (builtinRules.includes(rule)) return `Internal error: rule "${rule.meta.id}" ${crashed}; please report this.`;
+  const plugin = ruleOrigin(rule);
+  if (plugin) return `Plugin rule "${rule.meta.id}" (from "${plugin}") ${crashed}; report this to the plugin's author.`;
+  return `Rule "${rule.meta.id}" ${crashed}; report this to the rule's author.`;
+}
+
 /** `--fix` re-lints after each pass; ESLint stops after 10 passes, and so do we. */
 const MAX_FIX_PASSES = 10;
 
@@ -49,7 +73,7 @@ function atStart(source: SourceFile, ruleId: string, message: string): Diagnosti
   return { file: source.displayPath, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId, severity: "error", message };
 }
 
-function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: string) {
+function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: string, trace?: FileTrace) {
   const lines = new LineIndex(source.text);
   const frontMatter = readFrontMatter(source.text);
   const diagnostics: Diagnostic[] = [];
@@ -70,6 +94,16 @@ function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: stri
       throw refused;
     }
   };
+  const shared = {
+    file: source,
+    today,
+    frontMatter,
+    ast: parse,
+    memo: <T>(key: string, compute: () => T): T => {
+      if (!memo.has(key)) memo.set(key, compute());
+      return memo.get(key) as T;
+    },
+  };
   let internalErrors = 0;
   for (const { rule, severity, options } of rules) {
     if (!rule.meta.appliesTo.includes(source.place.kind)) continue;
@@ -85,27 +119,22 @@ function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: stri
         ...(r.suggestion ? { suggestion: r.suggestion } : {}),
       });
     };
-    const context: FileContext = {
-      file: source,
-      options,
-      today,
-      frontMatter,
-      ast: parse,
-      memo: <T>(key: string, compute: () => T): T => {
-        if (!memo.has(key)) memo.set(key, compute());
-        return memo.get(key) as T;
-      },
-      report,
-    };
+    const context: FileContext = { ...shared, options, report };
+    const started = trace ? performance.now() : 0;
     try {
       rule.check(context);
     } catch (error) {
       if (error instanceof BodyNotParsed) continue;
       internalErrors++;
-      diagnostics.push(atStart(source, rule.meta.id, `Internal error: rule "${rule.meta.id}" crashed on this file (${reasonOf(error)}). The other rules still ran; please report this.`));
+      const reason = reasonOf(error);
+      trace?.crashes.push({ ruleId: rule.meta.id, stack: error instanceof Error && error.stack ? error.stack : reason });
+      diagnostics.push(atStart(source, rule.meta.id, crashMessage(rule, reason, "on this file")));
+    } finally {
+      if (trace) trace.rules[rule.meta.id] = (trace.rules[rule.meta.id] ?? 0) + performance.now() - started;
     }
   }
   let directives: Directive[] = [];
+  let body: BodySummary | undefined;
   try {
     directives = readDirectives(source.text, parse, lines);
   } catch (error) {
@@ -114,6 +143,16 @@ function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: stri
       diagnostics.push(atStart(source, UNREADABLE_FILE, `Internal error: the milestone-lint comments of this file could not be read (${reasonOf(error)}), so none applies. The rules still ran; please report this.`));
     }
   }
+  try {
+    // the board's view of the body, from the walk the body rules shared
+    body = bodySummary(scanBody({ ...shared, options: {}, report: () => {} }), source.text);
+  } catch (error) {
+    if (!(error instanceof BodyNotParsed)) {
+      internalErrors++;
+      diagnostics.push(atStart(source, UNREADABLE_FILE, `Internal error: the tasks and health table of this file could not be read (${reasonOf(error)}). The rules still ran; please report this.`));
+    }
+  }
+  diagnostics.push(...misplacedDirectives(directives, source.displayPath));
   if (refused) {
     const at = lines.position(refused.offset);
     diagnostics.push({
@@ -127,7 +166,7 @@ function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: stri
       message: refused.message,
     });
   }
-  return { diagnostics, frontMatter, lines, internalErrors, directives };
+  return { diagnostics, frontMatter, lines, internalErrors, directives, body };
 }
 
 export function lintSource(
@@ -135,9 +174,10 @@ export function lintSource(
   rules: ActiveRule<FileRule>[],
   today: string,
   fix = false,
+  trace?: FileTrace,
 ): FileOutcome {
   let current = source;
-  let pass = runRules(current, rules, today);
+  let pass = runRules(current, rules, today, trace);
   if (fix) {
     for (let i = 0; i < MAX_FIX_PASSES; i++) {
       let text: string;
@@ -154,12 +194,12 @@ export function lintSource(
       }
       if (text === current.text) break;
       current = { ...current, text };
-      pass = runRules(current, rules, today);
+      pass = runRules(current, rules, today, trace);
     }
   }
   return {
     diagnostics: pass.diagnostics,
-    entry: indexEntry(current, pass.frontMatter, pass.lines, true),
+    entry: { ...indexEntry(current, pass.frontMatter, pass.lines, true), ...(pass.body ? { body: pass.body } : {}) },
     internalErrors: pass.internalErrors,
     directives: pass.directives,
     ...(current.text !== source.text ? { fixedText: current.text } : {}),

@@ -7,17 +7,17 @@
  */
 import { contentHash } from "./content-hash.js";
 import { UNREADABLE_FILE } from "../shared/errors.js";
-import { lintSource, type ActiveRule, type FileOutcome } from "./lint-file.js";
+import { lintSource, type ActiveRule, type FileOutcome, type FileTrace } from "./lint-file.js";
 import { readSource } from "../source/read-source.js";
 import type { Directive } from "./suppressions.js";
 import { FILE_TIME_BUDGET_MS, OverBudget, withinBudget } from "./time-budget.js";
 import { writeFixed } from "../fix/write-atomic.js";
-import type { Diagnostic, FileRule, IndexEntry, Place, SourceFile } from "../shared/types.js";
+import type { Diagnostic, FileRule, IndexEntry, Overrides, Place, SourceFile } from "../shared/types.js";
 
-/** A file as it was read: its content hash and its stamp (src/source/read-source.ts), what the cache keys results by. */
+/** A file as it was read: its content hash and its stamp (src/source/read-source.ts; none for an override), what the cache keys results by. */
 export interface ReadVersion {
   hash: string;
-  stamp: string;
+  stamp?: string;
 }
 
 /** One file to lint. Plain data: it crosses worker threads. */
@@ -32,10 +32,14 @@ export interface JobSettings {
   today: string;
   /** Apply safe fixes. */
   fix: boolean;
-  /** With `fix`: write the fixed files back (false for `--fix-dry-run`). */
+  /** With `fix`: write the fixed files back (false for `--fix-dry-run`); an overridden file is never written. */
   write: boolean;
   /** Hash the text of results that may be cached. */
   hashing: boolean;
+  /** Texts linted instead of the files on disk. */
+  overrides?: Overrides;
+  /** `--debug`: time each rule and keep the stack of each crash. */
+  debug?: boolean;
   /** How long linting one file may take, in ms; default FILE_TIME_BUDGET_MS. */
   timeBudgetMs?: number;
 }
@@ -51,6 +55,8 @@ export interface JobResult {
   fixed?: { source: string; output: string };
   /** The version of the text the diagnostics are about, when asked for and when the result may be cached. */
   read?: ReadVersion;
+  /** With `debug`. */
+  trace?: FileTrace;
 }
 
 function unreadable(job: FileJob, message: string, line = 1, column = 1): Diagnostic {
@@ -69,10 +75,10 @@ export async function lintJob(job: FileJob, rules: ActiveRule<FileRule>[], setti
 }
 
 /** lintSource within the time budget: a file that takes longer gets one diagnostic instead of its results. */
-function lintInBudget(source: SourceFile, rules: ActiveRule<FileRule>[], settings: JobSettings, fix: boolean): FileOutcome | Diagnostic {
+function lintInBudget(source: SourceFile, rules: ActiveRule<FileRule>[], settings: JobSettings, fix: boolean, trace?: FileTrace): FileOutcome | Diagnostic {
   const budget = settings.timeBudgetMs ?? FILE_TIME_BUDGET_MS;
   try {
-    return withinBudget(() => lintSource(source, rules, settings.today, fix), budget);
+    return withinBudget(() => lintSource(source, rules, settings.today, fix, trace), budget);
   } catch (error) {
     if (!(error instanceof OverBudget)) throw error;
     return unreadable(
@@ -84,17 +90,18 @@ function lintInBudget(source: SourceFile, rules: ActiveRule<FileRule>[], setting
 
 async function lintRead(job: FileJob, rules: ActiveRule<FileRule>[], settings: JobSettings): Promise<JobResult> {
   const { fix } = settings;
-  const read = readSource(job.path, job.place.root);
+  const read = readSource(job.path, job.place.root, settings.overrides);
   if (!read.ok) return { diagnostics: [unreadable(job, read.message, read.line, read.column)], directives: [], internalErrors: 0 };
   const source = { ...job, text: read.text };
-  const linted = lintInBudget(source, rules, settings, fix);
+  const trace: FileTrace | undefined = settings.debug ? { rules: {}, crashes: [] } : undefined;
+  const linted = lintInBudget(source, rules, settings, fix, trace);
   if (!("entry" in linted)) return { diagnostics: [linted], directives: [], internalErrors: 0 };
   let outcome: FileOutcome = linted;
   const changed = outcome.fixedText !== undefined;
   let fixed: JobResult["fixed"];
   if (outcome.fixedText !== undefined) {
     fixed = { source: read.text, output: outcome.fixedText };
-    if (settings.write) {
+    if (settings.write && !settings.overrides?.has(job.path)) {
       try {
         await writeFixed(job.path, read.text, outcome.fixedText, job.place.root);
       } catch (error) {
@@ -116,6 +123,7 @@ async function lintRead(job: FileJob, rules: ActiveRule<FileRule>[], settings: J
     entry: outcome.entry,
     internalErrors: outcome.internalErrors,
     ...(fixed ? { fixed } : {}),
-    ...(cacheable ? { read: { hash: await contentHash(read.text), stamp: read.stamp } } : {}),
+    ...(cacheable ? { read: { hash: await contentHash(read.text), ...(read.stamp !== undefined ? { stamp: read.stamp } : {}) } } : {}),
+    ...(trace ? { trace } : {}),
   };
 }

@@ -3,79 +3,101 @@
  * it. Files the user did not ask to lint are read for their front matter only
  * (no Markdown parse), and each root's `registry.json` is read with positions.
  */
-import path from "node:path";
-import { convertPathToPattern } from "tinyglobby";
 import type { ResultCache } from "./cache.js";
 import { contentHash } from "./content-hash.js";
 import { readFrontMatter } from "../source/front-matter.js";
 import { LineIndex } from "../source/line-index.js";
 import { indexEntry } from "../tree/index-entry.js";
-import type { ActiveRule } from "./lint-file.js";
+import { crashMessage, type ActiveRule, type FileTrace } from "./lint-file.js";
 import { classify } from "../tree/place.js";
+import { existsSync } from "node:fs";
 import { readSource } from "../source/read-source.js";
 import { readRegistry, registryPath } from "../tree/registry.js";
-import { discover } from "./discover.js";
+import { overridesIn, walkMarkdown, type IgnoredBy, type UnreadableDir } from "./discover.js";
+import type { RunMemory } from "./run-memory.js";
 import { FILE_TIME_BUDGET_MS, withinBudget } from "./time-budget.js";
-import type { Diagnostic, IndexEntry, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig, SourceFile } from "../shared/types.js";
+import type { Diagnostic, IndexEntry, Overrides, Place, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "../shared/types.js";
 
 export interface IndexOptions {
   displayPath: (abs: string) => string;
-  isIgnored?: (abs: string) => boolean | Promise<boolean>;
+  /** Gitignored files are not part of the tree; files the config `ignores` are (they are only not linted). */
+  ignoredBy?: IgnoredBy;
   /** True when the run covers this file (the user named it or a folder that holds it). */
   covers: (abs: string) => boolean;
   /** `--cache`: front matter keys of files whose text is unchanged. */
   cache?: Pick<ResultCache, "indexKeys" | "setIndexKeys">;
-  /** Files phase one read already, those without an entry included: none is read again. */
-  read?: ReadonlySet<string>;
+  /** Texts the index reads instead of the files on disk (a file not on disk included). */
+  overrides?: Overrides;
+  /** A long-lived caller's memory of the tree: folders and files unchanged since the last run are not read again. */
+  memory?: RunMemory;
 }
 
-/**
- * The index entry of a file read only for the whole-tree rules, within the time
- * budget of a file; undefined when its front matter cannot be read in it (the file's
- * own run reports it).
- */
-function indexedOnly(source: SourceFile): IndexEntry | undefined {
+/** An index entry for a file that could not be read: the tree knows it is there, by its path alone. */
+export function unreadEntry(file: string, displayPath: string, place: Place, linted: boolean): IndexEntry {
+  return { path: file, displayPath, place, linted, keys: Object.create(null) as IndexEntry["keys"], unread: true };
+}
+
+/** The index entry of a file the run does not lint, read for its front matter only (null: not a plan or milestone file). */
+async function otherEntry(file: string, options: IndexOptions): Promise<IndexEntry | null> {
+  const { displayPath } = options;
+  const place = classify(file);
+  if (!place) return null;
+  const read = readSource(file, place.root, options.overrides);
+  // a file that cannot be read is still there: its place (kind, number, plan) is known from its path
+  if (!read.ok) return unreadEntry(file, displayPath(file), place, false);
+  const text = read.text;
+  const source = { path: file, displayPath: displayPath(file), text, place };
+  const version = options.cache && { hash: await contentHash(text), ...(read.stamp !== undefined ? { stamp: read.stamp } : {}) };
+  const keys = version ? options.cache?.indexKeys(file, version) : undefined;
+  if (keys) return { path: file, displayPath: source.displayPath, place, linted: false, keys };
+  let entry: IndexEntry;
   try {
-    return withinBudget(() => indexEntry(source, readFrontMatter(source.text), new LineIndex(source.text), false), FILE_TIME_BUDGET_MS);
+    // within a file's time budget, as linting it would be
+    entry = withinBudget(() => indexEntry(source, readFrontMatter(text), new LineIndex(text), false), FILE_TIME_BUDGET_MS);
   } catch {
-    return undefined;
+    return unreadEntry(file, displayPath(file), place, false);
   }
+  if (version) options.cache?.setIndexKeys(file, version, entry.keys);
+  return entry;
 }
 
-export async function buildIndex(linted: IndexEntry[], roots: string[], options: IndexOptions): Promise<ProjectIndex> {
-  const { displayPath, isIgnored } = options;
+export async function buildIndex(linted: IndexEntry[], roots: string[], options: IndexOptions): Promise<ProjectIndex & { unreadableDirs: UnreadableDir[] }> {
+  const { displayPath, ignoredBy, overrides, memory } = options;
   const entries = [...linted];
-  const seen = new Set([...linted.map((e) => e.path), ...(options.read ?? [])]);
-  // escaped: a folder named `Project (copy)` is a path, not a glob
-  const patterns = roots.map((root) => `${convertPathToPattern(root)}/**/*.md`);
-  const others = (await discover(patterns, { cwd: path.parse(process.cwd()).root, ...(isIgnored ? { isIgnored } : {}) })).filter((p) => !seen.has(p));
+  const seen = new Set(linted.map((e) => e.path));
+  const found: string[] = [];
+  const unreadableDirs: UnreadableDir[] = [];
+  for (const root of roots) {
+    const unsaved = overridesIn(root, overrides, []);
+    // a tree that exists only in unsaved texts has no folder to list
+    if (unsaved.length === 0 || existsSync(root)) await walkMarkdown(root, found, unreadableDirs, memory?.listFolder);
+    found.push(...unsaved.filter((file) => !found.includes(file)));
+  }
+  const ignored = ignoredBy && memory ? (abs: string) => memory.ignoredBy(abs, ignoredBy) : ignoredBy;
+  const others: string[] = [];
+  for (const file of found.sort()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    // what the memory knows comes back at once: a thousand files are not a thousand awaits
+    const reason = ignored?.(file);
+    if ((reason instanceof Promise ? await reason : reason)?.by !== "gitignore") others.push(file);
+  }
   for (const file of others) {
-    const place = classify(file);
-    // a file that cannot be read is left out of the index (its own run reports why)
-    const read = place && readSource(file, place.root);
-    if (!place || !read?.ok) continue;
-    const text = read.text;
-    const source = { path: file, displayPath: displayPath(file), text, place };
-    const version = options.cache && { hash: await contentHash(text), stamp: read.stamp };
-    const keys = version ? options.cache?.indexKeys(file, version) : undefined;
-    if (keys) {
-      entries.push({ path: file, displayPath: source.displayPath, place, linted: false, keys });
-      continue;
-    }
-    const entry = indexedOnly(source);
-    if (!entry) continue;
-    entries.push(entry);
-    if (version) options.cache?.setIndexKeys(file, version, entry.keys);
+    const read = () => otherEntry(file, options);
+    // an overridden file's text is not the disk's: never remembered
+    const got = memory && !overrides?.has(file) ? memory.indexEntry(file, read) : read();
+    const entry = got instanceof Promise ? await got : got;
+    if (entry) entries.push(entry);
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const registries: RegistryFile[] = [];
   for (const root of roots) {
     const file = registryPath(root);
-    if (await isIgnored?.(file)) continue;
-    const registry = await readRegistry(root, displayPath(file), options.covers(file));
+    if (await ignoredBy?.(file)) continue;
+    const registry = await readRegistry(root, displayPath(file), options.covers(file), overrides);
     if (registry) registries.push(registry);
   }
-  return { roots, entries, registries };
+  return { roots, entries, registries, unreadableDirs };
 }
 
 const LINE_ONE = { line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -85,11 +107,13 @@ export function runProjectRules(
   rules: ActiveRule<ProjectRule>[],
   today: string,
   layout: ResolvedConfig["layout"] = "auto",
+  trace?: FileTrace,
 ): { diagnostics: Diagnostic[]; internalErrors: number } {
   const diagnostics: Diagnostic[] = [];
   const memo = new Map<string, unknown>();
   let internalErrors = 0;
   for (const { rule, severity, options } of rules) {
+    const started = trace ? performance.now() : 0;
     try {
       rule.check({
         index,
@@ -101,7 +125,8 @@ export function runProjectRules(
           return memo.get(key) as T;
         },
         report(r) {
-          if (!r.entry.linted) return;
+          // an unread file already has its error, and nothing in it to judge
+          if (!r.entry.linted || ("unread" in r.entry && r.entry.unread)) return;
           if ("place" in r.entry && !rule.meta.appliesTo.includes(r.entry.place.kind)) return;
           const k = r.key === undefined || !("keys" in r.entry) ? undefined : r.entry.keys[r.key];
           const span = r.span ?? (k ? (r.part === "key" ? k.keySpan : k.valueSpan) : LINE_ONE);
@@ -118,14 +143,17 @@ export function runProjectRules(
     } catch (error) {
       internalErrors++;
       const reason = error instanceof Error ? error.message : String(error);
+      trace?.crashes.push({ ruleId: rule.meta.id, stack: error instanceof Error && error.stack ? error.stack : reason });
       const first = index.entries.find((e) => e.linted);
       diagnostics.push({
         file: first?.displayPath ?? index.roots[0] ?? ".",
         ...LINE_ONE,
         ruleId: rule.meta.id,
         severity: "error",
-        message: `Internal error: rule "${rule.meta.id}" crashed (${reason}). The other rules still ran; please report this.`,
+        message: crashMessage(rule, reason, ""),
       });
+    } finally {
+      if (trace) trace.rules[rule.meta.id] = (trace.rules[rule.meta.id] ?? 0) + performance.now() - started;
     }
   }
   return { diagnostics, internalErrors };

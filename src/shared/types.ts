@@ -11,7 +11,7 @@ export type SeveritySetting = Severity | "off";
 /** What a Markdown file under `.agent/exec_plans` is, read from its path alone. */
 export type FileKind = "execplan" | "milestone";
 
-/** `template`: FORMAT.md §2 (the default); `upstream`: the newer agentrules layout of §3. */
+/** `template`: docs/format.md §2 (the default); `upstream`: the newer agentrules layout of §3. */
 export type Layout = "template" | "upstream";
 
 /** Where a plan or milestone file sits in the tree. Plain data: it crosses worker threads. */
@@ -72,6 +72,13 @@ export interface Report {
   suggestion?: string;
 }
 
+/**
+ * Texts that stand in for files on disk, by absolute path (an editor's unsaved
+ * buffers, standard input): a string as an editor holds it, or bytes, decoded as a
+ * file's bytes are. src/source/read-source.ts reads them in place of the disk.
+ */
+export type Overrides = ReadonlyMap<string, string | Uint8Array>;
+
 export interface SourceFile {
   /** Absolute path. */
   path: string;
@@ -98,6 +105,13 @@ export interface RuleMeta {
   optionsSchema?: object;
   /** Options used when the config gives none. */
   defaultOptions?: Record<string, unknown>;
+  /**
+   * The lifecycle mistake (FORMAT.md §8) the rule finds, if it finds one: `status` a
+   * stale status, `place` status and folder that disagree (closed work not moved),
+   * `checklist` unticked items on closed work, `link` a link to nothing. The html and
+   * markdown formats list such problems under "Needs attention".
+   */
+  lifecycle?: "status" | "place" | "checklist" | "link";
 }
 
 export interface FileContext<O = Record<string, unknown>> {
@@ -144,11 +158,23 @@ export interface IndexedFile {
   linted: boolean;
 }
 
+/** What the board shows of a file's Markdown body, read in phase one. Plain data. */
+export interface BodySummary {
+  /** Task list items (`- [ ] …`, `- [x] …`) outside code. */
+  tasks: { done: number; total: number };
+  /** The first table under `## Current Health Snapshot`, as raw cell text: its header, then its rows (at most 20). */
+  health?: { columns: string[]; rows: string[][] };
+}
+
 /** One plan or milestone file as the whole-tree rules see it. Plain data. */
 export interface IndexEntry extends IndexedFile {
   place: Place;
   /** Top-level front matter keys, when the front matter parsed to a map. */
   keys: Record<string, IndexedKey>;
+  /** The file could not be read: the tree knows it by its path alone (`keys` is empty), and no rule reports on it. */
+  unread?: boolean;
+  /** Linted files whose body parsed; absent for files read for their front matter only. */
+  body?: BodySummary;
 }
 
 /** One object of the `plans` list of `registry.json`. */
@@ -159,7 +185,7 @@ export interface RegistryPlan {
 }
 
 /**
- * `.agent/exec_plans/registry.json` (FORMAT.md §6), read with positions. Linted when
+ * `.agent/exec_plans/registry.json` (docs/format.md §6), read with positions. Linted when
  * the run names it or a folder that holds it.
  */
 export interface RegistryFile extends IndexedFile {
@@ -219,6 +245,14 @@ export interface RuleSetting {
   options: Record<string, unknown>;
 }
 
+/** Why a file is left out of a run. */
+export interface IgnoreReason {
+  /** `gitignore`: not part of the committed tree; `ignores`: the config's or a `!pattern` argument, not linted but still part of the tree. */
+  by: "ignores" | "gitignore";
+  /** For messages: "`ignores` in milestone-lint.config.json". */
+  description: string;
+}
+
 /** The configuration after presets, files and flags are merged. */
 export interface ResolvedConfig {
   rules: Record<string, RuleSetting>;
@@ -243,6 +277,55 @@ export interface FileResult {
   output?: string;
 }
 
+/** A milestone on the board, from the whole-tree index. Front matter values are given only when they are strings. */
+export interface MilestoneSummary {
+  file: string;
+  id?: string;
+  /** From `id`, else `ms`, else the file name. */
+  ms?: number;
+  title?: string;
+  status?: string;
+  owner?: string;
+  created?: string;
+  updated?: string;
+  /** The folder below `milestones/` (`active`, `archive`, `complete`), and the folders below it (`2026/04/02`). */
+  folder?: string;
+  subfolders?: string[];
+  /** Absent when the file was read for its front matter only (a run on some files of the tree). */
+  body?: BodySummary;
+}
+
+/** A plan on the board: its ExecPlan file's front matter and its milestones, in `ms` order. */
+export interface PlanSummary {
+  /** The ExecPlan file; absent for a plan folder that has milestones but no plan file. */
+  file?: string;
+  /** The plan folder, as shown. */
+  folder: string;
+  layout: Layout;
+  /** From the front matter `id`, else the file name (else the milestones' `execplan_id`). */
+  id?: string;
+  title?: string;
+  status?: string;
+  owner?: string;
+  kind?: string;
+  created?: string;
+  updated?: string;
+  /** Upstream layout: `active`, `complete` or `archive`, and the `YYYY/MM/DD` folders of a completed plan. */
+  planFolder?: string;
+  planDate?: string[];
+  body?: BodySummary;
+  milestones: MilestoneSummary[];
+}
+
+/** Every plan and milestone of the trees a run looked at, as of its day. Plain data. */
+export interface TreeSummary {
+  /** The day the run judged by (`--now`). */
+  today: string;
+  /** The `exec_plans` folders, as shown. */
+  roots: string[];
+  plans: PlanSummary[];
+}
+
 export interface LintResult {
   files: FileResult[];
   errorCount: number;
@@ -250,6 +333,35 @@ export interface LintResult {
   fixableCount: number;
   /** Set when a rule crashed: the run's results are incomplete (exit 2). */
   internalErrors: number;
+  /** The plans and milestones of the tree, for boards and other views; absent when no plan folder was involved. */
+  tree?: TreeSummary;
+  /**
+   * What the user should know about the run itself, not about a file: an argument
+   * that matched nothing, a file named but ignored, a folder that cannot be read.
+   * Phrases without a final period; the CLI prints each on stderr.
+   */
+  warnings?: string[];
+  /** With `debug: true` (`--debug`). */
+  trace?: RunTrace;
+}
+
+/** What `--debug` shows of a run. */
+export interface RunTrace {
+  /** Milliseconds each phase of the run took, in order. */
+  phases: { phase: string; ms: number }[];
+  /** Milliseconds per rule, summed over the files it ran on (results taken from the cache cost none). */
+  rules: Record<string, number>;
+  /** The configuration each linted file used: the config file as shown, or "default config". */
+  configs: { file: string; config: string }[];
+  /** The stack of every rule crash. */
+  crashes: { ruleId: string; file: string; stack: string }[];
+}
+
+/** A front matter value of a known type, and where it is written in the file. */
+export interface Located<T> {
+  value: T;
+  /** The value as written (quotes included): offsets into the file's text. */
+  range: Range;
 }
 
 /** A file's YAML front matter as read by `src/source/front-matter.ts`, with the offsets of its parts in the file. */
@@ -287,4 +399,14 @@ export interface FrontMatter {
   keys: FrontMatterKey[];
   /** Looks up a top-level key. */
   get(name: string): FrontMatterKey | undefined;
+  /**
+   * Typed reads of top-level values, for rules and plugins: the value when the key
+   * is there with a value of that type and the front matter parsed without errors;
+   * undefined otherwise (the schema and syntax rules say why).
+   */
+  string(name: string): Located<string> | undefined;
+  /** An integer written as one (`ms: 3`, not `ms: "3"`). */
+  integer(name: string): Located<number> | undefined;
+  /** A list, as plain data (`tags: [api, db]` → `["api", "db"]`). */
+  list(name: string): Located<unknown[]> | undefined;
 }
