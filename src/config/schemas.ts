@@ -10,7 +10,7 @@ import milestoneSchema from "../../schemas/milestone.schema.json" with { type: "
 import execplanSchema from "../../schemas/execplan.schema.json" with { type: "json" };
 import AJV_OPTIONS from "./ajv-options.json" with { type: "json" };
 import { precompiled } from "./precompiled-schemas.js";
-import { linearRegExp } from "./safe-pattern.js";
+import { patternsOf, safeRegExp } from "./safe-pattern.js";
 import type { FileKind, Range } from "../shared/types.js";
 
 export interface JsonSchema {
@@ -37,7 +37,7 @@ for (const kind of ["milestone", "execplan"] as const) {
  */
 function loadAjv(): Ajv {
   const { Ajv: AjvClass } = createRequire(import.meta.url)("ajv") as typeof import("ajv");
-  return new AjvClass({ ...AJV_OPTIONS, code: { regExp: linearRegExp } });
+  return new AjvClass({ ...AJV_OPTIONS, code: { regExp: safeRegExp(patternsOf(Object.values(BUNDLED_SCHEMAS))) } });
 }
 
 export function validatorFor(schema: JsonSchema): ValidateFunction {
