@@ -7,6 +7,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
+import { duplicateKeys } from "../source/front-matter.js";
 import { findJsonError } from "../source/json-error.js";
 import { LineIndex, spanOf } from "../source/line-index.js";
 import { findRoot } from "./place.js";
@@ -76,12 +77,18 @@ export async function readRegistry(root: string, displayPath: string, linted: bo
   // yaml reads a leading BOM as part of the stream, so its ranges are offsets into `text`
   let doc;
   try {
-    doc = parseDocument(text);
+    // duplicate keys are found below, in one pass (yaml's own check is quadratic)
+    doc = parseDocument(text, { uniqueKeys: false });
   } catch {
     return { ...base, problem: { message: "registry.json could not be read (it is nested too deeply).", span: at(bom) } };
   }
   const contents = doc.contents as Node | null;
-  const plansPair = isMap(contents) ? contents.items.find((p) => isScalar(p.key) && p.key.value === "plans") : undefined;
+  // a key given twice: every JSON reader keeps the last, and so is it judged here
+  const duplicates = duplicateKeys(doc).map(({ key, first }) => {
+    const r = rangeOf(key) ?? { start: bom, end: bom };
+    return { name: String(key.value), span: at(r.start, r.end), firstLine: at(rangeOf(first)?.start ?? bom).line };
+  });
+  const plansPair = isMap(contents) ? [...contents.items].reverse().find((p) => isScalar(p.key) && p.key.value === "plans") : undefined;
   const plans = plansPair?.value as Node | null | undefined;
   if (!isSeq(plans)) {
     const where = rangeOf(plans) ?? rangeOf(contents) ?? { start: bom, end: bom };
@@ -99,6 +106,7 @@ export async function readRegistry(root: string, displayPath: string, linted: bo
   return {
     ...base,
     ...(plansKey ? { plansKey: at(plansKey.start, plansKey.end) } : {}),
+    ...(duplicates.length > 0 ? { duplicateKeys: duplicates } : {}),
     plans: plans.items.map((item) => {
       const node = item as Node;
       const r = rangeOf(node) ?? { start: bom, end: bom };
