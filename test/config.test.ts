@@ -1,5 +1,6 @@
 /** Configuration: discovery and precedence, presets, severities and options, schemas, ignores, plugins, errors. */
 import { afterAll, describe, expect, it } from "vitest";
+import { cpSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { configForFile, lint, rulesFor, type LintOptions } from "../src/index.js";
 import { resolveConfig } from "../src/config/config.js";
@@ -29,6 +30,33 @@ function broken(files: Record<string, string> = {}): string {
   edit(dir, EXECPLAN, (t) => t.replace("status: active", "status: bogus"));
   return dir;
 }
+
+describe("the search for a config file stops at the repository root", () => {
+  // a config file in a folder above the repository is someone else's, and a .mjs one is code that would run
+  const above = { "milestone-lint.config.mjs": 'import { writeFileSync } from "node:fs";\nwriteFileSync(new URL("./ran", import.meta.url), "");\nexport default { rules: { "front-matter-schema": "off" } };\n' };
+
+  it("inside a repository, a config above its root is neither found nor run, and --print-config says where the search stopped", async () => {
+    const dir = broken(above);
+    const repo = path.join(dir, "repo");
+    mkdirSync(path.join(repo, ".git"), { recursive: true });
+    cpSync(path.join(dir, ".agent"), path.join(repo, ".agent"), { recursive: true });
+    expect(brief(await run(repo))).toEqual([`${EXECPLAN}:4:9 error front-matter-schema`, `${MILESTONE}:6:9 error front-matter-schema`]);
+    const printed = await configForFile(MILESTONE, { cwd: repo });
+    expect(printed).toMatchObject({ configFile: null, configSearchStoppedAt: repo });
+    const cli = runCli(["--print-config", MILESTONE], { cwd: repo });
+    expect(JSON.parse(cli.stdout)).toMatchObject({ configFile: null, configSearchStoppedAt: repo });
+    expect(existsSync(path.join(dir, "ran"))).toBe(false);
+  });
+
+  it("a config at the repository root itself is found; outside a repository, the search goes on to the file system's root", async () => {
+    const inRepo = broken({ ...above, ".git/HEAD": "ref: refs/heads/main\n" });
+    expect(brief(await run(inRepo))).toEqual([]);
+    const outside = broken(above);
+    expect(brief(await run(outside))).toEqual([]);
+    expect(await configForFile(MILESTONE, { cwd: outside })).toMatchObject({ configFile: path.join(outside, "milestone-lint.config.mjs"), configSearchStoppedAt: path.parse(outside).root });
+    expect(await configForFile(MILESTONE, { cwd: outside, config: {} })).toMatchObject({ configFile: null, configSearchStoppedAt: null });
+  });
+});
 
 describe("discovery and precedence", () => {
   it("without a config every rule runs at its default severity", async () => {
