@@ -166,9 +166,11 @@ export async function lintInThreads(
         files.splice(files.indexOf(reply.index), 1);
         feed(worker);
       });
-      worker.on("error", (error) => stopped(worker, error));
+      // decided on exit, once Node has delivered the results the worker sent before it stopped
+      let failure: unknown;
+      worker.on("error", (error) => (failure ??= error));
       // a worker that stops on its own (a rule calling process.exit) would otherwise leave the run waiting forever
-      worker.on("exit", (code) => stopped(worker, new Error(`the worker thread stopped with exit code ${code}`)));
+      worker.on("exit", (code) => stopped(worker, failure ?? new Error(`the worker thread stopped with exit code ${code}`)));
       feed(worker);
       feed(worker);
     }
