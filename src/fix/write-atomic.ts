@@ -17,6 +17,8 @@ export interface WriteAtomicOptions {
    * Off for `--fix`, which must never bring back a file that vanished mid-run.
    */
   create?: boolean;
+  /** Give the file the default mode less the umask, whatever mode the file it replaces had (the cache: a file of ours, written anew). */
+  freshMode?: boolean;
 }
 
 let written = 0;
@@ -53,7 +55,7 @@ export async function writeAtomic(file: string, text: string, options: WriteAtom
   let mode: number | undefined;
   try {
     const info = await lstat(file);
-    if (info.isFile()) mode = info.mode & 0o7777;
+    if (info.isFile() && !options.freshMode) mode = info.mode & 0o7777;
   } catch (error) {
     if (!options.create || (error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }

@@ -212,10 +212,10 @@ export class ResultCache {
 
   /**
    * Writes the cache if anything changed, without the entries of files that no
-   * longer exist (as ESLint prunes its cache), in place of whatever is there: never
-   * through a link put there since it was read, nor with the mode of what a link
-   * points to (see writeAtomic). A cache that cannot be written only costs the next
-   * run time.
+   * longer exist (as ESLint prunes its cache), in place of whatever is there, with
+   * the user's umask: never through a link put there since it was read, nor with the
+   * mode of what a link points to. A cache that cannot be written only costs the
+   * next run time.
    */
   async save(): Promise<void> {
     if (!this.changed || this.file === undefined) return;
@@ -223,7 +223,7 @@ export class ResultCache {
     const data: CacheData = { milestoneLintCache: CACHE_FORMAT, version: VERSION, files: this.files };
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
-      await writeAtomic(this.file, JSON.stringify(data), { create: true });
+      await writeAtomic(this.file, JSON.stringify(data), { create: true, freshMode: true });
     } catch {
       // the next run lints afresh
     }

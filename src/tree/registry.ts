@@ -56,7 +56,8 @@ function fieldsOf(node: Node, lines: LineIndex): Record<string, IndexedKey> {
 /** Undefined when the root has no registry. Never throws: a broken file comes back with a `problem`. */
 export async function readRegistry(root: string, displayPath: string, linted: boolean, overrides?: Overrides): Promise<RegistryFile | undefined> {
   const file = registryPath(root);
-  if (!overrides?.has(file) && !(await stat(file).catch(() => undefined))?.isFile()) return undefined;
+  // one that is there but not a regular file (a named pipe) is read, and the reader says why it cannot be
+  if (!overrides?.has(file) && !(await stat(file).catch(() => undefined))) return undefined;
   const base = { path: file, displayPath, linted, root, plans: [] as RegistryPlan[] };
   const read = readSource(file, root, overrides);
   if (!read.ok) {
