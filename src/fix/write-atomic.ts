@@ -75,13 +75,14 @@ function reasonOf(error: unknown): string {
   return code ?? (error instanceof Error ? error.message : String(error));
 }
 
-/** Whether `file` (a regular file of `mode`) may be replaced: not when nobody may write it, nor when we may not. */
-async function writable(file: string, mode: number): Promise<boolean> {
+/** Why `file` (a regular file of `mode`) may not be replaced, or undefined when it may. */
+async function notWritable(file: string, mode: number): Promise<string | undefined> {
+  const shown = mode.toString(8).padStart(4, "0");
   // root may write anything, so the mode is looked at too: 0444 says "leave me alone"
-  if ((mode & 0o222) === 0) return false;
+  if ((mode & 0o222) === 0) return `it is read-only (mode ${shown}); make it writable to have it fixed`;
   return access(file, constants.W_OK).then(
-    () => true,
-    () => false,
+    () => undefined,
+    () => `you may not write it (mode ${shown}, permission denied)`,
   );
 }
 
@@ -118,7 +119,8 @@ export async function writeFixed(file: string, original: string, text: string, r
     if (info.isSymbolicLink()) throw new FixNotWritten("it is a symlink, and --fix never writes through a link (fix the file it points to)");
     if (!info.isFile()) throw new FixNotWritten("it is no longer a regular file");
     mode = info.mode & 0o7777;
-    if (!(await writable(target, mode))) throw new FixNotWritten(`it is read-only (mode ${mode.toString(8).padStart(4, "0")}); make it writable to have it fixed`);
+    const refused = await notWritable(target, mode);
+    if (refused) throw new FixNotWritten(refused);
     if (!holds(target, original)) throw new FixNotWritten("it changed on disk while it was being linted");
   } catch (error) {
     if (error instanceof FixNotWritten) throw error;
