@@ -232,6 +232,15 @@ describe("ignores", () => {
     expect(brief(await run(dir))).toHaveLength(2);
   });
 
+  it("applies to a folder whose name starts with two dots (`..drafts/` is inside the tree, not above it)", async () => {
+    const dir = tree({ ".agent/exec_plans/.gitignore": "..drafts/\n" });
+    cpSync(path.join(dir, ".agent/exec_plans/search-index"), path.join(dir, ".agent/exec_plans/..drafts"), { recursive: true });
+    const r = await run(dir);
+    expect(r.files.map((f) => f.file)).toEqual([EXECPLAN, MILESTONE, ARCHIVED].sort());
+    expect(r.errorCount).toBe(0);
+    expect((await configForFile(".agent/exec_plans/..drafts/EP-20260210-003_search-index.md", { cwd: dir })).ignored).toBe(true);
+  });
+
   it("a deeper .gitignore can re-include what a shallower one ignores", async () => {
     const dir = broken({
       ".gitignore": "*.md\n",

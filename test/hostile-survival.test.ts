@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { lintSource } from "../src/run/lint-file.js";
+import { LineIndex } from "../src/source/line-index.js";
 import { lintJob, type FileJob, type JobResult, type JobSettings } from "../src/run/lint-job.js";
 import { OverBudget, withinBudget } from "../src/run/time-budget.js";
 import { lintInThreads, ruleSpecs } from "../src/run/workers.js";
@@ -314,5 +315,27 @@ describe("the results do not depend on the thread count", () => {
       expect(threaded.stdout).toBe(single.stdout);
       expect(threaded.status).toBe(single.status);
     }
+  });
+});
+
+describe("positions lie within the text", () => {
+  it("an offset between the CR and the LF of a line ending is the end of its line", () => {
+    const lines = new LineIndex("ab\r\ncd\r\n");
+    expect(lines.position(2)).toEqual({ line: 1, column: 3 });
+    expect(lines.position(3)).toEqual({ line: 1, column: 3 });
+    expect(lines.position(4)).toEqual({ line: 2, column: 1 });
+  });
+
+  it("a YAML error in a quoted title folded over lines of a CRLF file is reported inside its line (it was 5:9–5:10 on a line of 8; fuzz seed -393557688)", () => {
+    const text = VALID.replace('title: "Ranked search API"', 'title: "\nRanked search API"').replace(/\n/g, "\r\n");
+    const lines = new LineIndex(text);
+    const out = lint(text);
+    expect(out.diagnostics.length).toBeGreaterThan(0);
+    for (const d of out.diagnostics) {
+      const length = (line: number) => lines.lineEnd(line) - lines.lineStart(line);
+      expect(d.column, `${d.ruleId} ${d.line}:${d.column}`).toBeLessThanOrEqual(length(d.line) + 1);
+      expect(d.endColumn, `${d.ruleId} ${d.endLine}:${d.endColumn}`).toBeLessThanOrEqual(length(d.endLine) + 1);
+    }
+    expect(out.diagnostics.filter((d) => d.ruleId === "front-matter-yaml-syntax").map((d) => [d.line, d.column, d.endLine, d.endColumn])).toEqual([[5, 9, 5, 9], [6, 1, 7, 7]]);
   });
 });
