@@ -26,6 +26,7 @@ import { sectionMarkerInCode } from "./section-marker-in-code.js";
 import { titleMatchesHeading } from "./title-matches-heading.js";
 import { noTemplatePlaceholder } from "./no-template-placeholder.js";
 import { changelogEntry } from "./changelog-entry.js";
+import { planSections } from "./plan-sections.js";
 // whole tree
 import { milestoneIdUnique } from "./milestone-id-unique.js";
 import { milestoneNumberUnique } from "./milestone-number-unique.js";
@@ -65,6 +66,7 @@ export const builtinRules: readonly Rule[] = [
   titleMatchesHeading,
   noTemplatePlaceholder,
   changelogEntry,
+  planSections,
   // whole tree
   milestoneIdUnique,
   milestoneNumberUnique,

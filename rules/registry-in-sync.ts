@@ -33,6 +33,8 @@
 import path from "node:path";
 import type { IndexedKey, ProjectRule, RegistryFile } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
+import { quotePair } from "../src/shared/quote-pair.js";
+import { repoDirOf } from "../src/tree/agent-dirs.js";
 import { treeOf, type PlanNode } from "../src/tree/plan-tree.js";
 
 /** Fields the registry copies from the front matter; `id` and `path` are checked apart. */
@@ -68,16 +70,19 @@ function normalize(value: unknown): string {
 function show(value: unknown): string {
   if (value === undefined || value === null) return "nothing";
   const s = stringify(value);
-  if (s === UNREADABLE) return "a value that cannot be shown";
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+  return s === UNREADABLE ? "a value that cannot be shown" : s;
+}
+
+/** The registry's value and the front matter's, cut only where they agree (strings inside their quotes). */
+function showPair(stored: unknown, actual: unknown): [string, string] {
+  if (typeof stored !== "string" || typeof actual !== "string") return quotePair(show(stored), show(actual));
+  const [a, b] = quotePair(stored, actual);
+  return [JSON.stringify(a), JSON.stringify(b)];
 }
 
 /** The paths `registry.json` may give for a plan: relative to the repository (as agentrules writes) or to `exec_plans/`. */
 function pathMatches(registry: RegistryFile, given: string, plan: PlanNode): boolean {
-  const exec = registry.root;
-  const agent = path.dirname(exec);
-  const repo = path.basename(agent) === ".agent" ? path.dirname(agent) : agent;
-  return [repo, exec].some((base) => path.resolve(base, given) === plan.entry.path);
+  return [repoDirOf(registry.root), registry.root].some((base) => path.resolve(base, given) === plan.entry.path);
 }
 
 export const registryInSync: ProjectRule = {
@@ -126,17 +131,20 @@ export const registryInSync: ProjectRule = {
           if (!stored) continue;
           const actual = plan.entry.keys[field]?.value;
           if (normalize(stored.value) === normalize(actual)) continue;
+          const [was, is] = showPair(stored.value, actual);
           context.report({
             entry: registry,
             span: stored.valueSpan,
-            message: `registry.json gives plan ${id} ${field} ${show(stored.value)}, but its front matter (${plan.entry.displayPath}) says ${show(actual)}; the registry is stale: ${REBUILD}.`,
+            message: `registry.json gives plan ${id} ${field} ${was}, but its front matter (${plan.entry.displayPath}) says ${is}; the registry is stale: ${REBUILD}.`,
           });
         }
         if (item.fields.path && (typeof given !== "string" || !pathMatches(registry, given, plan))) {
+          // the path the registry should hold, as agentrules writes it: relative to the repository
+          const [was, is] = showPair(given, path.relative(repoDirOf(registry.root), plan.entry.path).split(path.sep).join("/"));
           context.report({
             entry: registry,
             span: item.fields.path.valueSpan,
-            message: `registry.json gives plan ${id} the path ${show(given)}, but the plan is ${plan.entry.displayPath}; the registry is stale: ${REBUILD}.`,
+            message: `registry.json gives plan ${id} the path ${was}, but the plan is at ${is}; the registry is stale: ${REBUILD}.`,
           });
         }
       }

@@ -18,7 +18,7 @@ import { LineIndex } from "../source/line-index.js";
 import { findRoot } from "../tree/place.js";
 import { readSource } from "../source/read-source.js";
 import { findRepoRoot, pathUnder } from "../tree/repo-root.js";
-import type { Diagnostic, Fix, RuleMeta, Severity } from "../shared/types.js";
+import type { Diagnostic, Fix, RuleMeta, SeveritySetting } from "../shared/types.js";
 import type { Formatter } from "./types.js";
 
 /** The `$schema` GitHub's documentation uses. */
@@ -30,7 +30,7 @@ const ENGINE_CHECKS: Record<string, string> = {
   [UNREADABLE_FILE]: "A file that cannot be read or decoded as UTF-8 text, whose Markdown is too long or nested too deeply to parse, or whose fixes could not be written",
 };
 
-const level = (s: Severity) => (s === "error" ? "error" : "warning");
+const level = (s: SeveritySetting) => (s === "error" ? "error" : s === "off" ? "none" : "warning");
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
 function ruleDescriptor(meta: RuleMeta): ReportingDescriptor {

@@ -12,13 +12,14 @@ import type { ActiveRule } from "./lint-file.js";
 import type { FileJob, JobResult } from "./lint-job.js";
 import { runPhaseOne } from "./phase-one.js";
 import { classify } from "../tree/place.js";
-import { buildIndex, runProjectRules } from "./project.js";
+import { buildIndex, diskFiles, runProjectRules } from "./project.js";
 import { registryRootOf } from "../tree/registry.js";
 import { suppress, unusedDirectives, type Directive } from "./suppressions.js";
 import { builtinOnly, type Concurrency } from "./workers.js";
 import type {
   Diagnostic,
   FileResult,
+  FileSystemView,
   FileRule,
   IndexEntry,
   LintResult,
@@ -51,6 +52,8 @@ export interface EngineOptions {
   cacheFile?: string;
   /** Worker threads for phase one; default `auto`. */
   concurrency?: Concurrency;
+  /** What the whole-tree rules see of the repository beyond the index; default the disk. */
+  files?: FileSystemView;
 }
 
 export function localDate(date = new Date()): string {
@@ -195,6 +198,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     // a linted registry.json is listed like every linted file, with or without problems
     for (const registry of index.registries) if (registry.linted && !byFile.has(registry.displayPath)) byFile.set(registry.displayPath, []);
     const first = runs.find((run) => activeFor(run).project.length > 0);
+    const files = options.files ?? diskFiles();
     for (const run of runs) {
       const rules = activeFor(run).project;
       if (rules.length === 0) continue;
@@ -207,7 +211,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
               // the registries are judged once, by the first run that has project rules
               registries: index.registries.map((r) => ({ ...r, linted: r.linted && run === first })),
             };
-      const project = runProjectRules(own, rules, today, options.layout ?? run.config.layout);
+      const project = runProjectRules(own, rules, today, options.layout ?? run.config.layout, files);
       internalErrors += project.internalErrors;
       for (const d of project.diagnostics) {
         const list = byFile.get(d.file);

@@ -3,8 +3,10 @@
  * it. Files the user did not ask to lint are read for their front matter only
  * (no Markdown parse), and each root's `registry.json` is read with positions.
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { convertPathToPattern } from "tinyglobby";
+import { Gitignores } from "../config/gitignore.js";
 import type { ResultCache } from "./cache.js";
 import { contentHash } from "./content-hash.js";
 import { readFrontMatter } from "../source/front-matter.js";
@@ -15,7 +17,7 @@ import { classify } from "../tree/place.js";
 import { readSource } from "../source/read-source.js";
 import { readRegistry, registryPath } from "../tree/registry.js";
 import { discover } from "./discover.js";
-import type { Diagnostic, IndexEntry, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "../shared/types.js";
+import type { Diagnostic, FileSystemView, IndexEntry, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "../shared/types.js";
 
 export interface IndexOptions {
   displayPath: (abs: string) => string;
@@ -63,11 +65,18 @@ export async function buildIndex(linted: IndexEntry[], roots: string[], options:
 
 const LINE_ONE = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
+/** The repository as it is on disk. */
+export function diskFiles(): FileSystemView {
+  const gitignores = new Gitignores();
+  return { exists: (abs) => existsSync(abs), gitIgnored: (abs) => gitignores.isIgnored(abs) };
+}
+
 export function runProjectRules(
   index: ProjectIndex,
   rules: ActiveRule<ProjectRule>[],
   today: string,
   layout: ResolvedConfig["layout"] = "auto",
+  files: FileSystemView = diskFiles(),
 ): { diagnostics: Diagnostic[]; internalErrors: number } {
   const diagnostics: Diagnostic[] = [];
   const memo = new Map<string, unknown>();
@@ -76,6 +85,7 @@ export function runProjectRules(
     try {
       rule.check({
         index,
+        files,
         options,
         today,
         layout,
