@@ -38,6 +38,11 @@ import { planReferencesExist } from "./plan-references-exist.js";
 import { planStatusPlace } from "./plan-status-place.js";
 import { registryInSync } from "./registry-in-sync.js";
 import { layoutForced } from "./layout-forced.js";
+// lifecycle: finished work
+import { planStatusMilestones } from "./plan-status-milestones.js";
+import { finishedWorkMoved } from "./finished-work-moved.js";
+import { finishedWorkTicked } from "./finished-work-ticked.js";
+import { linksExist } from "./links-exist.js";
 
 export const builtinRules: readonly Rule[] = [
   // front matter
@@ -78,4 +83,9 @@ export const builtinRules: readonly Rule[] = [
   planStatusPlace,
   registryInSync,
   layoutForced,
+  // lifecycle: finished work
+  planStatusMilestones,
+  finishedWorkMoved,
+  finishedWorkTicked,
+  linksExist,
 ];

@@ -44,7 +44,7 @@
  * - "The title heading names EP-20260406-002, but the plan's `id` is EP-20260406-001; write `# EP-20260406-001 - <title>`."
  * - "Required section heading "## Decision Log" is missing; the heading "## Decison Log" looks like a misspelling of it: rename it to "## Decision Log"."
  * - "Section heading "## Progress" appears again; the first one is at line 4. Keep one: merge the two sections or remove this one."
- * - "Required section heading "## Outcomes & Retrospective" is missing; add it (it is written when the work completes, and kept current until then)."
+ * - "Required section heading "## Outcomes & Retrospective" is missing; add it."
  */
 import type { FileContext, FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
@@ -126,8 +126,7 @@ export const planSections: FileRule<PlanSectionsOptions> = {
         context.report({ message: `Required section heading "${label}" is missing; the heading "${shown(near)}" ${how}: rename it to "${label}".`, at: near.range });
         return;
       }
-      const note = name === "Outcomes & Retrospective" ? " (it is written when the work completes, and kept current until then)" : "";
-      context.report({ message: `Required section heading "${label}" is missing; add it${note}.`, at: body.headings.find((h) => h.depth === 1)?.range ?? bodyStart });
+      context.report({ message: `Required section heading "${label}" is missing; add it.`, at: body.headings.find((h) => h.depth === 1)?.range ?? bodyStart });
     });
   },
 };

@@ -30,9 +30,9 @@ import path from "node:path";
 import type { ProjectRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
 import { gitMvPath } from "../src/tree/git-mv.js";
-import { treeOf } from "../src/tree/plan-tree.js";
-
-const FINISHED = new Set(["done", "archived"]);
+import { FINISHED_PLAN, planCompleteCommand } from "../src/tree/lifecycle.js";
+import { ARCHIVE_FOLDERS, treeOf } from "../src/tree/plan-tree.js";
+import { completedPlanDir } from "../src/tree/relocate.js";
 
 export const planStatusPlace: ProjectRule = {
   meta: {
@@ -49,7 +49,7 @@ export const planStatusPlace: ProjectRule = {
       const status = entry.keys.status?.value;
       if (!entry.linted || entry.place.layout !== "upstream" || typeof status !== "string") continue;
       const folder = entry.place.planFolder;
-      if ((folder === "complete" || folder === "archive") && !FINISHED.has(status)) {
+      if (ARCHIVE_FOLDERS.has(folder ?? "") && !FINISHED_PLAN.has(status)) {
         context.report({
           entry,
           key: "status",
@@ -57,13 +57,13 @@ export const planStatusPlace: ProjectRule = {
         });
       } else if (folder === "active" && status === "archived") {
         // move the whole plan folder (with its milestones), unless several plans share it
-        const [y, m, d] = context.today.split("-");
         const shared = path.basename(entry.place.planDir) === "active";
-        const dest = path.join(entry.place.root, "complete", y ?? "", m ?? "", d ?? "", entry.place.fileName.replace(/\.md$/i, ""));
+        const dest = completedPlanDir(entry.place, context.today, plan.id);
+        const command = plan.id === undefined ? "" : ` (\`${planCompleteCommand(plan.id)}\` does it)`;
         context.report({
           entry,
           key: "status",
-          message: `Status is "archived", but the plan is under \`active/\`; an archived plan lives under \`complete/YYYY/MM/DD/${path.basename(dest)}/\`: move its folder there (or set another status).`,
+          message: `Status is "archived", but the plan is under \`active/\`; an archived plan lives under \`complete/YYYY/MM/DD/${path.basename(dest)}/\`: move its folder there${command}, or set another status.`,
           ...(shared ? {} : { suggestion: gitMvPath(entry, entry.place.planDir, dest) }),
         });
       }

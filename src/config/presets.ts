@@ -40,17 +40,6 @@ const agentrules: ConfigFile = {
     "filename-matches-id": ["error", cliPaths],
     "plan-sections": "error",
   },
-  schema: {
-    mode: "extend",
-    execplan: {
-      properties: {
-        domain: {
-          description: "the area the plan touches",
-          enum: ["backend", "frontend", "console", "infra", "cross-cutting", "fullstack"],
-        },
-      },
-    },
-  },
 };
 
 export const PRESETS: Readonly<Record<string, ConfigFile>> = { recommended, agentrules };

@@ -18,7 +18,7 @@ import { LineIndex } from "../source/line-index.js";
 import { findRoot } from "../tree/place.js";
 import { readSource } from "../source/read-source.js";
 import { findRepoRoot, pathUnder } from "../tree/repo-root.js";
-import type { Diagnostic, Fix, RuleMeta, SeveritySetting } from "../shared/types.js";
+import type { Diagnostic, Fix, RuleMeta, Severity } from "../shared/types.js";
 import type { Formatter } from "./types.js";
 
 /** The `$schema` GitHub's documentation uses. */
@@ -30,7 +30,7 @@ const ENGINE_CHECKS: Record<string, string> = {
   [UNREADABLE_FILE]: "A file that cannot be read or decoded as UTF-8 text, whose Markdown is too long or nested too deeply to parse, or whose fixes could not be written",
 };
 
-const level = (s: SeveritySetting) => (s === "error" ? "error" : s === "off" ? "none" : "warning");
+const level = (s: Severity) => (s === "error" ? "error" : "warning");
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
 function ruleDescriptor(meta: RuleMeta): ReportingDescriptor {
@@ -41,7 +41,8 @@ function ruleDescriptor(meta: RuleMeta): ReportingDescriptor {
     fullDescription: { text: full },
     help: { text: `${full}\n\nDocumentation: ${meta.docsUrl}`, markdown: `${full}\n\n[Documentation](${meta.docsUrl})` },
     helpUri: meta.docsUrl,
-    defaultConfiguration: { level: level(meta.severity) },
+    // a rule that only a config turns on is described as disabled by default
+    defaultConfiguration: meta.severity === "off" ? { enabled: false, level: "none" } : { level: level(meta.severity) },
   };
 }
 
