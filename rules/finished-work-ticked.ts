@@ -32,7 +32,7 @@
  * - [ ] The runbook says how to rotate a signing secret.
  * ```
  *
- * - "Milestone is completed, but 1 of its 2 checklist items is not ticked (Definition of Done, Workstreams & Tasks), this one first; tick what was done, and move what was not to a follow-up or set `status` back to `in_progress`."
+ * - "Milestone is completed, but 1 of its 2 checklist items is not ticked (Definition of Done, Workstreams & Tasks); tick what was done, and move what was not to a follow-up or set `status` back to `in_progress`."
  */
 import type { FileContext, FileRule, Range } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
@@ -76,7 +76,7 @@ function boxesUnder(context: FileContext, names: readonly string[]): Box[] {
 }
 
 /** The first unticked box, and how many there are: "its one Progress item is", "2 of its 5 Progress items are", "all 4 of its … are". */
-function unticked(boxes: readonly Box[], noun: string): { count: string; at: Range } | undefined {
+function unticked(boxes: readonly Box[], noun: string): { count: string; first: string; at: Range } | undefined {
   const open = boxes.filter((b) => !b.ticked);
   const first = open[0];
   if (!first) return undefined;
@@ -86,7 +86,7 @@ function unticked(boxes: readonly Box[], noun: string): { count: string; at: Ran
       : open.length === boxes.length
         ? `all ${boxes.length} of its ${noun}s are`
         : `${open.length} of its ${boxes.length} ${noun}s ${open.length === 1 ? "is" : "are"}`;
-  return { count, at: first.at };
+  return { count, first: open.length > 1 ? ", this one first" : "", at: first.at };
 }
 
 export const finishedWorkTicked: FileRule = {
@@ -104,14 +104,14 @@ export const finishedWorkTicked: FileRule = {
       const open = CLOSED_MILESTONE.has(status) ? unticked(boxesUnder(context, MILESTONE_CHECKLISTS), "checklist item") : undefined;
       if (!open) return;
       context.report({
-        message: `Milestone is ${status}, but ${open.count} not ticked (${MILESTONE_CHECKLISTS.join(", ")}), this one first; tick what was done, and move what was not to a follow-up or set \`status\` back to \`in_progress\`.`,
+        message: `Milestone is ${status}, but ${open.count} not ticked (${MILESTONE_CHECKLISTS.join(", ")})${open.first}; tick what was done, and move what was not to a follow-up or set \`status\` back to \`in_progress\`.`,
         at: open.at,
       });
     } else {
       const open = FINISHED_PLAN.has(status) ? unticked(boxesUnder(context, PLAN_CHECKLISTS), "Progress item") : undefined;
       if (!open) return;
       context.report({
-        message: `Plan is ${status}, but ${open.count} not ticked, this one first; tick what was done, and split what was not into a follow-up plan or set \`status\` back to \`active\`.`,
+        message: `Plan is ${status}, but ${open.count} not ticked${open.first}; tick what was done, and split what was not into a follow-up plan or set \`status\` back to \`active\`.`,
         at: open.at,
       });
     }

@@ -38,7 +38,6 @@
 import path from "node:path";
 import type { FileSystemView, IndexEntry, ProjectContext, ProjectRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { quotePair } from "../src/shared/quote-pair.js";
 import { repoDirOf } from "../src/tree/agent-dirs.js";
 import { treeOf } from "../src/tree/plan-tree.js";
 
@@ -115,8 +114,9 @@ export const linksExist: ProjectRule = {
         const written = raw.trim();
         const moved = movedTo(context, link);
         if (moved) {
-          const [was, is] = quotePair(written, posix(path.relative(repo, moved.entry.path)));
-          context.report({ entry, span, message: `\`links.${key}\` names "${was}", which no longer exists: ${moved.what} is now at "${is}"; update the link.` });
+          // both whole: the new path is what the user writes in
+          const now = posix(path.relative(repo, moved.entry.path));
+          context.report({ entry, span, message: `\`links.${key}\` names "${written}", which no longer exists: ${moved.what} is now at "${now}"; update the link.` });
         } else {
           context.report({ entry, span, message: `\`links.${key}\` names "${written}", which does not exist in the repository; correct the path, or remove the link if the document is gone.` });
         }

@@ -79,7 +79,9 @@ export const planStatusMilestones: ProjectRule = {
       const status = plan.entry.keys.status?.value;
       // a plan ID shared by two plans is plan-id-unique's: its milestones cannot be told apart
       if (!plan.entry.linted || typeof status !== "string" || plan.id === undefined || (tree.plansById.get(plan.id)?.length ?? 0) > 1) continue;
-      const mine = tree.milestones.filter((m) => m.planId !== undefined && plan.ids.includes(m.planId));
+      const mine = tree.milestones
+        .filter((m) => m.planId !== undefined && plan.ids.includes(m.planId))
+        .sort((a, b) => (a.ms ?? 0) - (b.ms ?? 0));
       if (status === "planned") {
         const finished = mine.filter((m) => m.archived || CLOSED_MILESTONE.has(statusOf(m) ?? ""));
         if (finished.length === 0) continue;

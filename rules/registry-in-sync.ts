@@ -73,6 +73,16 @@ function show(value: unknown): string {
   return s === UNREADABLE ? "a value that cannot be shown" : s;
 }
 
+const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** What differs between the registry's value of `field` and the front matter's: a map (`links`) key by key. */
+function differences(field: string, stored: unknown, actual: unknown): { name: string; stored: unknown; actual: unknown }[] {
+  if (normalize(stored) === normalize(actual)) return [];
+  if (!isMap(stored) || !isMap(actual)) return [{ name: field, stored, actual }];
+  const keys = [...new Set([...Object.keys(stored), ...Object.keys(actual)])].sort();
+  return keys.filter((k) => normalize(stored[k]) !== normalize(actual[k])).map((k) => ({ name: `${field}.${k}`, stored: stored[k], actual: actual[k] }));
+}
+
 /** The registry's value and the front matter's, cut only where they agree (strings inside their quotes). */
 function showPair(stored: unknown, actual: unknown): [string, string] {
   if (typeof stored !== "string" || typeof actual !== "string") return quotePair(show(stored), show(actual));
@@ -130,21 +140,22 @@ export const registryInSync: ProjectRule = {
           const stored: IndexedKey | undefined = item.fields[field];
           if (!stored) continue;
           const actual = plan.entry.keys[field]?.value;
-          if (normalize(stored.value) === normalize(actual)) continue;
-          const [was, is] = showPair(stored.value, actual);
-          context.report({
-            entry: registry,
-            span: stored.valueSpan,
-            message: `registry.json gives plan ${id} ${field} ${was}, but its front matter (${plan.entry.displayPath}) says ${is}; the registry is stale: ${REBUILD}.`,
-          });
+          for (const d of differences(field, stored.value, actual)) {
+            const [was, is] = showPair(d.stored, d.actual);
+            context.report({
+              entry: registry,
+              span: stored.valueSpan,
+              message: `registry.json gives plan ${id} ${d.name} ${was}, but its front matter (${plan.entry.displayPath}) says ${is}; the registry is stale: ${REBUILD}.`,
+            });
+          }
         }
         if (item.fields.path && (typeof given !== "string" || !pathMatches(registry, given, plan))) {
-          // the path the registry should hold, as agentrules writes it: relative to the repository
-          const [was, is] = showPair(given, path.relative(repoDirOf(registry.root), plan.entry.path).split(path.sep).join("/"));
+          // the path the registry should hold, as agentrules writes it (relative to the repository), whole: it is what to write
+          const actual = path.relative(repoDirOf(registry.root), plan.entry.path).split(path.sep).join("/");
           context.report({
             entry: registry,
             span: item.fields.path.valueSpan,
-            message: `registry.json gives plan ${id} the path ${was}, but the plan is at ${is}; the registry is stale: ${REBUILD}.`,
+            message: `registry.json gives plan ${id} the path ${show(given)}, but the plan is at ${show(actual)}; the registry is stale: ${REBUILD}.`,
           });
         }
       }

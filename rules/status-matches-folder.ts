@@ -18,7 +18,10 @@
  * `completed/` is read as an older spelling of `complete/`, as agentrules reads it.
  * Option `cliPaths` (on in the `agentrules` preset): in the template layout, the
  * folders the agentrules CLI writes are right as well, `milestones/complete/` (or
- * `completed/`) and a `milestones/archive/` without date folders.
+ * `completed/`) and a `milestones/archive/` without date folders; and in the upstream
+ * layout `archived` (which the template the CLI scaffolds still offers) is a finished
+ * status like `completed`, right in `milestones/complete/` and wrong in `active/`. A
+ * `completed` milestone still in `milestones/active/` is `finished-work-moved`'s.
  *
  * ## Valid
  *
@@ -63,7 +66,7 @@ function template(context: FileContext<CliPathOptions>, status: string | undefin
     report(context, `Milestone is in \`milestones/${[folder, ...subfolders].join("/")}/\`; finished milestones sit directly in \`milestones/${folder}/\`.`, at, [folder ?? "complete"]);
   } else if (folder === "active" && subfolders.length > 0) {
     report(context, `Milestone is in \`milestones/active/${subfolders.join("/")}/\`; active milestones sit directly in \`milestones/active/\`.`, at, status === "archived" ? archiveToday : ["active"]);
-  } else if (folder === "active" && status === "archived" && !cli) {
+  } else if (folder === "active" && status === "archived") {
     report(context, "`status` is archived but the file is in `milestones/active/`; an archived milestone lives in `milestones/archive/YYYY/MM/DD/` (the day it was archived): move it there, or change `status`.", at, archiveToday);
   } else if (closed && status !== undefined && !finished) {
     report(context, `\`status\` is ${status} but the file is archived under \`milestones/${folder}/\`, which only holds \`completed\` or \`archived\` milestones: change \`status\`, or move the file back to \`milestones/active/\` if work goes on.`, at, ["active"]);
@@ -84,6 +87,8 @@ function upstream(context: FileContext<CliPathOptions>, status: string | undefin
     report(context, `Milestone is ${where}, which is not a milestone folder; in the upstream layout a milestone lives in \`milestones/active/\` or \`milestones/complete/\`.`, at, home);
   } else if (subfolders.length > 0) {
     report(context, `Milestone is in \`milestones/${[folder, ...subfolders].join("/")}/\`; in the upstream layout milestones sit directly in \`milestones/${folder}/\`.`, at, [folder ?? "complete"]);
+  } else if (folder === "active" && status === "archived" && context.options.cliPaths) {
+    report(context, "`status` is archived but the file is in `milestones/active/`; an archived milestone lives in `milestones/complete/`: move it there, or change `status`.", at, ["complete"]);
   } else if (folder !== "active" && status !== undefined && status !== "completed" && status !== "archived") {
     report(context, `\`status\` is ${status} but the file is in \`milestones/${folder}/\`, which only holds \`completed\` milestones: change \`status\`, or move the file back to \`milestones/active/\` if work goes on.`, at, ["active"]);
   }

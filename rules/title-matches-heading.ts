@@ -30,6 +30,7 @@ import { docsUrl } from "../src/shared/docs-url.js";
 import { scanBody } from "../src/source/body-scan.js";
 import { stringValue } from "../src/source/front-matter-values.js";
 import { markerText } from "../src/source/sections.js";
+import { quotePair } from "../src/shared/quote-pair.js";
 
 const METADATA = markerText("Metadata");
 
@@ -52,8 +53,9 @@ export const titleMatchesHeading: FileRule = {
     if (!heading || heading.raw === "") return;
     const wanted = title.trim();
     if (heading.raw === wanted || heading.plain === wanted) return;
+    const [written, titled] = quotePair(heading.raw, wanted);
     context.report({
-      message: `The title heading "# ${heading.raw}" does not match the front matter title "${wanted}"; make them the same.`,
+      message: `The title heading "# ${written}" does not match the front matter title "${titled}"; make them the same.`,
       at: heading.textRange,
     });
   },

@@ -10,15 +10,20 @@ import { UsageError } from "../shared/errors.js";
 import { VERSION } from "../shared/version.js";
 import { writeAtomic } from "../fix/write-atomic.js";
 import { configForFile, errorsOnly, lint, rulesFor } from "../index.js";
+import { configWithout, init } from "./init.js";
 import type { Rule, RuleMeta } from "../shared/types.js";
 import type { Concurrency } from "../run/workers.js";
 
 const HELP = `Usage: milestone-lint [options] [paths…]
 
-Lint ExecPlan and milestone files under .agent/exec_plans.
-Paths are files, folders or globs; default: .agent
+Lint ExecPlan and milestone files under .agent/exec_plans (or .agents/exec_plans).
+Paths are files, folders or globs; default: .agent and .agents, whichever exist.
+
+Without a config file, the tree is linted with the config --init would write, and
+a last line says so when that is not the defaults.
 
 Options:
+      --init                   Look at the tree, write milestone-lint.config.json to fit it, say why; never overwrites
   -f, --format <name>          Output format: ${Object.keys(FORMATTERS).join(", ")} (default: stylish)
   -o, --output-file <path>     Write the report to this file instead of stdout
   -c, --config <path>          Use this config file instead of looking for one
@@ -102,6 +107,7 @@ export async function main(argv: string[]): Promise<number> {
       color: { type: "boolean" },
       "no-color": { type: "boolean" },
       "list-rules": { type: "boolean" },
+      init: { type: "boolean" },
       version: { type: "boolean", short: "v" },
       help: { type: "boolean", short: "h" },
     },
@@ -114,7 +120,17 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const configOption = values.config !== undefined ? { config: values.config } : {};
+  if (values.init) {
+    if (positionals.length > 0) throw new UsageError("--init takes no paths: it looks at the folder it runs in");
+    process.stdout.write(await init(process.cwd()));
+    return 0;
+  }
+  // without any config file, the tree is linted as --init would configure it
+  const without = values.config === undefined ? await configWithout(process.cwd()) : undefined;
+  const configOption = {
+    ...(values.config !== undefined ? { config: values.config } : {}),
+    ...(without ? { defaults: without.defaults } : {}),
+  };
   if (values["print-config"] !== undefined) {
     process.stdout.write(`${JSON.stringify(await configForFile(values["print-config"], configOption), null, 2)}\n`);
     return 0;
@@ -138,7 +154,7 @@ export async function main(argv: string[]): Promise<number> {
     concurrency: parseConcurrency(values.concurrency),
     // lint() checks the value
     ...(values.layout !== undefined ? { layout: values.layout } : {}),
-    patterns: positionals.length > 0 ? positionals : [".agent"],
+    ...(positionals.length > 0 ? { patterns: positionals } : {}),
     ...(values.now !== undefined ? { now: values.now } : {}),
     ...configOption,
     fix: values.fix ?? false,
@@ -159,6 +175,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (outputFile !== undefined) await writeReport(outputFile, report);
   else process.stdout.write(report);
+  if (without) process.stderr.write(without.notice);
   if (result.internalErrors > 0) return 2;
   if (result.errorCount > 0) return 1;
   // as in ESLint, --max-warnings counts the warnings --quiet hides

@@ -1,7 +1,8 @@
 /**
  * Reads from a path alone what a Markdown file under `.agent/exec_plans` is and
  * which layout it follows (FORMAT.md §2 and §3). Files that fit neither layout are
- * not plan or milestone files and get `undefined`: they are skipped, not flagged.
+ * not plan or milestone files and get `undefined`: they are skipped, not flagged;
+ * so are files under `milestones/` whose name is not a milestone's (`README.md`).
  */
 import path from "node:path";
 import { isAgentDir } from "./agent-dirs.js";
@@ -50,6 +51,8 @@ export function classify(absPath: string): Place | undefined {
   const rel = path.relative(root, absPath).split(path.sep);
   const fileName = rel[rel.length - 1] ?? "";
   const m = rel.indexOf("milestones");
+  // a README or notes beside the milestones are not milestones (agentrules reads only `MS###…` names there)
+  if (m > 0 && !MILESTONE_FILE.test(fileName)) return undefined;
   if (m > 0) {
     const plan = planLayout(rel.slice(0, m));
     if (!plan) return undefined;
