@@ -2,7 +2,7 @@
  * # milestone-plan-exists
  *
  * Every milestone belongs to a plan that exists, in the folder it sits in
- * (FORMAT.md §2): the plan folder holds an ExecPlan file with the ID the milestone
+ * (docs/format.md §2): the plan folder holds an ExecPlan file with the ID the milestone
  * names (its `execplan_id`, else the plan part of its `id`, else the `EP-…` of its
  * file name), and that folder's ExecPlan is the one the milestone names. When the
  * named plan lives in another folder, the `git mv` that puts the milestone there is
@@ -13,16 +13,34 @@
  *
  * ## Valid
  *
- * ```text
- * search-index/EP-20260210-003_search-index.md
- * search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md   execplan_id: EP-20260210-003
+ * ```md search-index/EP-20260210-003_search-index.md
+ * ---
+ * id: EP-20260210-003
+ * ---
+ * ```
+ *
+ * ```md search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md
+ * ---
+ * execplan_id: EP-20260210-003
+ * ---
  * ```
  *
  * ## Invalid
  *
- * ```text
- * search-index/EP-20260210-003_search-index.md
- * search-index/milestones/active/EP-20260301-001_MS001_invoices.md   execplan_id: EP-20260301-001
+ * ```md search-index/EP-20260210-003_search-index.md
+ * ---
+ * id: EP-20260210-003
+ * ---
+ * ```
+ *
+ * ```md search-index/milestones/active/EP-20260301-001_MS001_invoices.md
+ * ---
+ * execplan_id: EP-20260301-001
+ * ---
+ * ```
+ *
+ * ```text output
+ * search-index/milestones/active/EP-20260301-001_MS001_invoices.md:2:14  error  This milestone names plan EP-20260301-001, but the plan in its folder is EP-20260210-003 (search-index/EP-20260210-003_search-index.md); no plan EP-20260301-001 exists in the tree: name the plan of this folder in `execplan_id` and `id`.
  * ```
  */
 import type { ProjectRule } from "../src/shared/types.js";

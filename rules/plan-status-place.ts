@@ -2,28 +2,46 @@
  * # plan-status-place
  *
  * An ExecPlan's `status` agrees with where it sits. In the upstream layout
- * (FORMAT.md §3) a finished plan moves from `active/<slug>/` to
+ * (docs/format.md §3) a finished plan moves from `active/<slug>/` to
  * `complete/YYYY/MM/DD/EP-…_<slug>/` (`archive/` is the older spelling), so:
  * - a plan under `complete/` or `archive/` is `done` or `archived`;
  * - an `archived` plan is under `complete/` (or `archive/`), not `active/`; the
  *   `git mv` of its folder to `complete/<today>/` is suggested. A `done` plan may
  *   still sit in `active/` until someone archives it.
  *
- * The template layout (FORMAT.md §2) keeps every plan in `<plan_slug>/` whatever
+ * The template layout (docs/format.md §2) keeps every plan in `<plan_slug>/` whatever
  * its status: it has no folder for finished plans, so any status is right there
  * and this rule says nothing about template plans.
  *
  * ## Valid
  *
- * ```text
- * complete/2026/03/08/EP-20260221-001_contracts/EP-20260221-001_contracts.md   status: done
+ * ```md complete/2026/03/08/EP-20260221-001_contracts/EP-20260221-001_contracts.md
+ * ---
+ * id: EP-20260221-001
+ * status: done
+ * ---
  * ```
  *
  * ## Invalid
  *
- * ```text
- * complete/2026/03/08/EP-20260221-001_contracts/EP-20260221-001_contracts.md   status: active
- * active/contracts/EP-20260221-001_contracts.md                                status: archived
+ * ```md complete/2026/03/08/EP-20260221-001_contracts/EP-20260221-001_contracts.md
+ * ---
+ * id: EP-20260221-001
+ * status: active
+ * ---
+ * ```
+ *
+ * ```md active/search-index/EP-20260210-003_search-index.md
+ * ---
+ * id: EP-20260210-003
+ * status: archived
+ * ---
+ * ```
+ *
+ * ```text output
+ * active/search-index/EP-20260210-003_search-index.md:3:9  error  Status is "archived", but the plan is under `active/`; an archived plan lives under `complete/YYYY/MM/DD/EP-20260210-003_search-index/`: move its folder there (or set another status).
+ *   → mkdir -p complete/2026/11/25 && git mv active/search-index complete/2026/11/25/EP-20260210-003_search-index
+ * complete/2026/03/08/EP-20260221-001_contracts/EP-20260221-001_contracts.md:3:9  error  Status is "active", but the plan is under `complete/`, where finished plans go; set `status: done` (or `archived`), or move the plan back to `active/<slug>/` if it is not finished.
  * ```
  */
 import path from "node:path";
@@ -33,6 +51,7 @@ import { gitMvPath } from "../src/tree/git-mv.js";
 import { FINISHED_PLAN, planCompleteCommand } from "../src/tree/lifecycle.js";
 import { ARCHIVE_FOLDERS, treeOf } from "../src/tree/plan-tree.js";
 import { completedPlanDir } from "../src/tree/relocate.js";
+import { quoteValue } from "../src/shared/quote.js";
 
 export const planStatusPlace: ProjectRule = {
   meta: {
@@ -53,7 +72,7 @@ export const planStatusPlace: ProjectRule = {
         context.report({
           entry,
           key: "status",
-          message: `Status is "${status}", but the plan is under \`${folder}/\`, where finished plans go; set \`status: done\` (or \`archived\`), or move the plan back to \`active/<slug>/\` if it is not finished.`,
+          message: `Status is ${quoteValue(status)}, but the plan is under \`${folder}/\`, where finished plans go; set \`status: done\` (or \`archived\`), or move the plan back to \`active/<slug>/\` if it is not finished.`,
         });
       } else if (folder === "active" && status === "archived") {
         // move the whole plan folder (with its milestones), unless several plans share it

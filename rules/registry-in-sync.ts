@@ -1,8 +1,8 @@
 /**
  * # registry-in-sync
  *
- * `.agent/exec_plans/registry.json` (FORMAT.md §6) is generated from the plans'
- * front matter (`agentrules execplan-registry build`) and goes stale when a plan
+ * `.agent/exec_plans/registry.json` (docs/format.md §6) is generated from the plans'
+ * front matter (`agentrules execplan-registry update`) and goes stale when a plan
  * changes and nobody rebuilds it. When the file exists and the run covers it (it,
  * or a folder that holds it, is among the paths linted; the default `.agent` does),
  * this rule reports, each at its own line of `registry.json`:
@@ -19,21 +19,46 @@
  *
  * ## Valid
  *
- * ```json
- * {"schema_version": 1, "plans": [{"id": "EP-20260210-003", "status": "active", "path": ".agent/exec_plans/search-index/EP-20260210-003_search-index.md"}]}
+ * ```md search-index/EP-20260210-003_search-index.md
+ * ---
+ * id: EP-20260210-003
+ * title: "Search index"
+ * status: active
+ * ---
+ * ```
+ *
+ * ```json registry.json
+ * {"schema_version": 1, "plans": [
+ *   {"id": "EP-20260210-003", "status": "active", "path": ".agent/exec_plans/search-index/EP-20260210-003_search-index.md"}
+ * ]}
  * ```
  *
  * ## Invalid
  *
- * ```json
- * {"schema_version": 1, "plans": [{"id": "EP-20260210-003", "status": "planned"}]}
+ * ```md search-index/EP-20260210-003_search-index.md
+ * ---
+ * id: EP-20260210-003
+ * title: "Search index"
+ * status: active
+ * ---
  * ```
- * (the plan's front matter says `status: active`)
+ *
+ * ```json registry.json
+ * {"schema_version": 1, "plans": [
+ *   {"id": "EP-20260210-003", "status": "planned", "path": ".agent/exec_plans/search-index/EP-20260210-003_search-index.md"},
+ *   {"id": "EP-20260301-001", "status": "active"}
+ * ]}
+ * ```
+ *
+ * ```text output
+ * registry.json:2:39  error  registry.json gives plan EP-20260210-003 status "planned", but its front matter (search-index/EP-20260210-003_search-index.md) says "active"; the registry is stale: rebuild it (`agentrules execplan-registry update`).
+ * registry.json:3:10  error  registry.json lists plan EP-20260301-001, but no ExecPlan with that ID exists in the tree; remove the entry, or rebuild it (`agentrules execplan-registry update`).
+ * ```
  */
 import path from "node:path";
 import type { IndexedKey, ProjectRule, RegistryFile } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { quotePair } from "../src/shared/quote-pair.js";
+import { quotePair, quotedPair } from "../src/shared/quote-pair.js";
 import { repoDirOf } from "../src/tree/agent-dirs.js";
 import { treeOf, type PlanNode } from "../src/tree/plan-tree.js";
 
@@ -86,8 +111,7 @@ function differences(field: string, stored: unknown, actual: unknown): { name: s
 /** The registry's value and the front matter's, cut only where they agree (strings inside their quotes). */
 function showPair(stored: unknown, actual: unknown): [string, string] {
   if (typeof stored !== "string" || typeof actual !== "string") return quotePair(show(stored), show(actual));
-  const [a, b] = quotePair(stored, actual);
-  return [JSON.stringify(a), JSON.stringify(b)];
+  return quotedPair(stored, actual);
 }
 
 /** The paths `registry.json` may give for a plan: relative to the repository (as agentrules writes) or to `exec_plans/`. */
@@ -135,7 +159,8 @@ export const registryInSync: ProjectRule = {
         }
         const given = item.fields.path?.value;
         const plan = (typeof given === "string" ? matches.find((p) => pathMatches(registry, given, p)) : undefined) ?? matches[0];
-        if (!plan) continue;
+        // an unreadable plan's front matter is unknown: nothing to compare (it has its own error)
+        if (!plan || plan.entry.unread) continue;
         for (const field of COPIED) {
           const stored: IndexedKey | undefined = item.fields[field];
           if (!stored) continue;

@@ -2,7 +2,7 @@
  * # section-heading
  *
  * Each section marker is directly followed by its section's heading, at the
- * template's level and with the template's text (FORMAT.md §5): `## Objective`
+ * template's level and with the template's text (docs/format.md §5): `## Objective`
  * after `<!-- SECTION: Objective -->`, the `# <title>` heading after
  * `<!-- SECTION: Metadata -->`. Blank lines between the two are allowed; any
  * other block is not. The wrong heading is reported at the heading; a missing
@@ -22,6 +22,14 @@
  * ```md
  * <!-- SECTION: Risks -->
  * ### Risks
+ *
+ * <!-- SECTION: Scope -->
+ * Only the search endpoint.
+ * ```
+ *
+ * ```text output
+ * 2:1  error  Section marker "<!-- SECTION: Risks -->" must be directly followed by the heading "## Risks & Mitigations", but the heading that follows is "### Risks"; write "## Risks & Mitigations".
+ * 4:1  error  Section marker "<!-- SECTION: Scope -->" must be directly followed by the heading "## Scope", but a paragraph follows it; put the heading on the line after the marker.
  * ```
  */
 import type { RootContent } from "mdast";

@@ -2,7 +2,7 @@
  * # section-marker-in-code
  *
  * A section marker inside a fenced or indented code block is text, not a marker:
- * it starts no section (FORMAT.md §5). That is usually a mistake, e.g. a marker
+ * it starts no section (docs/format.md §5). That is usually a mistake, e.g. a marker
  * pasted inside a fence or indented by four spaces. A warning, since a code block
  * may show a marker on purpose.
  *
@@ -17,12 +17,16 @@
  *
  * ## Invalid
  *
- * ````md
+ * ``````md
  * ```
  * <!-- SECTION: Dependencies -->
  * ```
  * ## Dependencies
- * ````
+ * ``````
+ *
+ * ```text output
+ * 2:1  warning  Section marker "<!-- SECTION: Dependencies -->" is inside a code block, where it does not count as a marker; move it out of the code block (on its own line, before its heading) unless it is only an example.
+ * ```
  */
 import type { FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";

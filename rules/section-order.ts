@@ -1,7 +1,7 @@
 /**
  * # section-order
  *
- * The sections come in the template's order (FORMAT.md §5): Metadata, Objective,
+ * The sections come in the template's order (docs/format.md §5): Metadata, Objective,
  * Definition of Done, Scope, … Changelog. Optional sections may be left out, but
  * what is there keeps its place. The fewest sections that explain the disorder
  * are reported (one moved section is one report), each saying which section it
@@ -14,6 +14,7 @@
  * ```md
  * <!-- SECTION: Objective -->
  * ## Objective
+ *
  * <!-- SECTION: Definition of Done -->
  * ## Definition of Done
  * ```
@@ -23,8 +24,13 @@
  * ```md
  * <!-- SECTION: Definition of Done -->
  * ## Definition of Done
+ *
  * <!-- SECTION: Objective -->
  * ## Objective
+ * ```
+ *
+ * ```text output
+ * 4:1  error  Section "Objective" is out of order: it must come before "Definition of Done" (line 1), as in the template.
  * ```
  */
 import type { FileRule } from "../src/shared/types.js";

@@ -2,7 +2,7 @@
  * # title-matches-heading
  *
  * The `#` heading after `<!-- SECTION: Metadata -->` repeats the front matter
- * `title` (FORMAT.md §5): when one is edited and the other is not, listings
+ * `title` (docs/format.md §5): when one is edited and the other is not, listings
  * (which read `title`) and the rendered page disagree. Without a Metadata marker
  * the file's first `#` heading is used. The heading matches when its text as
  * written, or with its Markdown removed, equals the title.
@@ -10,8 +10,10 @@
  * ## Valid
  *
  * ```md
+ * ---
  * title: "Ranked search API"
  * ---
+ *
  * <!-- SECTION: Metadata -->
  * # Ranked search API
  * ```
@@ -19,10 +21,16 @@
  * ## Invalid
  *
  * ```md
+ * ---
  * title: "Ranked search API"
  * ---
+ *
  * <!-- SECTION: Metadata -->
  * # Ranked Search
+ * ```
+ *
+ * ```text output
+ * 6:3  error  The title heading "# Ranked Search" does not match the front matter title "Ranked search API"; make them the same.
  * ```
  */
 import type { FileRule } from "../src/shared/types.js";
@@ -31,6 +39,7 @@ import { scanBody } from "../src/source/body-scan.js";
 import { stringValue } from "../src/source/front-matter-values.js";
 import { markerText } from "../src/source/sections.js";
 import { quotePair } from "../src/shared/quote-pair.js";
+import { quoteValue } from "../src/shared/quote.js";
 
 const METADATA = markerText("Metadata");
 
@@ -52,10 +61,12 @@ export const titleMatchesHeading: FileRule = {
       body.headings.find((h) => h.depth === 1);
     if (!heading || heading.raw === "") return;
     const wanted = title.trim();
+    // a title broken over lines can match no heading: front-matter-schema reports the line break, the one problem
+    if (/[\r\n]/.test(wanted)) return;
     if (heading.raw === wanted || heading.plain === wanted) return;
     const [written, titled] = quotePair(heading.raw, wanted);
     context.report({
-      message: `The title heading "# ${written}" does not match the front matter title "${titled}"; make them the same.`,
+      message: `The title heading ${quoteValue(`# ${written}`, Infinity)} does not match the front matter title ${quoteValue(titled, Infinity)}; make them the same.`,
       at: heading.textRange,
     });
   },

@@ -39,6 +39,8 @@ export interface LintOptions {
   defaults?: ConfigFile;
   /** Rules to run in addition to the built-in ones and the configs' plugins. */
   rules?: readonly Rule[];
+  /** Rule settings that win over every config's, as `--rule 'id: severity'` gives them. */
+  overrideRules?: Record<string, RuleEntry>;
   /** Report disable directives that suppressed nothing (`--report-unused-disables`). */
   reportUnusedDisables?: boolean;
   /** Leave warnings out of the results (`--quiet`). */
@@ -51,6 +53,8 @@ export interface LintOptions {
   cacheLocation?: string;
   /** Threads for the per-file rules, the calling one included: `auto` (the default) adds workers when there are enough files. */
   concurrency?: Concurrency;
+  /** Add a `trace` to the result: timings per phase and per rule, each file's config, crash stacks (`--debug`). */
+  debug?: boolean;
 }
 
 /** The results with warnings left out, counts included (`--quiet`). */
@@ -62,12 +66,13 @@ export function errorsOnly(result: LintResult): LintResult {
   return { ...result, files, warningCount: 0, fixableCount: files.reduce((n, f) => n + f.fixableCount, 0) };
 }
 
-function loaderFor(options: Pick<LintOptions, "config" | "defaults" | "rules">, cwd: string): ConfigLoader {
+function loaderFor(options: Pick<LintOptions, "config" | "defaults" | "rules" | "overrideRules">, cwd: string): ConfigLoader {
   return new ConfigLoader({
     cwd,
     rules: [...builtinRules, ...(options.rules ?? [])],
     ...(options.config !== undefined ? { config: options.config } : {}),
     ...(options.defaults !== undefined ? { defaults: options.defaults } : {}),
+    ...(options.overrideRules !== undefined ? { overrideRules: options.overrideRules } : {}),
   });
 }
 
@@ -98,7 +103,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     rules: here.rules,
     config: here.config,
     configFor: (file) => loader.forFile(file),
-    isIgnored: (file) => loader.isIgnored(file),
+    ignoredBy: (file) => loader.ignoredBy(file),
     today,
     fix: (options.fix ?? false) || (options.fixDryRun ?? false),
     write: !options.fixDryRun,
@@ -106,12 +111,13 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     ...(layout !== undefined ? { layout: layout as ResolvedConfig["layout"] } : {}),
     ...(options.cache ? { cacheFile: await resolveCacheFile(options.cacheLocation, cwd) } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    ...(options.debug ? { debug: true } : {}),
   });
   return options.quiet ? errorsOnly(result) : result;
 }
 
 /** The configuration that applies to `file` (`--print-config`): where it came from, and every rule's severity and options. */
-export async function configForFile(file: string, options: Pick<LintOptions, "cwd" | "config" | "defaults" | "rules"> = {}): Promise<PrintedConfig> {
+export async function configForFile(file: string, options: Pick<LintOptions, "cwd" | "config" | "defaults" | "rules" | "overrideRules"> = {}): Promise<PrintedConfig> {
   const cwd = options.cwd ?? process.cwd();
   const loader = loaderFor(options, cwd);
   const abs = path.resolve(cwd, file);
@@ -120,7 +126,7 @@ export async function configForFile(file: string, options: Pick<LintOptions, "cw
 }
 
 /** The rules a run from `cwd` knows: built-in ones and the plugins of the config that applies there (`--list-rules`). */
-export async function rulesFor(options: Pick<LintOptions, "cwd" | "config" | "defaults" | "rules"> = {}): Promise<readonly Rule[]> {
+export async function rulesFor(options: Pick<LintOptions, "cwd" | "config" | "defaults" | "rules" | "overrideRules"> = {}): Promise<readonly Rule[]> {
   const cwd = options.cwd ?? process.cwd();
   return (await loaderFor(options, cwd).forDir(cwd)).rules;
 }

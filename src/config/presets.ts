@@ -10,7 +10,7 @@ import { CLI_SECTIONS } from "../source/sections.js";
 const recommended: ConfigFile = {};
 
 /**
- * What the `agentrules` CLI writes (FORMAT.md §7), exactly. Its milestones carry the
+ * What the `agentrules` CLI writes (docs/format.md §7), exactly. Its milestones carry the
  * section headings but no `<!-- SECTION: … -->` markers, and only some of the
  * template's sections: the section rules find sections by heading alone and require
  * the CLI's (the template's others are optional, in the template's place; a section

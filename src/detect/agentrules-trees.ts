@@ -10,7 +10,7 @@ import path from "node:path";
 import { readSource } from "../source/read-source.js";
 import { AGENT_DIRS } from "../tree/agent-dirs.js";
 import { classify } from "../tree/place.js";
-import { discover } from "../run/discover.js";
+import { walkMarkdown } from "../run/discover.js";
 import type { Layout } from "../shared/types.js";
 import type { Detection, Detector } from "./detection.js";
 
@@ -37,8 +37,9 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" 
 export const agentrulesTrees: Detector = {
   name: "agentrules trees",
   async detect(cwd) {
-    const roots = AGENT_DIRS.map((dir) => path.join(cwd, dir, "exec_plans"));
-    const files = (await Promise.all(roots.map((root) => discover([root], { cwd }).catch(() => [])))).flat();
+    const files: string[] = [];
+    // a folder that is missing or cannot be read holds nothing to go by
+    for (const dir of AGENT_DIRS) await walkMarkdown(path.join(cwd, dir, "exec_plans"), files, []);
     let plans = 0;
     let cliPlans = 0;
     let milestones = 0;

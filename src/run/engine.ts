@@ -4,16 +4,17 @@
  * knows no rule by name: it runs whatever rules it is given.
  */
 import path from "node:path";
-import { isDynamicPattern } from "tinyglobby";
 import { ResultCache } from "./cache.js";
 import type { RunConfig } from "../config/config-loader.js";
-import { discover } from "./discover.js";
+import { discover, type ArgumentFound, type Discovery, type IgnoredBy } from "./discover.js";
 import type { ActiveRule } from "./lint-file.js";
 import type { FileJob, JobResult } from "./lint-job.js";
 import { runPhaseOne } from "./phase-one.js";
-import { classify } from "../tree/place.js";
-import { buildIndex, diskFiles, runProjectRules } from "./project.js";
+import { classify, findRoot } from "../tree/place.js";
+import { UNREADABLE_FILE, UsageError } from "../shared/errors.js";
+import { buildIndex, diskFiles, runProjectRules, unreadEntry } from "./project.js";
 import { registryRootOf } from "../tree/registry.js";
+import { AGENT_DIRS, defaultTargets } from "../tree/agent-dirs.js";
 import { suppress, unusedDirectives, type Directive } from "./suppressions.js";
 import { builtinOnly, type Concurrency } from "./workers.js";
 import type {
@@ -26,6 +27,7 @@ import type {
   ProjectRule,
   ResolvedConfig,
   Rule,
+  RunTrace,
 } from "../shared/types.js";
 
 export interface EngineOptions {
@@ -45,7 +47,8 @@ export interface EngineOptions {
   write?: boolean;
   /** Report disable directives that suppressed nothing. */
   reportUnusedDisables?: boolean;
-  isIgnored?: (absPath: string) => boolean | Promise<boolean>;
+  /** Why a file is left out (config `ignores`, `.gitignore`); such files are not linted, and gitignored ones not indexed either. */
+  ignoredBy?: IgnoredBy;
   /** A layout forced on the command line (`--layout`); wins over every config's `layout`. */
   layout?: ResolvedConfig["layout"];
   /** Absolute path of the `--cache` file; no caching without it. */
@@ -54,6 +57,8 @@ export interface EngineOptions {
   concurrency?: Concurrency;
   /** What the whole-tree rules see of the repository beyond the index; default the disk. */
   files?: FileSystemView;
+  /** `--debug`: the result carries a trace of the run (timings, configs, crash stacks). */
+  debug?: boolean;
 }
 
 export function localDate(date = new Date()): string {
@@ -106,11 +111,39 @@ export function summarize(
   };
 }
 
+
 /** Whether a file lies in what the user named: a path given, or a folder given that holds it (globs cover nothing extra). */
-function coverage(patterns: readonly string[], cwd: string): (abs: string) => boolean {
-  const named = patterns.filter((p) => !isDynamicPattern(p)).map((p) => path.resolve(cwd, p));
+function coverage(discovery: Discovery): (abs: string) => boolean {
+  const named = discovery.args.flatMap((a) => (a.abs !== undefined ? [a.abs] : []));
   return (abs) => named.some((n) => abs === n || abs.startsWith(n.endsWith(path.sep) ? n : n + path.sep));
 }
+
+const WHERE = "only Markdown files under an exec_plans folder are, see docs/format.md";
+
+/** Why an argument led to no file being linted, or undefined when it led to some. */
+function unmatched(arg: ArgumentFound, linted: ReadonlySet<string>): string | undefined {
+  if (arg.found.some((f) => linted.has(f))) return undefined;
+  const quoted = `"${arg.arg}"`;
+  if (arg.found.length === 0) return arg.kind === "glob" ? `no files match ${quoted}` : `${quoted} holds no Markdown files`;
+  if (arg.kind === "file") {
+    const first = arg.ignored[0];
+    if (first) return `${quoted} is ignored (by ${first.reason.description}); not linted`;
+    return `${quoted} is not a plan or milestone file (${WHERE}); not linted`;
+  }
+  if (arg.ignored.length === arg.found.length) {
+    const by = [...new Set(arg.ignored.map((i) => i.reason.description))].join(", ");
+    return `every file ${quoted} names is ignored (by ${by})`;
+  }
+  return `${quoted} ${arg.kind === "glob" ? "matches" : "holds"} no plan or milestone file (${WHERE})`;
+}
+
+/**
+ * A file named on its own that is ignored, or a note that sits in a plan tree, is
+ * skipped without failing the run: that is what a pre-commit hook passes when a
+ * commit touches only such files.
+ */
+const skippedOnPurpose = (arg: ArgumentFound): boolean =>
+  arg.kind === "file" && (arg.ignored.length > 0 || (arg.abs !== undefined && findRoot(arg.abs) !== undefined));
 
 export async function runEngine(options: EngineOptions): Promise<LintResult> {
   const { cwd, today } = options;
@@ -122,7 +155,20 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     if (!a) active.set(run, (a = activeRules(run.rules, run.config)));
     return a;
   };
-  const files = await discover(options.patterns, { cwd, ...(options.isIgnored ? { isIgnored: options.isIgnored } : {}) });
+  const trace: RunTrace | undefined = options.debug ? { phases: [], rules: {}, configs: [], crashes: [] } : undefined;
+  let mark = performance.now();
+  const phase = (name: string): void => {
+    if (!trace) return;
+    const now = performance.now();
+    trace.phases.push({ phase: name, ms: now - mark });
+    mark = now;
+  };
+  // `!pattern` arguments alone leave files out of what a run without paths lints (a missing `.agent` is reported)
+  const targets = defaultTargets(cwd);
+  const discovery = await discover(options.patterns, { cwd, fallback: targets.length > 0 ? targets : AGENT_DIRS.slice(0, 1), ...(options.ignoredBy ? { ignoredBy: options.ignoredBy } : {}) });
+  const files = discovery.files;
+  phase("find files");
+  const warnings: string[] = [];
   const byFile = new Map<string, Diagnostic[]>();
   const directivesOf = new Map<string, Directive[]>();
   const fixed = new Map<string, { source: string; output: string }>();
@@ -150,7 +196,34 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     else groups.set(run, [jobs.length]);
     jobs.push({ path: file, displayPath: displayPath(file), place });
     runOfJob.push(run);
+    trace?.configs.push({ file: displayPath(file), config: run.origin ?? "the given config" });
   }
+  phase("classify and configure");
+  const linted = new Set([...jobs.map((j) => j.path), ...files.filter((f) => registryRootOf(f) !== undefined)]);
+  const reasons = discovery.args.map((arg) => unmatched(arg, linted));
+  for (const { dir, reason } of discovery.unreadableDirs) {
+    // a folder of a plan tree holds plans or milestones: its files are missing from the run, an error; elsewhere a warning
+    if (findRoot(path.join(dir, "x")) === undefined) {
+      warnings.push(`folder "${displayPath(dir)}" cannot be read (${reason}); it was not searched`);
+      continue;
+    }
+    byFile.set(displayPath(dir), [
+      {
+        file: displayPath(dir),
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        ruleId: UNREADABLE_FILE,
+        severity: "error",
+        message: `Folder cannot be read (${reason}); the plans and milestones in it are neither linted nor known to the whole-tree rules.`,
+      },
+    ]);
+  }
+  if (linted.size === 0 && byFile.size === 0 && !discovery.args.every(skippedOnPurpose)) {
+    throw new UsageError(`No files were linted: ${[...warnings, ...reasons.filter((r) => r !== undefined)].join("; ")}.`);
+  }
+  warnings.push(...reasons.flatMap((r) => (r === undefined ? [] : [r])));
   const cache = options.cacheFile === undefined ? undefined : await ResultCache.open(options.cacheFile);
   const results: JobResult[] = new Array(jobs.length);
   for (const [run, indexes] of groups) {
@@ -165,6 +238,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
         fix: options.fix,
         write: options.write ?? true,
         concurrency: options.concurrency ?? "auto",
+        ...(trace ? { debug: true } : {}),
         ...(cache && key !== undefined ? { cache: { store: cache, key } } : {}),
       },
     );
@@ -172,18 +246,25 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   }
   jobs.forEach((job, i) => {
     const result = results[i] as JobResult;
+    if (trace && result.trace) {
+      for (const [id, ms] of Object.entries(result.trace.rules)) trace.rules[id] = (trace.rules[id] ?? 0) + ms;
+      for (const crash of result.trace.crashes) trace.crashes.push({ ...crash, file: job.displayPath });
+    }
     byFile.set(job.displayPath, result.diagnostics);
     internalErrors += result.internalErrors;
     if (result.fixed) fixed.set(job.displayPath, result.fixed);
     if (result.directives.length > 0) directivesOf.set(job.displayPath, result.directives);
-    // an unreadable file has no entry and, as for the project rules, no config
     if (result.entry) {
       runOf.set(job.path, runOfJob[i] as RunConfig);
       entries.push(result.entry);
+    } else {
+      // an unreadable file is still part of the tree (a gap in the numbers would be a false report), known by its path
+      entries.push(unreadEntry(job.path, job.displayPath, job.place, true));
     }
   });
 
   // files that share a config share a run of the project rules; each run reports on its own files only
+  phase("file rules");
   const runs = [...new Set(runOf.values())];
   // a registry.json named alone still needs a config to judge it by
   const [someRoot] = roots;
@@ -191,14 +272,18 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   if (roots.size > 0 && runs.some((run) => activeFor(run).project.length > 0)) {
     const index = await buildIndex(entries, [...roots].sort(), {
       displayPath,
-      covers: coverage(options.patterns, cwd),
-      ...(options.isIgnored ? { isIgnored: options.isIgnored } : {}),
+      covers: coverage(discovery),
+      ...(options.ignoredBy ? { ignoredBy: options.ignoredBy } : {}),
       ...(cache ? { cache } : {}),
     });
+    phase("whole-tree index");
+    for (const { dir, reason } of index.unreadableDirs) {
+      if (!byFile.has(displayPath(dir))) warnings.push(`folder "${displayPath(dir)}" cannot be read (${reason}); the whole-tree rules do not know the files in it`);
+    }
     // a linted registry.json is listed like every linted file, with or without problems
     for (const registry of index.registries) if (registry.linted && !byFile.has(registry.displayPath)) byFile.set(registry.displayPath, []);
     const first = runs.find((run) => activeFor(run).project.length > 0);
-    const files = options.files ?? diskFiles();
+    const repository = options.files ?? diskFiles();
     for (const run of runs) {
       const rules = activeFor(run).project;
       if (rules.length === 0) continue;
@@ -211,7 +296,9 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
               // the registries are judged once, by the first run that has project rules
               registries: index.registries.map((r) => ({ ...r, linted: r.linted && run === first })),
             };
-      const project = runProjectRules(own, rules, today, options.layout ?? run.config.layout, files);
+      const projectTrace = trace && { rules: trace.rules, crashes: [] as { ruleId: string; stack: string }[] };
+      const project = runProjectRules(own, rules, today, options.layout ?? run.config.layout, projectTrace, repository);
+      for (const crash of projectTrace?.crashes ?? []) trace?.crashes.push({ ...crash, file: "(whole tree)" });
       internalErrors += project.internalErrors;
       for (const d of project.diagnostics) {
         const list = byFile.get(d.file);
@@ -221,6 +308,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     }
   }
 
+  phase("whole-tree rules");
   await cache?.save();
 
   for (const [file, directives] of directivesOf) {
@@ -231,5 +319,6 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     }
     byFile.set(file, kept);
   }
-  return summarize(byFile, internalErrors, fixed);
+  phase("disable comments");
+  return { ...summarize(byFile, internalErrors, fixed), ...(warnings.length > 0 ? { warnings } : {}), ...(trace ? { trace } : {}) };
 }

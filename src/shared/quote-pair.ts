@@ -4,6 +4,8 @@
  * a few characters kept on each side, so that the part that differs is never cut.
  */
 
+import { quoteValue } from "./quote.js";
+
 const ELLIPSIS = "…";
 /** Up to this length, a value is always shown whole. */
 const SHORT = 100;
@@ -39,3 +41,9 @@ export function quotePair(a: string, b: string): [string, string] {
 }
 
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
+/** Both values in double quotes with their control characters escaped (as `quoteValue` writes one), shortened only where they agree. */
+export function quotedPair(a: string, b: string): [string, string] {
+  const [x, y] = quotePair(a, b);
+  return [quoteValue(x, Infinity), quoteValue(y, Infinity)];
+}
