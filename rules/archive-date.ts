@@ -18,7 +18,21 @@
  *
  * ## Valid
  *
+ * ### A dated archive
+ *
  * ```md search-index/milestones/archive/2026/03/02/EP-20260210-003_MS001_tsvector-column.md
+ * ---
+ * created: 2026-02-11
+ * ---
+ * ```
+ *
+ * ### With `cliPaths`: an archive without date folders
+ *
+ * ```json milestone-lint.config.json
+ * { "rules": { "archive-date": ["error", { "cliPaths": true }] } }
+ * ```
+ *
+ * ```md search-index/milestones/archive/EP-20260210-003_MS001_tsvector-column.md
  * ---
  * created: 2026-02-11
  * ---

@@ -27,6 +27,8 @@
  *
  * ## Invalid
  *
+ * ### The template's form
+ *
  * ```md
  * ---
  * updated: 2026-03-20
@@ -45,6 +47,27 @@
  * 8:3  error  Changelog entry date "2026/03/04" is not in the form YYYY-MM-DD; write "2026-03-04".
  * 9:3  error  Changelog entry date "2026-03-24" is after the front matter `updated` (2026-03-20); bump `updated` to 2026-03-24, or correct the entry's date.
  * 10:3  error  Changelog entry "2026-03-18" has no note; expected `- YYYY-MM-DD — note`, saying what changed and why.
+ * ```
+ *
+ * ### With `separator: ":"`, as the agentrules CLI writes them
+ *
+ * ```json milestone-lint.config.json
+ * { "rules": { "changelog-entry": ["error", { "separator": ":" }] } }
+ * ```
+ *
+ * ```md
+ * ---
+ * updated: 2026-03-20
+ * ---
+ *
+ * ## Changelog
+ *
+ * - 2026-03-02: Milestone created.
+ * - 2026-03-20 cursors
+ * ```
+ *
+ * ```text output
+ * 8:14  error  Changelog entry has no ":" between its date and its note; expected `- YYYY-MM-DD: note`.
  * ```
  */
 import type { ListItem } from "mdast";

@@ -18,7 +18,21 @@
  *
  * ## Valid
  *
+ * ### The template's name
+ *
  * ```md search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md
+ * ---
+ * id: EP-20260210-003/MS002
+ * ---
+ * ```
+ *
+ * ### With `cliPaths`: the CLI's short name in the template layout
+ *
+ * ```json milestone-lint.config.json
+ * { "rules": { "filename-matches-id": ["error", { "cliPaths": true }] } }
+ * ```
+ *
+ * ```md search-index/milestones/active/MS002_ranked-search-api.md
  * ---
  * id: EP-20260210-003/MS002
  * ---

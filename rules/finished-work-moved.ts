@@ -1,36 +1,63 @@
 /**
  * # finished-work-moved
  *
- * Finished work is moved to its closed folder (FORMAT.md §8), which is what the
+ * Finished work is moved to its closed folder (docs/format.md §8), which is what the
  * agentrules commands do; setting the status by hand and stopping there leaves the
  * work listed as active:
  * - a `completed` milestone still in `milestones/active/` belongs in the closed
  *   folder: `agentrules execplan milestone complete EP-… --ms N` moves it
  *   (`milestone archive` in the template layout, the older CLI's name);
- * - a `done` plan still under `active/` (upstream layout, FORMAT.md §3) belongs under
- *   `complete/YYYY/MM/DD/`: `agentrules execplan complete EP-…` moves it with its
- *   milestones.
+ * - a `done` plan still under `active/` (upstream layout, docs/format.md §3) belongs
+ *   under `complete/YYYY/MM/DD/`: `agentrules execplan complete EP-…` moves it with
+ *   its milestones.
  *
  * A warning: the status may be ahead of a move that is about to happen. An `archived`
  * status in an active folder is an error of `status-matches-folder` and
- * `plan-status-place`; the template layout has no closed folder for plans.
+ * `plan-status-place`; the template layout has no closed folder for plans. The
+ * `git mv` that does the same move by hand is suggested.
  *
  * ## Valid
  *
- * ```text
- * active/webhook-intake/milestones/complete/MS001_signature-check.md   status: completed
- * active/webhook-intake/EP-20260406-001_webhook-intake.md             status: active
+ * ```md active/webhook-intake/milestones/complete/MS001_signature-check.md
+ * ---
+ * id: EP-20260406-001/MS001
+ * execplan_id: EP-20260406-001
+ * ms: 1
+ * status: completed
+ * ---
+ * ```
+ *
+ * ```md active/webhook-intake/EP-20260406-001_webhook-intake.md
+ * ---
+ * id: EP-20260406-001
+ * status: active
+ * ---
  * ```
  *
  * ## Invalid
  *
- * ```text
- * active/webhook-intake/milestones/active/MS001_signature-check.md    status: completed
- * active/webhook-intake/EP-20260406-001_webhook-intake.md             status: done
+ * ```md active/webhook-intake/milestones/active/MS001_signature-check.md
+ * ---
+ * id: EP-20260406-001/MS001
+ * execplan_id: EP-20260406-001
+ * ms: 1
+ * status: completed
+ * ---
  * ```
  *
- * - "Milestone is completed but still in `milestones/active/`; move it to `milestones/complete/` with `agentrules execplan milestone complete EP-20260406-001 --ms 1`."
- * - "Plan is done but still under `active/`; move it to `complete/YYYY/MM/DD/` with `agentrules execplan complete EP-20260406-001`."
+ * ```md active/webhook-intake/EP-20260406-001_webhook-intake.md
+ * ---
+ * id: EP-20260406-001
+ * status: done
+ * ---
+ * ```
+ *
+ * ```text output
+ * active/webhook-intake/EP-20260406-001_webhook-intake.md:3:9  warning  Plan is done but still under `active/`; move it to `complete/YYYY/MM/DD/` with `agentrules execplan complete EP-20260406-001`.
+ *   → mkdir -p complete/2026/11/25 && git mv active/webhook-intake complete/2026/11/25/EP-20260406-001_webhook-intake
+ * active/webhook-intake/milestones/active/MS001_signature-check.md:5:9  warning  Milestone is completed but still in `milestones/active/`; move it to `milestones/complete/` with `agentrules execplan milestone complete EP-20260406-001 --ms 1`.
+ *   → mkdir -p active/webhook-intake/milestones/complete && git mv active/webhook-intake/milestones/active/MS001_signature-check.md active/webhook-intake/milestones/complete/MS001_signature-check.md
+ * ```
  */
 import path from "node:path";
 import type { FileContext, FileRule } from "../src/shared/types.js";

@@ -2,7 +2,7 @@
  * # finished-work-ticked
  *
  * A file that says the work is finished does not keep a checklist that says it is not
- * (FORMAT.md §8):
+ * (docs/format.md §8):
  * - a `completed` or `archived` milestone has no unticked item (`- [ ]`) under
  *   `## Definition of Done` or `## Workstreams & Tasks`, the checklists that
  *   `agentrules` writes (other sections, such as follow-ups, may list open items);
@@ -13,26 +13,61 @@
  *
  * ## Valid
  *
- * ```md
+ * ```md active/webhook-intake/milestones/complete/MS001_signature-check.md
+ * ---
+ * id: EP-20260406-001/MS001
+ * execplan_id: EP-20260406-001
+ * ms: 1
  * status: completed
  * ---
+ *
  * ## Definition of Done
  *
  * - [x] Each provider's signature scheme is checked on the raw body.
+ * - [x] Failed checks answer 401.
+ *
+ * ## Deferred / Follow-ups
+ *
+ * - [ ] Verify the trial providers once they go live.
  * ```
  *
  * ## Invalid
  *
- * ```md
+ * ```md active/webhook-intake/milestones/complete/MS001_signature-check.md
+ * ---
+ * id: EP-20260406-001/MS001
+ * execplan_id: EP-20260406-001
+ * ms: 1
  * status: completed
  * ---
+ *
  * ## Definition of Done
  *
  * - [x] Each provider's signature scheme is checked on the raw body.
  * - [ ] The runbook says how to rotate a signing secret.
+ *
+ * ## Workstreams & Tasks
+ *
+ * - [x] Verifiers
+ * - [ ] Runbook
  * ```
  *
- * - "Milestone is completed, but 1 of its 2 checklist items is not ticked (Definition of Done, Workstreams & Tasks); tick what was done, and move what was not to a follow-up or set `status` back to `in_progress`."
+ * ```md active/webhook-intake/EP-20260406-001_webhook-intake.md
+ * ---
+ * id: EP-20260406-001
+ * status: done
+ * ---
+ *
+ * ## Progress
+ *
+ * - [x] (2026-04-08) Intake endpoint.
+ * - [ ] Retries: policy written, worker not wired.
+ * ```
+ *
+ * ```text output
+ * active/webhook-intake/EP-20260406-001_webhook-intake.md:9:3  warning  Plan is done, but 1 of its 2 Progress items is not ticked; tick what was done, and split what was not into a follow-up plan or set `status` back to `active`.
+ * active/webhook-intake/milestones/complete/MS001_signature-check.md:11:3  warning  Milestone is completed, but 2 of its 4 checklist items are not ticked (Definition of Done, Workstreams & Tasks), this one first; tick what was done, and move what was not to a follow-up or set `status` back to `in_progress`.
+ * ```
  */
 import type { FileContext, FileRule, Range } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";

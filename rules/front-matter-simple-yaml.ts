@@ -14,12 +14,31 @@
  *
  * ## Valid
  *
+ * ### One-line values
+ *
  * ```md
  * ---
  * title: "Ranked search API"
  * tags: [api, search]
  * links:
  *   issue: "https://tracker.example.test/SRCH-14"
+ * ---
+ * ```
+ *
+ * ### With `foldedScalars`: a long value as PyYAML folds it
+ *
+ * ```json milestone-lint.config.json
+ * { "rules": { "front-matter-simple-yaml": ["error", { "foldedScalars": true }] } }
+ * ```
+ *
+ * ```md
+ * ---
+ * title: Backfill historical webhook deliveries from the cold archive bucket into the
+ *   events table before cutover
+ * owner: '@mara'
+ * updated: '2026-05-04'
+ * tags:
+ * - webhooks
  * ---
  * ```
  *

@@ -2,12 +2,12 @@
  * # links-exist
  *
  * The `links` values of a plan or milestone that are repository paths name files or
- * folders that exist (FORMAT.md §8). Paths are read from the repository root (the
- * folder that holds `.agent/` or `.agents/`, or the root of its git work tree); a
- * path starting with `./` or `../` may also be read from the file's own folder. When
- * a plan or milestone has moved (`active/` to `complete/…`), the link names where it
- * is now, found by its ID or its file name in the tree. A path that git ignores is not
- * judged: a clone does not have it.
+ * folders that exist (docs/format.md §8). Paths are read from the repository root
+ * (the folder that holds `.agent/` or `.agents/`, or the root of its git work tree);
+ * a path starting with `./` or `../` may also be read from the file's own folder.
+ * When a plan or milestone has moved (`active/` to `complete/…`), the link goes stale
+ * and the message says where it is now, found by its ID or its file name in the tree.
+ * A path that git ignores is not judged: a clone does not have it.
  *
  * A value is a repository path when it is one word, not a URL (`https://…`,
  * `mailto:`), not an issue or PR reference (`LEDGER-311`, `#42`, `org/repo#42`), not
@@ -17,23 +17,44 @@
  *
  * ## Valid
  *
- * ```yaml
+ * ```md active/webhook-intake/EP-20260406-001_webhook-intake.md
+ * ---
+ * id: EP-20260406-001
  * links:
  *   issue: "https://tracker.example.test/LEDGER-311"
- *   docs: "docs/webhooks/intake.md"
- *   pr: ""
+ *   pr: "acme/ledger#230"
+ *   docs: ".agent/exec_plans/complete/2026/03/20/EP-20260302-001_ledger-export/EP-20260302-001_ledger-export.md"
+ *   design: ""
+ * ---
+ * ```
+ *
+ * ```md complete/2026/03/20/EP-20260302-001_ledger-export/EP-20260302-001_ledger-export.md
+ * ---
+ * id: EP-20260302-001
+ * ---
  * ```
  *
  * ## Invalid
  *
- * ```yaml
+ * ```md active/webhook-intake/EP-20260406-001_webhook-intake.md
+ * ---
+ * id: EP-20260406-001
  * links:
  *   docs: ".agent/exec_plans/active/ledger-export/EP-20260302-001_ledger-export.md"
  *   design: "docs/webhooks/design.md"
+ * ---
  * ```
  *
- * - "`links.docs` names ".agent/exec_plans/active/ledger-export/EP-20260302-001_ledger-export.md", which no longer exists: plan EP-20260302-001 is now at ".agent/exec_plans/complete/2026/03/20/EP-20260302-001_ledger-export/EP-20260302-001_ledger-export.md"; update the link."
- * - "`links.design` names "docs/webhooks/design.md", which does not exist in the repository; correct the path, or remove the link if the document is gone."
+ * ```md complete/2026/03/20/EP-20260302-001_ledger-export/EP-20260302-001_ledger-export.md
+ * ---
+ * id: EP-20260302-001
+ * ---
+ * ```
+ *
+ * ```text output
+ * active/webhook-intake/EP-20260406-001_webhook-intake.md:4:9  error  `links.docs` names ".agent/exec_plans/active/ledger-export/EP-20260302-001_ledger-export.md", which no longer exists: plan EP-20260302-001 is now at ".agent/exec_plans/complete/2026/03/20/EP-20260302-001_ledger-export/EP-20260302-001_ledger-export.md"; update the link.
+ * active/webhook-intake/EP-20260406-001_webhook-intake.md:5:11  error  `links.design` names "docs/webhooks/design.md", which does not exist in the repository; correct the path, or remove the link if the document is gone.
+ * ```
  */
 import path from "node:path";
 import type { FileSystemView, IndexEntry, ProjectContext, ProjectRule } from "../src/shared/types.js";

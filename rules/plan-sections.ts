@@ -1,50 +1,68 @@
 /**
  * # plan-sections
  *
- * An ExecPlan's body has what its `PLANS.md` asks for (FORMAT.md §7): a `#` title
- * heading, `# <id> - <title>` as `agentrules execplan new` writes it or `# <title>`,
- * then `## Purpose / Big Picture` and the four living sections, `## Progress`,
- * `## Surprises & Discoveries`, `## Decision Log` and `## Outcomes & Retrospective`,
- * each once. Plans add sections of their own anywhere, and the order is free.
+ * An ExecPlan's body has what its `PLANS.md` asks for (docs/format.md §7): a `#`
+ * title heading, `# <id> - <title>` as `agentrules execplan new` writes it or
+ * `# <title>`, then `## Purpose / Big Picture` and the four living sections,
+ * `## Progress`, `## Surprises & Discoveries`, `## Decision Log` and
+ * `## Outcomes & Retrospective`, each once. Plans add sections of their own anywhere,
+ * and the order is free. A plan without its living sections has nowhere to record
+ * what happened, and one with two `## Progress` sections says two things.
  *
- * A section written with other letter case or `and` for `&` (`## Decision log`) is
- * that section. A heading one or two typed characters away, or at another level, is
- * reported as the section meant. A title that starts with an ExecPlan ID must name
- * the plan's own `id`.
+ * A section written with other letter case or `and` for `&` (`## Decision log`), or
+ * with words after its name (`## Progress Log`), is that section. A heading one or two
+ * typed characters away, or at another level, is reported as the section meant. A
+ * title that starts with an ExecPlan ID must name the plan's own `id`.
  *
  * Off by default (the template says nothing of plan bodies); on in the `agentrules`
  * preset. Option `sections`: the `## …` headings required, in place of these five.
  *
  * ## Valid
  *
- * ```md
+ * ```json milestone-lint.config.json
+ * { "rules": { "plan-sections": "error" } }
+ * ```
+ *
+ * ```md active/webhook-intake/EP-20260406-001_webhook-intake.md
+ * ---
+ * id: EP-20260406-001
+ * ---
  * # EP-20260406-001 - Webhook intake
  *
  * ## Purpose / Big Picture
  * ## Context and Orientation
- * ## Progress
- * ## Surprises & Discoveries
- * ## Decision Log
+ * ## Progress Log
+ * ## Surprises and Discoveries
+ * ## Decision log
  * ## Outcomes & Retrospective
  * ```
  *
  * ## Invalid
  *
- * ```md
+ * ```json milestone-lint.config.json
+ * { "rules": { "plan-sections": "error" } }
+ * ```
+ *
+ * ```md active/webhook-intake/EP-20260406-001_webhook-intake.md
+ * ---
+ * id: EP-20260406-001
+ * ---
  * # EP-20260406-002 - Webhook intake
  *
  * ## Purpose / Big Picture
  * ## Progress
- * ## Surprises and Discoveries
+ * ### Surprises & Discoveries
  * ## Decison Log
  * ## Progress
  * ```
  *
- * With `id: EP-20260406-001`:
- * - "The title heading names EP-20260406-002, but the plan's `id` is EP-20260406-001; write `# EP-20260406-001 - <title>`."
- * - "Required section heading "## Decision Log" is missing; the heading "## Decison Log" looks like a misspelling of it: rename it to "## Decision Log"."
- * - "Section heading "## Progress" appears again; the first one is at line 4. Keep one: merge the two sections or remove this one."
- * - "Required section heading "## Outcomes & Retrospective" is missing; add it."
+ * ```text output
+ * 4:1  error  Required section heading "## Outcomes & Retrospective" is missing; add it.
+ * 4:3  error  The title heading names EP-20260406-002, but the plan's `id` is EP-20260406-001; write `# EP-20260406-001 - <title>`.
+ * 8:1  error  Required section heading "## Surprises & Discoveries" is missing; the heading "### Surprises & Discoveries" is at level 3: rename it to "## Surprises & Discoveries".
+ * 9:1  error  Required section heading "## Decision Log" is missing; the heading "## Decison Log" looks like a misspelling of it: rename it to "## Decision Log".
+ * 10:1  error  Section heading "## Progress" appears again; the first one is at line 7. Keep one: merge the two sections or remove this one.
+ * ```
  */
 import type { FileContext, FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
@@ -59,6 +77,10 @@ type PlanSectionsOptions = { sections?: readonly string[] };
 
 /** `Decision log`, `Surprises and Discoveries`: the same section, written another way. */
 const sameName = (text: string): string => text.toLowerCase().replace(/\s+and\s+/g, " & ").replace(/\s+/g, " ").replace(/:$/, "").trim();
+
+/** The heading is the section `name`, perhaps with words after it (`Progress Log`). */
+const isSection = (heading: ScannedHeading, name: string): boolean =>
+  [heading.raw, heading.plain].some((text) => sameName(text) === sameName(name) || sameName(text).startsWith(`${sameName(name)} `));
 
 const shown = (h: ScannedHeading): string => `${"#".repeat(h.depth)} ${h.raw}`;
 
@@ -101,7 +123,7 @@ export const planSections: FileRule<PlanSectionsOptions> = {
     const wanted = (context.options.sections ?? CLI_PLAN_SECTIONS).map((h) => h.slice(3).trim());
     const taken = new Set<ScannedHeading>();
     const found = wanted.map((name) => {
-      const all = body.headings.filter((h) => h.depth === 2 && (sameName(h.raw) === sameName(name) || sameName(h.plain) === sameName(name)));
+      const all = body.headings.filter((h) => h.depth === 2 && isSection(h, name));
       for (const h of all) taken.add(h);
       return all;
     });
@@ -118,7 +140,7 @@ export const planSections: FileRule<PlanSectionsOptions> = {
         return;
       }
       const free = body.headings.filter((h) => !taken.has(h) && h.depth > 1);
-      const otherLevel = free.find((h) => sameName(h.raw) === sameName(name));
+      const otherLevel = free.find((h) => isSection(h, name));
       const near = otherLevel ?? free.find((h) => h.depth === 2 && didYouMean(h.raw, [name]) !== undefined);
       if (near) {
         taken.add(near);

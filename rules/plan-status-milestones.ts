@@ -1,7 +1,9 @@
 /**
  * # plan-status-milestones
  *
- * A plan's `status` agrees with its milestones (FORMAT.md §8):
+ * A plan's `status` agrees with its milestones (docs/format.md §8). Listings and the
+ * registry read the plan's status; when it lags behind its milestones, the plan shows
+ * as not started while work is finished, or as done while work is open:
  * - a `planned` plan has no finished milestone: once one is `completed` (or sits in
  *   a closed folder), the plan is `active`, or `done`;
  * - a `done` or `archived` plan has no milestone still open (`planned`,
@@ -14,20 +16,76 @@
  *
  * ## Valid
  *
- * ```text
- * EP-20260406-001_webhook-intake.md               status: active
- * milestones/complete/MS001_signature-check.md    status: completed
- * milestones/active/MS002_retries.md              status: in_progress
+ * ```md active/webhook-intake/EP-20260406-001_webhook-intake.md
+ * ---
+ * id: EP-20260406-001
+ * status: active
+ * ---
+ * ```
+ *
+ * ```md active/webhook-intake/milestones/complete/MS001_signature-check.md
+ * ---
+ * id: EP-20260406-001/MS001
+ * execplan_id: EP-20260406-001
+ * ms: 1
+ * status: completed
+ * ---
+ * ```
+ *
+ * ```md active/webhook-intake/milestones/active/MS002_retries.md
+ * ---
+ * id: EP-20260406-001/MS002
+ * execplan_id: EP-20260406-001
+ * ms: 2
+ * status: in_progress
+ * ---
  * ```
  *
  * ## Invalid
  *
- * ```text
- * EP-20260406-001_webhook-intake.md               status: planned
- * milestones/complete/MS001_signature-check.md    status: completed
+ * ### Planned, with finished milestones
+ *
+ * ```md active/webhook-intake/EP-20260406-001_webhook-intake.md
+ * ---
+ * id: EP-20260406-001
+ * status: planned
+ * ---
  * ```
  *
- * - "Plan status is "planned", but its milestone MS001 is completed; set `status: active` (or `done` when all its work is finished)."
+ * ```md active/webhook-intake/milestones/complete/MS001_signature-check.md
+ * ---
+ * id: EP-20260406-001/MS001
+ * execplan_id: EP-20260406-001
+ * ms: 1
+ * status: completed
+ * ---
+ * ```
+ *
+ * ```text output
+ * active/webhook-intake/EP-20260406-001_webhook-intake.md:3:9  error  Plan status is "planned", but its milestone MS001 is completed; set `status: active` (or `done` when all its work is finished).
+ * ```
+ *
+ * ### Done, with a milestone still open
+ *
+ * ```md active/ledger-export/EP-20260302-001_ledger-export.md
+ * ---
+ * id: EP-20260302-001
+ * status: done
+ * ---
+ * ```
+ *
+ * ```md active/ledger-export/milestones/active/MS002_parquet-writer.md
+ * ---
+ * id: EP-20260302-001/MS002
+ * execplan_id: EP-20260302-001
+ * ms: 2
+ * status: in_progress
+ * ---
+ * ```
+ *
+ * ```text output
+ * active/ledger-export/EP-20260302-001_ledger-export.md:3:9  error  Plan status is "done", but its milestone MS002 is still in_progress: finish it and run `agentrules execplan milestone complete EP-20260302-001 --ms 2`, or set the plan's `status` back to `active`.
+ * ```
  */
 import type { ProjectRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";

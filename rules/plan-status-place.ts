@@ -6,8 +6,11 @@
  * `complete/YYYY/MM/DD/EP-…_<slug>/` (`archive/` is the older spelling), so:
  * - a plan under `complete/` or `archive/` is `done` or `archived`;
  * - an `archived` plan is under `complete/` (or `archive/`), not `active/`; the
- *   `git mv` of its folder to `complete/<today>/` is suggested. A `done` plan may
- *   still sit in `active/` until someone archives it.
+ *   `git mv` of its folder to `complete/<today>/` is suggested, and
+ *   `agentrules execplan complete EP-…` named. A `done` plan still in `active/` is
+ *   `finished-work-moved`'s, a warning: it may be about to move.
+ *
+ * `completed/` is read like `archive/`, an older spelling of `complete/`.
  *
  * The template layout (docs/format.md §2) keeps every plan in `<plan_slug>/` whatever
  * its status: it has no folder for finished plans, so any status is right there
@@ -39,7 +42,7 @@
  * ```
  *
  * ```text output
- * active/search-index/EP-20260210-003_search-index.md:3:9  error  Status is "archived", but the plan is under `active/`; an archived plan lives under `complete/YYYY/MM/DD/EP-20260210-003_search-index/`: move its folder there (or set another status).
+ * active/search-index/EP-20260210-003_search-index.md:3:9  error  Status is "archived", but the plan is under `active/`; an archived plan lives under `complete/YYYY/MM/DD/EP-20260210-003_search-index/`: move its folder there (`agentrules execplan complete EP-20260210-003` does it), or set another status.
  *   → mkdir -p complete/2026/11/25 && git mv active/search-index complete/2026/11/25/EP-20260210-003_search-index
  * complete/2026/03/08/EP-20260221-001_contracts/EP-20260221-001_contracts.md:3:9  error  Status is "active", but the plan is under `complete/`, where finished plans go; set `status: done` (or `archived`), or move the plan back to `active/<slug>/` if it is not finished.
  * ```

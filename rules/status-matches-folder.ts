@@ -25,7 +25,21 @@
  *
  * ## Valid
  *
+ * ### The template's archive
+ *
  * ```md search-index/milestones/archive/2026/03/02/EP-20260210-003_MS001_tsvector-column.md
+ * ---
+ * status: completed
+ * ---
+ * ```
+ *
+ * ### With `cliPaths`: the CLI's folders in the template layout
+ *
+ * ```json milestone-lint.config.json
+ * { "rules": { "status-matches-folder": ["error", { "cliPaths": true }] } }
+ * ```
+ *
+ * ```md search-index/milestones/complete/MS001_tsvector-column.md
  * ---
  * status: completed
  * ---
