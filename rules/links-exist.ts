@@ -11,9 +11,11 @@
  *
  * A value is a repository path when it is one word, not a URL (`https://…`,
  * `mailto:`), not an issue or PR reference (`LEDGER-311`, `#42`, `org/repo#42`), not
- * an absolute or home path, and either starts with `./`, `../`, or with a folder that
- * is in the repository, or ends with a file extension (`docs/design.md`,
- * `README.md`). Empty values are not judged.
+ * an absolute or home path, not a glob, and either starts with `./`, `../`, or with a
+ * folder that is in the repository, or ends with a file extension (`docs/design.md`,
+ * `README.md`); `#anchor`, `?query` and `:line` are left off, comma-separated paths
+ * are judged one by one, and a path that leads out of the repository is not judged.
+ * Empty values are not judged.
  *
  * ## Valid
  *
@@ -59,6 +61,7 @@
 import path from "node:path";
 import type { FileSystemView, IndexEntry, ProjectContext, ProjectRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
+import { quoteValue } from "../src/shared/quote.js";
 import { repoDirOf } from "../src/tree/agent-dirs.js";
 import { treeOf } from "../src/tree/plan-tree.js";
 
@@ -68,11 +71,14 @@ const FILE_EXTENSION = /\.(md|mdx|markdown|txt|rst|adoc|json|ya?ml|toml|csv|sql|
 /** `github.com`, `docs.example.test`: a host written without its scheme. */
 const HOST = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
 
-/** The repository path a `links` value names, without `#anchor` or `?query`; undefined when it is not a path. */
+/**
+ * The repository path one `links` value (or one item of a comma-separated value)
+ * names, without `#anchor`, `?query` or `:line`; undefined when it is not a path.
+ */
 function repoPath(value: string, rootHas: (segment: string) => boolean): string | undefined {
-  const v = value.trim();
-  if (v === "" || /\s/.test(v) || URL_SCHEME.test(v) || /^[#@~/\\]/.test(v) || /^www\./i.test(v)) return undefined;
-  const bare = v.replace(/[#?].*$/, "");
+  const v = value.trim().replace(/\\/g, "/");
+  if (v === "" || /\s/.test(v) || URL_SCHEME.test(v) || /^[#@~/]/.test(v) || /^www\./i.test(v) || /[*?[\]{}]/.test(v.replace(/[#?].*$/, ""))) return undefined;
+  const bare = v.replace(/[#?].*$/, "").replace(/:\d+(?:[-:]\d+)*$/, "");
   // `org/repo#42` and the like: a reference, not a file
   if (bare === "" || (bare !== v && !FILE_EXTENSION.test(bare))) return undefined;
   const segments = bare.split("/");
@@ -93,6 +99,17 @@ function bases(root: string, files: FileSystemView): string[] {
 }
 
 const posix = (p: string): string => p.split(path.sep).join("/");
+
+const isInside = (dir: string, p: string): boolean => p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+
+/** `docs/my%20notes.md` as a file name; the value itself when it is not URL-encoded. */
+function decoded(link: string): string {
+  try {
+    return decodeURIComponent(link);
+  } catch {
+    return link;
+  }
+}
 
 /** Where the plan or milestone a dead link named is now: the one plan of the tree with its ID, else the one file with its name. */
 function movedTo(context: ProjectContext, link: string): { entry: IndexEntry; what: string } | undefined {
@@ -127,19 +144,25 @@ export const linksExist: ProjectRule = {
       const repo = from[0] as string;
       for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
         if (typeof raw !== "string") continue;
-        const link = repoPath(raw, (segment) => from.some((base) => files.exists(path.join(base, segment))));
-        if (link === undefined) continue;
-        const candidates = [...from.map((base) => path.resolve(base, link)), ...(/^\.\.?\//.test(link) ? [path.resolve(path.dirname(entry.path), link)] : [])];
-        if (candidates.some((c) => files.exists(c) || files.gitIgnored(c))) continue;
-        const span = links.fieldSpans?.[key] ?? links.valueSpan;
-        const written = raw.trim();
-        const moved = movedTo(context, link);
-        if (moved) {
-          // both whole: the new path is what the user writes in
-          const now = posix(path.relative(repo, moved.entry.path));
-          context.report({ entry, span, message: `\`links.${key}\` names "${written}", which no longer exists: ${moved.what} is now at "${now}"; update the link.` });
-        } else {
-          context.report({ entry, span, message: `\`links.${key}\` names "${written}", which does not exist in the repository; correct the path, or remove the link if the document is gone.` });
+        // `docs/a.md,docs/b.md`: each one judged
+        for (const item of raw.split(",")) {
+          const link = repoPath(item, (segment) => from.some((base) => files.exists(path.join(base, segment))));
+          if (link === undefined) continue;
+          const readings = [link, ...(decoded(link) !== link ? [decoded(link)] : [])];
+          const candidates = readings.flatMap((l) => [...from.map((base) => path.resolve(base, l)), ...(/^\.\.?\//.test(l) ? [path.resolve(path.dirname(entry.path), l)] : [])]);
+          // a path that leads out of the repository cannot be judged from it
+          if (!candidates.some((c) => from.some((base) => isInside(base, c)))) continue;
+          if (candidates.some((c) => files.exists(c) || files.gitIgnored(c))) continue;
+          const span = links.fieldSpans?.[key] ?? links.valueSpan;
+          const written = quoteValue(item.trim(), Infinity);
+          const moved = movedTo(context, link);
+          if (moved) {
+            // both whole: the new path is what the user writes in
+            const now = quoteValue(posix(path.relative(repo, moved.entry.path)), Infinity);
+            context.report({ entry, span, message: `\`links.${key}\` names ${written}, which no longer exists: ${moved.what} is now at ${now}; update the link.` });
+          } else {
+            context.report({ entry, span, message: `\`links.${key}\` names ${written}, which does not exist in the repository; correct the path, or remove the link if the document is gone.` });
+          }
         }
       }
     }

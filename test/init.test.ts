@@ -71,19 +71,24 @@ describe("the choice of profile", () => {
     ".agent/exec_plans/active/webhook-intake/milestones/active/MS002_retries.md",
     ".agent/exec_plans/active/webhook-intake/milestones/active/MS003_dead-letter-queue.md",
   ];
+  const LEDGER = [
+    ".agent/exec_plans/complete/2026/03/20/EP-20260302-001_ledger-export/milestones/complete/MS001_csv-writer.md",
+    ".agent/exec_plans/complete/2026/03/20/EP-20260302-001_ledger-export/milestones/complete/MS002_parquet-writer.md",
+  ];
   const mark = (dir: string, rel: string) => write(dir, rel, withMarkers(readFileSync(path.join(dir, rel), "utf8")));
 
-  it("is the agentrules preset while no more than half the milestones carry markers", async () => {
+  it("is the agentrules preset while some milestone carries no marker", async () => {
     const dir = scratch(CLI_TREE);
-    for (const rel of MILESTONES.slice(0, 2)) mark(dir, rel);
+    const all = [...MILESTONES, ...LEDGER];
+    for (const rel of all.slice(0, 4)) mark(dir, rel);
     const found = await inspect(dir);
     expect(found?.config).toEqual({ extends: ["agentrules"] });
-    expect(found?.detections[0]?.reason).toBe(".agent/exec_plans holds 3 plans and 5 milestones, 2 with <!-- SECTION --> markers (the upstream layout)");
+    expect(found?.detections[0]?.reason).toBe(".agent/exec_plans holds 3 plans and 5 milestones, 4 with <!-- SECTION --> markers (the upstream layout)");
   });
 
-  it("is the recommended preset once most of them do", async () => {
+  it("is the recommended preset once all of them do", async () => {
     const dir = scratch(CLI_TREE);
-    for (const rel of MILESTONES) mark(dir, rel);
+    for (const rel of [...MILESTONES, ...LEDGER]) mark(dir, rel);
     const found = await inspect(dir);
     expect(found?.config).toEqual({ extends: ["recommended"] });
     expect(found?.detections[0]?.differsFromDefaults).toBe(false);

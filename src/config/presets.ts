@@ -17,7 +17,8 @@ const recommended: ConfigFile = {};
  * out of place is a warning). Its Changelog entries use a colon; its rewrites of the
  * front matter (PyYAML's `safe_dump`) fold long values; it files finished milestones
  * in the folders each of its versions used, and `archived` (which the template it
- * scaffolds still offers) counts as finished like `completed`. Its ExecPlans get their
+ * scaffolds still offers) counts as finished like `completed`; a milestone may have its
+ * plan's `fullstack` domain, which the CLI copies into it. Its ExecPlans get their
  * body checked: the title, the purpose and the four living sections that its
  * `PLANS.md` makes mandatory.
  */
@@ -39,6 +40,15 @@ const agentrules: ConfigFile = {
     "archive-date": ["error", cliPaths],
     "filename-matches-id": ["error", cliPaths],
     "plan-sections": "error",
+  },
+  schema: {
+    mode: "extend",
+    milestone: {
+      properties: {
+        // the CLI gives a milestone its plan's domain, and plans may be `fullstack`
+        domain: { description: "the area the milestone touches", enum: ["backend", "frontend", "console", "infra", "cross-cutting", "fullstack"] },
+      },
+    },
   },
 };
 

@@ -2,9 +2,11 @@
  * Recognises `.agent/exec_plans` and `.agents/exec_plans` trees and which profile
  * their milestones follow: the template's, whose sections start with
  * `<!-- SECTION: … -->` markers, or the agentrules CLI's, whose files carry plain
- * headings only (FORMAT.md §5, §7). Most files decide: a tree where no more than
- * half the milestones carry a marker was written by the CLI. A tree without
- * milestones is the CLI's when its plans have the CLI's living sections.
+ * headings only (docs/format.md §5, §7). The template's profile is chosen only when
+ * every milestone carries a marker: a tree where some do not was written, at least
+ * in part, by the CLI, and the CLI's profile reads both kinds of file (it finds
+ * sections by their headings), while the template's would report every CLI file. A
+ * tree without milestones is the CLI's when its plans have the CLI's living sections.
  */
 import path from "node:path";
 import { readSource } from "../source/read-source.js";
@@ -66,7 +68,7 @@ export const agentrulesTrees: Detector = {
     const layout = layouts.size === 2 ? "both layouts, template and upstream" : `the ${[...layouts][0]} layout`;
     const markers = marked === 0 ? "none with a <!-- SECTION --> marker" : marked === milestones ? `all with <!-- SECTION --> markers` : `${marked} with <!-- SECTION --> markers`;
     const contents = milestones > 0 ? `${plural(plans, "plan")} and ${plural(milestones, "milestone")}, ${markers}` : `${plural(plans, "plan")}, no milestone, ${cliPlans > 0 ? `${cliPlans} with the CLI's living sections` : "none with the CLI's living sections"}`;
-    const cli = milestones > 0 ? marked * 2 <= milestones : cliPlans > 0;
+    const cli = milestones > 0 ? marked < milestones : cliPlans > 0;
     const detection: Detection = cli
       ? { config: { extends: ["agentrules"] }, choice: 'the "agentrules" preset, the profile of files the agentrules CLI writes', reason: `${where} holds ${contents} (${layout})`, differsFromDefaults: true }
       : { config: { extends: ["recommended"] }, choice: `the "recommended" preset, the milestone template's strict profile`, reason: `${where} holds ${contents} (${layout})`, differsFromDefaults: false };
