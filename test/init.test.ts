@@ -77,16 +77,19 @@ describe("the choice of profile", () => {
   ];
   const mark = (dir: string, rel: string) => write(dir, rel, withMarkers(readFileSync(path.join(dir, rel), "utf8")));
 
-  it("is the agentrules preset while some milestone carries no marker", async () => {
+  it("is the agentrules preset while milestones in the CLI's form are at least as many as marked ones", async () => {
     const dir = scratch(CLI_TREE);
-    const all = [...MILESTONES, ...LEDGER];
-    for (const rel of all.slice(0, 4)) mark(dir, rel);
+    for (const rel of MILESTONES.slice(0, 2)) mark(dir, rel);
+    // a milestone broken beyond its headings counts for neither
+    write(dir, LEDGER[0] as string, "not a milestone any more\n");
     const found = await inspect(dir);
     expect(found?.config).toEqual({ extends: ["agentrules"] });
-    expect(found?.detections[0]?.reason).toBe(".agent/exec_plans holds 3 plans and 5 milestones, 4 with <!-- SECTION --> markers (the upstream layout)");
+    expect(found?.detections[0]?.reason).toBe(".agent/exec_plans holds 3 plans and 5 milestones, 2 with <!-- SECTION --> markers, 2 in the CLI's form (the upstream layout)");
+    mark(dir, MILESTONES[2] as string);
+    expect((await inspect(dir))?.config).toEqual({ extends: ["recommended"] });
   });
 
-  it("is the recommended preset once all of them do", async () => {
+  it("is the recommended preset when all of them carry markers", async () => {
     const dir = scratch(CLI_TREE);
     for (const rel of [...MILESTONES, ...LEDGER]) mark(dir, rel);
     const found = await inspect(dir);

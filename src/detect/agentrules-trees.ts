@@ -2,11 +2,13 @@
  * Recognises `.agent/exec_plans` and `.agents/exec_plans` trees and which profile
  * their milestones follow: the template's, whose sections start with
  * `<!-- SECTION: … -->` markers, or the agentrules CLI's, whose files carry plain
- * headings only (docs/format.md §5, §7). The template's profile is chosen only when
- * every milestone carries a marker: a tree where some do not was written, at least
- * in part, by the CLI, and the CLI's profile reads both kinds of file (it finds
- * sections by their headings), while the template's would report every CLI file. A
- * tree without milestones is the CLI's when its plans have the CLI's living sections.
+ * headings only (docs/format.md §5, §7). A milestone in the CLI's form has no marker
+ * and the CLI's `## Objective` and `## Changelog` headings (a file broken beyond that
+ * is evidence of neither). The CLI's profile is chosen when its files are at least as
+ * many as the template's: it reads both kinds (it finds sections by their headings),
+ * while the template's would report every CLI file; the template's when they are
+ * fewer. Without a milestone to go by, the tree is the CLI's when its plans have the
+ * CLI's living sections.
  */
 import path from "node:path";
 import { readSource } from "../source/read-source.js";
@@ -31,6 +33,9 @@ function hasMarker(text: string): boolean {
   return false;
 }
 
+/** A milestone body as `agentrules execplan milestone new` writes it (to be read with `hasMarker`). */
+const cliMilestone = (text: string): boolean => /^## Objective\s*$/m.test(text) && /^## Changelog\s*$/m.test(text);
+
 /** A plan with the sections `agentrules execplan new` writes. */
 const cliPlan = (text: string): boolean => /^## Progress\s*$/m.test(text) && /^## Purpose \/ Big Picture\s*$/m.test(text);
 
@@ -46,6 +51,7 @@ export const agentrulesTrees: Detector = {
     let cliPlans = 0;
     let milestones = 0;
     let marked = 0;
+    let cliForm = 0;
     const layouts = new Set<Layout>();
     const found = new Set<string>();
     for (const file of files) {
@@ -61,14 +67,20 @@ export const agentrulesTrees: Detector = {
       } else {
         milestones++;
         if (hasMarker(text)) marked++;
+        else if (cliMilestone(text)) cliForm++;
       }
     }
     if (plans + milestones === 0) return undefined;
     const where = [...found].sort().join(" and ");
     const layout = layouts.size === 2 ? "both layouts, template and upstream" : `the ${[...layouts][0]} layout`;
-    const markers = marked === 0 ? "none with a <!-- SECTION --> marker" : marked === milestones ? `all with <!-- SECTION --> markers` : `${marked} with <!-- SECTION --> markers`;
+    const markers =
+      marked === 0
+        ? "none with a <!-- SECTION --> marker"
+        : marked === milestones
+          ? `all with <!-- SECTION --> markers`
+          : `${marked} with <!-- SECTION --> markers, ${cliForm} in the CLI's form`;
     const contents = milestones > 0 ? `${plural(plans, "plan")} and ${plural(milestones, "milestone")}, ${markers}` : `${plural(plans, "plan")}, no milestone, ${cliPlans > 0 ? `${cliPlans} with the CLI's living sections` : "none with the CLI's living sections"}`;
-    const cli = milestones > 0 ? marked < milestones : cliPlans > 0;
+    const cli = marked + cliForm > 0 ? cliForm >= marked : cliPlans > 0;
     const detection: Detection = cli
       ? { config: { extends: ["agentrules"] }, choice: 'the "agentrules" preset, the profile of files the agentrules CLI writes', reason: `${where} holds ${contents} (${layout})`, differsFromDefaults: true }
       : { config: { extends: ["recommended"] }, choice: `the "recommended" preset, the milestone template's strict profile`, reason: `${where} holds ${contents} (${layout})`, differsFromDefaults: false };
