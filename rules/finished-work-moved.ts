@@ -116,6 +116,7 @@ export const finishedWorkMoved: FileRule = {
     severity: "warn",
     appliesTo: ["milestone", "execplan"],
     docsUrl: docsUrl("finished-work-moved"),
+    lifecycle: "place",
   },
   check(context) {
     const status = stringValue(context.frontMatter, "status");

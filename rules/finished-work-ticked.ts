@@ -131,6 +131,7 @@ export const finishedWorkTicked: FileRule = {
     severity: "warn",
     appliesTo: ["milestone", "execplan"],
     docsUrl: docsUrl("finished-work-ticked"),
+    lifecycle: "checklist",
   },
   check(context) {
     const status = stringValue(context.frontMatter, "status")?.value;

@@ -131,6 +131,7 @@ export const linksExist: ProjectRule = {
     severity: "error",
     appliesTo: ["execplan", "milestone"],
     docsUrl: docsUrl("links-exist"),
+    lifecycle: "link",
   },
   check(context) {
     const { files } = context;

@@ -130,6 +130,7 @@ export const planStatusMilestones: ProjectRule = {
     severity: "error",
     appliesTo: ["execplan"],
     docsUrl: docsUrl("plan-status-milestones"),
+    lifecycle: "status",
   },
   check(context) {
     const tree = treeOf(context);

@@ -126,6 +126,7 @@ export const statusMatchesFolder: FileRule<CliPathOptions> = {
     docsUrl: docsUrl("status-matches-folder"),
     optionsSchema: CLI_PATHS_OPTIONS_SCHEMA,
     defaultOptions: { cliPaths: false },
+    lifecycle: "place",
   },
   check(context) {
     const status = stringValue(context.frontMatter, "status");
