@@ -80,10 +80,11 @@ export const agentrulesTrees: Detector = {
           ? `all with <!-- SECTION --> markers`
           : `${marked} with <!-- SECTION --> markers, ${cliForm} in the CLI's form`;
     const contents = milestones > 0 ? `${plural(plans, "plan")} and ${plural(milestones, "milestone")}, ${markers}` : `${plural(plans, "plan")}, no milestone, ${cliPlans > 0 ? `${cliPlans} with the CLI's living sections` : "none with the CLI's living sections"}`;
+    const reason = `${where} holds ${contents} (${layout})`;
     const cli = marked + cliForm > 0 ? cliForm >= marked : cliPlans > 0;
     const detection: Detection = cli
-      ? { config: { extends: ["agentrules"] }, choice: 'the "agentrules" preset, the profile of files the agentrules CLI writes', reason: `${where} holds ${contents} (${layout})`, differsFromDefaults: true }
-      : { config: { extends: ["recommended"] }, choice: `the "recommended" preset, the milestone template's strict profile`, reason: `${where} holds ${contents} (${layout})`, differsFromDefaults: false };
+      ? { config: { extends: ["agentrules"] }, choice: 'the "agentrules" preset, the profile of files the agentrules CLI writes', reason, differsFromDefaults: true }
+      : { config: { extends: ["recommended"] }, choice: `the "recommended" preset, the milestone template's strict profile`, reason, differsFromDefaults: false };
     return detection;
   },
 };
