@@ -10,15 +10,16 @@ import { resolveCacheFile } from "./run/cache.js";
 import { ConfigLoader, type LoadedConfig } from "./config/config-loader.js";
 import { defaultConfig } from "./config/config.js";
 import type { ConfigFile, RuleEntry } from "./config/config-files.js";
-import { DEFAULT_PATTERN, localDate, runEngine } from "./run/engine.js";
+import { localDate, runEngine } from "./run/engine.js";
 import { isIsoDate } from "./tree/dates.js";
+import { AGENT_DIRS, defaultTargets } from "./tree/agent-dirs.js";
 import { UsageError } from "./shared/errors.js";
 import type { LintResult, Overrides, ResolvedConfig, Rule } from "./shared/types.js";
 import type { Concurrency } from "./run/workers.js";
 import { RunMemory } from "./run/run-memory.js";
 
 export interface LintOptions {
-  /** Files, folders or globs to lint; default `[".agent"]`. */
+  /** Files, folders or globs to lint; default whichever of `.agent` and `.agents` exists in `cwd`. */
   patterns?: readonly string[];
   /** Folder paths are resolved against and shown relative to; default `process.cwd()`. */
   cwd?: string;
@@ -34,6 +35,11 @@ export interface LintOptions {
    * Default: the nearest config file above each linted file.
    */
   config?: string | ConfigFile;
+  /**
+   * The config of files that no config file covers (in the shape of a config file);
+   * default: every rule at its default. The CLI passes what `inspect()` proposes.
+   */
+  defaults?: ConfigFile;
   /** Rules to run in addition to the built-in ones and the configs' plugins. */
   rules?: readonly Rule[];
   /** Rule settings that win over every config's, as `--rule 'id: severity'` gives them. */
@@ -79,13 +85,22 @@ export function errorsOnly(result: LintResult): LintResult {
   return { ...result, files, warningCount: 0, fixableCount: files.reduce((n, f) => n + f.fixableCount, 0) };
 }
 
-function loaderFor(options: Pick<LintOptions, "config" | "rules" | "overrideRules">, cwd: string): ConfigLoader {
+function loaderFor(options: Pick<LintOptions, "config" | "defaults" | "rules" | "overrideRules">, cwd: string): ConfigLoader {
   return new ConfigLoader({
     cwd,
     rules: [...builtinRules, ...(options.rules ?? [])],
     ...(options.config !== undefined ? { config: options.config } : {}),
+    ...(options.defaults !== undefined ? { defaults: options.defaults } : {}),
     ...(options.overrideRules !== undefined ? { overrideRules: options.overrideRules } : {}),
   });
+}
+
+/** What a run lints when given no paths: `.agent` and/or `.agents`, whichever exist. */
+function targets(options: LintOptions, cwd: string): readonly string[] {
+  if (options.patterns) return options.patterns;
+  const found = defaultTargets(cwd);
+  if (found.length === 0) throw new UsageError(`No ${AGENT_DIRS.join(" or ")} folder in ${cwd}; run from the repository root, or name the files or folders to lint`);
+  return found;
 }
 
 const LAYOUTS: readonly string[] = ["auto", "template", "upstream"] satisfies ResolvedConfig["layout"][];
@@ -108,7 +123,7 @@ async function run(options: LintOptions, loader: ConfigLoader, memory?: RunMemor
   // a broken config is reported before any file is read
   const here = await loader.forDir(cwd);
   const result = await runEngine({
-    patterns: options.patterns ?? [DEFAULT_PATTERN],
+    patterns: targets(options, cwd),
     cwd,
     rules: here.rules,
     config: here.config,
@@ -148,7 +163,7 @@ export async function lintText(text: string | Uint8Array, options: LintTextOptio
 }
 
 /** What a session takes once; the rest of LintOptions is given to each run. */
-export type SessionOptions = Pick<LintOptions, "cwd" | "config" | "rules" | "overrideRules">;
+export type SessionOptions = Pick<LintOptions, "cwd" | "config" | "defaults" | "rules" | "overrideRules">;
 
 /**
  * Lints one tree again and again, as an editor does: keeps the configs it loaded
@@ -185,7 +200,7 @@ export class LintSession {
 }
 
 /** The configuration that applies to `file` (`--print-config`): where it came from, and every rule's severity and options. */
-export async function configForFile(file: string, options: Pick<LintOptions, "cwd" | "config" | "rules" | "overrideRules"> = {}): Promise<PrintedConfig> {
+export async function configForFile(file: string, options: Pick<LintOptions, "cwd" | "config" | "defaults" | "rules" | "overrideRules"> = {}): Promise<PrintedConfig> {
   const cwd = options.cwd ?? process.cwd();
   const loader = loaderFor(options, cwd);
   const abs = path.resolve(cwd, file);
@@ -194,7 +209,7 @@ export async function configForFile(file: string, options: Pick<LintOptions, "cw
 }
 
 /** The rules a run from `cwd` knows: built-in ones and the plugins of the config that applies there (`--list-rules`). */
-export async function rulesFor(options: Pick<LintOptions, "cwd" | "config" | "rules" | "overrideRules"> = {}): Promise<readonly Rule[]> {
+export async function rulesFor(options: Pick<LintOptions, "cwd" | "config" | "defaults" | "rules" | "overrideRules"> = {}): Promise<readonly Rule[]> {
   const cwd = options.cwd ?? process.cwd();
   return (await loaderFor(options, cwd).forDir(cwd)).rules;
 }
@@ -238,6 +253,8 @@ function printable(loaded: LoadedConfig, ignored: boolean, searchStop: string | 
 }
 
 export { builtinRules, defaultConfig, UsageError };
+export { inspect, DETECTORS, type Inspection } from "./detect/inspect.js";
+export type { Detection, Detector } from "./detect/detection.js";
 export type { ConfigFile, RuleEntry };
 export type * from "./shared/types.js";
 export type { Concurrency } from "./run/workers.js";

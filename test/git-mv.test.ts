@@ -48,12 +48,12 @@ describe("git mv suggestions", () => {
   });
 
   it("ends the options with `--`, so that git and mkdir take a name starting with `-` for a path", () => {
-    const f = file("/r/.agent/exec_plans/p/milestones/active/-f.md", "-f.md");
+    const f = { path: "/r/.agent/exec_plans/p/milestones/active/-f.md", displayPath: "-f.md" };
     expect(gitMv(f, "/r/.agent/exec_plans/p/milestones/archive/2026/01/20/-v.md")).toBe("mkdir -p -- ../archive/2026/01/20 && git mv -- -f.md ../archive/2026/01/20/-v.md");
   });
 
   it("writes a name with a line break or another control character as $'…', so that the command stays one line", () => {
-    const f = file("/r/.agent/exec_plans/p/milestones/active/a\nb.md", "a\nb.md");
+    const f = { path: "/r/.agent/exec_plans/p/milestones/active/a\nb.md", displayPath: "a\nb.md" };
     const command = gitMv(f, "/r/.agent/exec_plans/p/milestones/active/it's\x1b[2J\\.md");
     expect(command).toBe("git mv -- $'a\\nb.md' $'it\\'s\\x1b[2J\\\\.md'");
     expect(command).not.toMatch(/[\n\x1b]/);

@@ -32,6 +32,8 @@ describe.each(cases.map((c) => [`${c.ruleId} / ${c.name}`, c] as const))("%s", (
     const rules = builtinRules.filter((r) => r.meta.id === c.ruleId || extra[r.meta.id]);
     const settings: Record<string, RuleSetting> = {};
     for (const [id, s] of Object.entries(extra)) settings[id] = { severity: s.severity ?? "error", options: s.options ?? {} };
+    // a rule that is off by default is on in its own cases
+    if (rule && rule.meta.severity === "off" && !settings[c.ruleId]) settings[c.ruleId] = { severity: "error", options: {} };
     const result = await runEngine({
       patterns: c.expected.patterns ?? [".agent"],
       cwd: c.dir,

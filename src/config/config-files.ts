@@ -70,6 +70,24 @@ export function configFileIn(dir: string): string | undefined {
 }
 
 /**
+ * Whether the search for a config file stops at `dir`, once it is looked in: at the
+ * repository root (the folder holding `.git`), so that a config file above the
+ * repository, someone else's (a `.mjs` one would run), is never found; outside a
+ * repository, at the file system's root.
+ */
+export function configSearchStopsAt(dir: string): boolean {
+  return path.dirname(dir) === dir || existsSync(path.join(dir, ".git"));
+}
+
+/** The config file that applies in `dir`: the first one in it or in a folder above it, up to the repository root. */
+export function nearestConfigFile(dir: string): string | undefined {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const file = configFileIn(current);
+    if (file || configSearchStopsAt(current)) return file;
+  }
+}
+
+/**
  * Where and why `text` is not JSON, as "line 3, column 5: expected …". Not V8's
  * message: it quotes the text around the error, and a path pointing at a file that
  * is not ours (a system file) must not print its content.

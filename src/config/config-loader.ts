@@ -3,11 +3,10 @@
  * every file, else the nearest config file above it (see config-files.ts), else
  * the defaults. Each config is read, checked, its plugins loaded and resolved once.
  */
-import { existsSync } from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { checkConfigShape, resolveConfig } from "./config.js";
-import { configFileIn, readConfigFile, type ConfigFile, type RuleEntry } from "./config-files.js";
+import { configFileIn, configSearchStopsAt, readConfigFile, type ConfigFile, type RuleEntry } from "./config-files.js";
 import { UsageError } from "../shared/errors.js";
 import { didYouMeanSentence } from "../shared/suggest.js";
 import { Gitignores } from "./gitignore.js";
@@ -40,6 +39,8 @@ export interface LoaderOptions {
   config?: string | ConfigFile;
   /** The rules every config knows (the built-in ones); plugins add to them. */
   rules: readonly Rule[];
+  /** The config of files that no config file covers; default `{}` (every rule at its default). */
+  defaults?: ConfigFile;
   /** Rule settings that win over every config's (`--rule`). */
   overrideRules?: Record<string, RuleEntry>;
 }
@@ -111,7 +112,7 @@ export class ConfigLoader {
   private nearest(dir: string): string | undefined {
     if (this.fileOfDir.has(dir)) return this.fileOfDir.get(dir);
     const parent = path.dirname(dir);
-    const found = configFileIn(dir) ?? (parent === dir || existsSync(path.join(dir, ".git")) ? undefined : this.nearest(parent));
+    const found = configFileIn(dir) ?? (configSearchStopsAt(dir) ? undefined : this.nearest(parent));
     this.fileOfDir.set(dir, found);
     return found;
   }
@@ -129,7 +130,7 @@ export class ConfigLoader {
     const file = this.nearest(path.resolve(this.options.cwd, dir));
     if (file) return this.load(file);
     // no config anywhere above: the defaults, shared by every such folder
-    return (this.defaults ??= handled(this.build({}, "default config", this.options.cwd)));
+    return (this.defaults ??= handled(this.build(this.options.defaults ?? {}, "default config", this.options.cwd)));
   }
 
   forFile(abs: string): Promise<LoadedConfig> {

@@ -21,8 +21,8 @@ export type IgnoredBy = (absPath: string) => IgnoreReason | undefined | Promise<
 export interface DiscoverOptions {
   cwd: string;
   ignoredBy?: IgnoredBy;
-  /** Searched when every argument is a `!pattern` (the CLI's default, `.agent`). */
-  fallback?: string;
+  /** Searched when every argument is a `!pattern` (the CLI's default: `.agent`, `.agents`). */
+  fallback?: readonly string[];
   /** Texts standing in for files: one not on disk is found as if it were, when named or inside a folder named (not by a glob). */
   overrides?: Overrides;
 }
@@ -126,7 +126,7 @@ export async function discover(patterns: readonly string[], options: DiscoverOpt
   const isNegation = (p: string, i: number) => p.startsWith("!") && p.length > 1 && !existing[i];
   const negated = negations(patterns.filter(isNegation), cwd);
   const fallback = options.fallback;
-  if (fallback !== undefined && patterns.length > 0 && patterns.every(isNegation)) return discover([fallback, ...patterns], { ...options, fallback: undefined });
+  if (fallback !== undefined && patterns.length > 0 && patterns.every(isNegation)) return discover([...fallback, ...patterns], { ...options, fallback: undefined });
   const files = new Set<string>();
   const args: ArgumentFound[] = [];
   const unreadableDirs: UnreadableDir[] = [];

@@ -101,14 +101,16 @@ export function parseMarkdown(text: string, frontMatter: FrontMatter): Root {
   let tree = processorWithout(off).parse(source);
   // only emphasis nests inside a line: read as text, it cannot
   if (tooDeepNode(tree) && !off.includes("attention")) tree = processorWithout(["attention", ...off]).parse(source);
+  // micromark drops one leading BOM of what it is given without counting it: a second BOM of the file
+  const shift = bom + (source.charCodeAt(0) === 0xfeff ? 1 : 0);
   const deep = tooDeepNode(tree);
   if (deep) {
     throw new BodyNotParsed(
-      (deep.position?.start.offset ?? 0) + bom,
+      (deep.position?.start.offset ?? 0) + shift,
       `The Markdown here nests more than ${MAX_TREE_DEPTH} levels deep, too deep to check: the Markdown of this file was not checked (its front matter was). Flatten the nesting.`,
     );
   }
-  if (bom) shiftPositions(tree, bom);
+  if (shift) shiftPositions(tree, shift);
   return tree;
 }
 
