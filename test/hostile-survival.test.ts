@@ -90,16 +90,21 @@ describe("every per-file step turns a failure into a diagnostic on that file", (
     vi.resetModules();
   });
 
-  it("an error reading the disable comments is the file's, and the rules' reports stand (it took the whole run down)", async () => {
+  /** lintSource of `text` with `name` of `module` replaced by a function that overflows the stack. */
+  async function lintWithFailing(module: string, name: string, text: string) {
     vi.resetModules();
-    vi.doMock("../src/run/suppressions.js", async (original) => ({
-      ...(await original<typeof import("../src/run/suppressions.js")>()),
-      readDirectives: () => {
+    vi.doMock(module, async (original) => ({
+      ...(await original<Record<string, unknown>>()),
+      [name]: () => {
         throw new RangeError("Maximum call stack size exceeded");
       },
     }));
     const { lintSource: mocked } = await import("../src/run/lint-file.js");
-    const out = mocked({ path: ABS, displayPath: REL, place: classify(ABS)!, text: VALID.replace("ms: 2", 'ms: "2"') }, ALL_FILE_RULES, FIXTURE_TODAY);
+    return mocked({ path: ABS, displayPath: REL, place: classify(ABS)!, text }, ALL_FILE_RULES, FIXTURE_TODAY);
+  }
+
+  it("an error reading the disable comments is the file's, and the rules' reports stand (it took the whole run down)", async () => {
+    const out = await lintWithFailing("../src/run/suppressions.js", "readDirectives", VALID.replace("ms: 2", 'ms: "2"'));
     expect(out.internalErrors).toBe(1);
     expect(out.diagnostics.map((d) => [d.ruleId, d.line, d.message])).toEqual([
       ["front-matter-schema", 4, '`ms` must be a YAML integer (no quotes), but it is the string "2". Write `ms: 2`.'],
@@ -112,15 +117,7 @@ describe("every per-file step turns a failure into a diagnostic on that file", (
   });
 
   it("a parser that fails on the file gives one error on it, not a crash of every rule that asked for the tree", async () => {
-    vi.resetModules();
-    vi.doMock("../src/source/markdown.js", async (original) => ({
-      ...(await original<typeof import("../src/source/markdown.js")>()),
-      parseMarkdown: () => {
-        throw new RangeError("Maximum call stack size exceeded");
-      },
-    }));
-    const { lintSource: mocked } = await import("../src/run/lint-file.js");
-    const out = mocked({ path: ABS, displayPath: REL, place: classify(ABS)!, text: VALID }, ALL_FILE_RULES, FIXTURE_TODAY);
+    const out = await lintWithFailing("../src/source/markdown.js", "parseMarkdown", VALID);
     expect(out.internalErrors).toBe(0);
     expect(out.diagnostics.map(brief)).toEqual([
       {
@@ -132,6 +129,12 @@ describe("every per-file step turns a failure into a diagnostic on that file", (
     ]);
   });
 });
+
+/** The result of a file that got one error at its start, and nothing else. */
+function onlyError(file: string, message: string, internalErrors = 0): JobResult {
+  const at = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  return { diagnostics: [{ file, ...at, ruleId: "unreadable-file", severity: "error", message }], directives: [], internalErrors };
+}
 
 /** A milestone job for a file anywhere: its folder stands for the exec_plans folder. */
 const job = (abs: string, displayPath = path.basename(abs)): FileJob => ({ path: abs, displayPath, place: { ...classify(ABS)!, root: path.dirname(abs) } });
@@ -161,23 +164,12 @@ describe("a time budget for each file, the last guard", () => {
       writeFileSync(path.join(dir, "slow.md"), `${VALID}\nLOOP\n`);
       writeFileSync(path.join(dir, "fine.md"), VALID.replace("ms: 2", 'ms: "2"'));
       const slow = await lintJob(job(path.join(dir, "slow.md")), rules, settings({ timeBudgetMs: 100 }));
-      expect(slow).toEqual({
-        diagnostics: [
-          {
-            file: "slow.md",
-            line: 1,
-            column: 1,
-            endLine: 1,
-            endColumn: 1,
-            ruleId: "unreadable-file",
-            severity: "error",
-            message:
-              "Linting this file took more than 0.1 s and was stopped: something in it is too costly to check (an input this tool's limits do not catch yet; please report it). Its front matter and Markdown were not checked.",
-          },
-        ],
-        directives: [],
-        internalErrors: 0,
-      });
+      expect(slow).toEqual(
+        onlyError(
+          "slow.md",
+          "Linting this file took more than 0.1 s and was stopped: something in it is too costly to check (an input this tool's limits do not catch yet; please report it). Its front matter and Markdown were not checked.",
+        ),
+      );
       const fine = await lintJob(job(path.join(dir, "fine.md")), rules, settings({ timeBudgetMs: 100 }));
       expect(fine.diagnostics.map((d) => d.ruleId)).toEqual(["front-matter-schema"]);
     } finally {
@@ -230,22 +222,8 @@ describe("a worker thread that stops costs only the file it was linting", () => 
       if (i === 5 || i === 40) continue;
       expect(result.diagnostics.map((d) => [d.file, d.ruleId]), `file ${i}`).toEqual([[`f${i}.md`, "linted"]]);
     }
-    const stopped = (reason: string, i: number) => ({
-      diagnostics: [
-        {
-          file: `f${i}.md`,
-          line: 1,
-          column: 1,
-          endLine: 1,
-          endColumn: 1,
-          ruleId: "unreadable-file",
-          severity: "error",
-          message: `Internal error: linting this file stopped its worker thread (${reason}); it was not checked (the other files were). Please report this.`,
-        },
-      ],
-      directives: [],
-      internalErrors: 1,
-    });
+    const stopped = (reason: string, i: number) =>
+      onlyError(`f${i}.md`, `Internal error: linting this file stopped its worker thread (${reason}); it was not checked (the other files were). Please report this.`, 1);
     expect(results[5]).toEqual(stopped("the worker thread stopped with exit code 3", 5));
     expect(results[40]).toEqual(stopped("boom", 40));
   });
@@ -253,22 +231,7 @@ describe("a worker thread that stops costs only the file it was linting", () => 
   it("one runs out of its heap: that file is reported as too costly, not as a crash", async () => {
     const jobs = Array.from({ length: 40 }, (_, i) => job(path.join(dir, i === 3 ? "memory.md" : `f${i}.md`), `f${i}.md`));
     const results = await lintInThreads(jobs, setup, 2, here, worker);
-    expect(results[3]).toEqual({
-      diagnostics: [
-        {
-          file: "f3.md",
-          line: 1,
-          column: 1,
-          endLine: 1,
-          endColumn: 1,
-          ruleId: "unreadable-file",
-          severity: "error",
-          message: "Linting this file needed more than 512 MiB of memory and was stopped; it was not checked (the other files were).",
-        },
-      ],
-      directives: [],
-      internalErrors: 0,
-    });
+    expect(results[3]).toEqual(onlyError("f3.md", "Linting this file needed more than 512 MiB of memory and was stopped; it was not checked (the other files were)."));
     expect(results.filter((r) => r.diagnostics[0]?.ruleId === "linted")).toHaveLength(39);
   });
 
