@@ -68,43 +68,43 @@
  *
  * ### A tree of the older CLI, finished work under `archive/`
  *
- * ```md archive/2026/03/08/EP-20260221-001_contracts/EP-20260221-001_contracts.md
+ * ```md archive/2026/03/08/EP-20260115-004_billing-retries/EP-20260115-004_billing-retries.md
  * ---
- * id: EP-20260221-001
+ * id: EP-20260115-004
  * status: archived
  * ---
  * ```
  *
- * ```md active/app-server/milestones/archive/MS001_foundations.md
+ * ```md active/search-facets/milestones/archive/MS001_facet-index.md
  * ---
- * id: EP-20260308-001/MS001
- * execplan_id: EP-20260308-001
+ * id: EP-20260302-006/MS001
+ * execplan_id: EP-20260302-006
  * ms: 1
  * status: completed
  * ---
  * ```
  *
- * ```md active/app-server/milestones/active/MS002_catalog.md
+ * ```md active/search-facets/milestones/active/MS002_facet-api.md
  * ---
- * id: EP-20260308-001/MS002
- * execplan_id: EP-20260308-001
+ * id: EP-20260302-006/MS002
+ * execplan_id: EP-20260302-006
  * ms: 2
  * status: completed
  * ---
  * ```
  *
- * ```md active/app-server/EP-20260308-001_app-server.md
+ * ```md active/search-facets/EP-20260302-006_search-facets.md
  * ---
- * id: EP-20260308-001
+ * id: EP-20260302-006
  * status: done
  * ---
  * ```
  *
  * ```text output
- * active/app-server/EP-20260308-001_app-server.md:3:9  warning  Plan is done but still under `active/`; move it to `archive/YYYY/MM/DD/` with `agentrules execplan archive EP-20260308-001`.
- *   → mkdir -p archive/2026/11/25 && git mv active/app-server archive/2026/11/25/EP-20260308-001_app-server
- * active/app-server/milestones/active/MS002_catalog.md:5:9  warning  Milestone is completed but still in `milestones/active/`; move it to `milestones/archive/` with `agentrules execplan milestone archive EP-20260308-001 --ms 2`.
- *   → mkdir -p active/app-server/milestones/archive && git mv active/app-server/milestones/active/MS002_catalog.md active/app-server/milestones/archive/MS002_catalog.md
+ * active/search-facets/EP-20260302-006_search-facets.md:3:9  warning  Plan is done but still under `active/`; move it to `archive/YYYY/MM/DD/` with `agentrules execplan archive EP-20260302-006`.
+ *   → mkdir -p archive/2026/11/25 && git mv active/search-facets archive/2026/11/25/EP-20260302-006_search-facets
+ * active/search-facets/milestones/active/MS002_facet-api.md:5:9  warning  Milestone is completed but still in `milestones/active/`; move it to `milestones/archive/` with `agentrules execplan milestone archive EP-20260302-006 --ms 2`.
+ *   → mkdir -p active/search-facets/milestones/archive && git mv active/search-facets/milestones/active/MS002_facet-api.md active/search-facets/milestones/archive/MS002_facet-api.md
  * ```
  */
 import path from "node:path";
