@@ -26,6 +26,16 @@ import { sectionMarkerInCode } from "./section-marker-in-code.js";
 import { titleMatchesHeading } from "./title-matches-heading.js";
 import { noTemplatePlaceholder } from "./no-template-placeholder.js";
 import { changelogEntry } from "./changelog-entry.js";
+// plans of the PLANS.md practice
+import { execplanSectionRequired } from "./execplan-section-required.js";
+import { execplanSectionDuplicate } from "./execplan-section-duplicate.js";
+import { execplanSectionOrder } from "./execplan-section-order.js";
+import { execplanProgress } from "./execplan-progress.js";
+import { execplanFinished } from "./execplan-finished.js";
+import { execplanFinishedInActive } from "./execplan-finished-in-active.js";
+import { execplanTemplateText } from "./execplan-template-text.js";
+import { execplanLocalPath } from "./execplan-local-path.js";
+import { execplanFrontMatterFences } from "./execplan-front-matter-fences.js";
 // whole tree
 import { milestoneIdUnique } from "./milestone-id-unique.js";
 import { milestoneNumberUnique } from "./milestone-number-unique.js";
@@ -65,6 +75,16 @@ export const builtinRules: readonly Rule[] = [
   titleMatchesHeading,
   noTemplatePlaceholder,
   changelogEntry,
+  // plans of the PLANS.md practice
+  execplanSectionRequired,
+  execplanSectionDuplicate,
+  execplanSectionOrder,
+  execplanProgress,
+  execplanFinished,
+  execplanFinishedInActive,
+  execplanTemplateText,
+  execplanLocalPath,
+  execplanFrontMatterFences,
   // whole tree
   milestoneIdUnique,
   milestoneNumberUnique,

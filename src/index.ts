@@ -2,7 +2,9 @@
  * The programmatic API: `import { lint } from "milestone-lint"` takes the options
  * the CLI takes and returns the results the CLI prints.
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { planFolders } from "./tree/plan-place.js";
 import { builtinRules } from "../rules/index.js";
 import { resolveCacheFile } from "./run/cache.js";
 import { ConfigLoader, type LoadedConfig } from "./config/config-loader.js";
@@ -15,7 +17,7 @@ import type { LintResult, ResolvedConfig, Rule } from "./shared/types.js";
 import type { Concurrency } from "./run/workers.js";
 
 export interface LintOptions {
-  /** Files, folders or globs to lint; default `[".agent"]`. */
+  /** Files, folders or globs to lint; default `.agent` and the folders of the config's `plans`. */
   patterns?: readonly string[];
   /** Folder paths are resolved against and shown relative to; default `process.cwd()`. */
   cwd?: string;
@@ -74,7 +76,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   // a broken config is reported before any file is read
   const here = await loader.forDir(cwd);
   const result = await runEngine({
-    patterns: options.patterns ?? [".agent"],
+    patterns: options.patterns ?? defaultPatterns(cwd, here.config),
     cwd,
     rules: here.rules,
     config: here.config,
@@ -89,6 +91,13 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
   });
   return options.quiet ? errorsOnly(result) : result;
+}
+
+/** What a run given no paths lints: `.agent`, and the folders that hold the plans of the config found here. */
+function defaultPatterns(cwd: string, config: ResolvedConfig): string[] {
+  const plans = config.plans ? planFolders(config.plans).filter((dir) => existsSync(dir)) : [];
+  if (plans.length === 0) return [".agent"];
+  return existsSync(path.join(cwd, ".agent")) ? [".agent", ...plans] : plans;
 }
 
 /** The configuration that applies to `file` (`--print-config`): where it came from, and every rule's severity and options. */

@@ -15,8 +15,9 @@ import type { Concurrency } from "../run/workers.js";
 
 const HELP = `Usage: milestone-lint [options] [paths…]
 
-Lint ExecPlan and milestone files under .agent/exec_plans.
-Paths are files, folders or globs; default: .agent
+Lint ExecPlan and milestone files under .agent/exec_plans, and the plans of the
+PLANS.md practice that the config's \`plans\` names.
+Paths are files, folders or globs; default: .agent and the folders of the plans
 
 Options:
   -f, --format <name>          Output format: ${Object.keys(FORMATTERS).join(", ")} (default: stylish)
@@ -138,7 +139,7 @@ export async function main(argv: string[]): Promise<number> {
     concurrency: parseConcurrency(values.concurrency),
     // lint() checks the value
     ...(values.layout !== undefined ? { layout: values.layout } : {}),
-    patterns: positionals.length > 0 ? positionals : [".agent"],
+    ...(positionals.length > 0 ? { patterns: positionals } : {}),
     ...(values.now !== undefined ? { now: values.now } : {}),
     ...configOption,
     fix: values.fix ?? false,

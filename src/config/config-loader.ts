@@ -7,7 +7,8 @@ import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { checkConfigShape, resolveConfig } from "./config.js";
 import { configFileIn, readConfigFile, type ConfigFile } from "./config-files.js";
-import { Gitignores, relativeInside } from "./gitignore.js";
+import { Gitignores } from "./gitignore.js";
+import { relativeInside } from "../shared/paths.js";
 import { loadPlugins } from "./plugins.js";
 import type { ResolvedConfig, Rule } from "../shared/types.js";
 

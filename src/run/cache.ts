@@ -15,7 +15,7 @@ import path from "node:path";
 import type { ActiveRule } from "./lint-file.js";
 import type { FileJob } from "./lint-job.js";
 import type { Directive } from "./suppressions.js";
-import type { Diagnostic, FileRule, IndexEntry, ResolvedConfig } from "../shared/types.js";
+import type { Diagnostic, FilePlace, FileRule, IndexEntry, ResolvedConfig } from "../shared/types.js";
 import { contentHash } from "./content-hash.js";
 import { VERSION } from "../shared/version.js";
 import { writeAtomic } from "../fix/write-atomic.js";
@@ -47,7 +47,7 @@ interface CacheData {
 export interface CachedResult {
   diagnostics: Diagnostic[];
   directives: Directive[];
-  entry: IndexEntry;
+  entry: IndexEntry<FilePlace>;
 }
 
 /** `--cache-location`: a file, or a folder (existing, or written with a trailing slash) to hold the default file name. */

@@ -12,12 +12,14 @@ import type { ActiveRule } from "./lint-file.js";
 import type { FileJob, JobResult } from "./lint-job.js";
 import { runPhaseOne } from "./phase-one.js";
 import { classify } from "../tree/place.js";
+import { classifyPlan } from "../tree/plan-place.js";
 import { buildIndex, runProjectRules } from "./project.js";
 import { registryRootOf } from "../tree/registry.js";
 import { suppress, unusedDirectives, type Directive } from "./suppressions.js";
 import { builtinOnly, type Concurrency } from "./workers.js";
 import type {
   Diagnostic,
+  FilePlace,
   FileResult,
   FileRule,
   IndexEntry,
@@ -70,6 +72,10 @@ export function activeRules(rules: readonly Rule[], config: ResolvedConfig) {
     else file.push({ rule: rule as FileRule, severity, options });
   }
   return { file, project };
+}
+
+function isTreeEntry(entry: IndexEntry<FilePlace>): entry is IndexEntry {
+  return entry.place.kind !== "plan";
 }
 
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
@@ -133,15 +139,17 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   const runOfJob: RunConfig[] = [];
   const groups = new Map<RunConfig, number[]>();
   for (const file of files) {
-    const place = classify(file);
+    const run = options.configFor ? await options.configFor(file) : fallback;
+    // the config's plans first: a file it names a plan is one, wherever it sits
+    const plans = run.config.plans;
+    const place = (plans && classifyPlan(file, plans)) ?? classify(file);
     if (!place) {
       // a registry.json named on the command line brings its tree into the run
       const registryRoot = registryRootOf(file);
       if (registryRoot) roots.add(registryRoot);
       continue;
     }
-    roots.add(place.root);
-    const run = options.configFor ? await options.configFor(file) : fallback;
+    if (place.kind !== "plan") roots.add(place.root);
     const group = groups.get(run);
     if (group) group.push(jobs.length);
     else groups.set(run, [jobs.length]);
@@ -173,8 +181,8 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     internalErrors += result.internalErrors;
     if (result.fixed) fixed.set(job.displayPath, result.fixed);
     if (result.directives.length > 0) directivesOf.set(job.displayPath, result.directives);
-    // an unreadable file has no entry and, as for the project rules, no config
-    if (result.entry) {
+    // an unreadable file has no entry and, as for the project rules, no config; the index holds the agentrules trees
+    if (result.entry && isTreeEntry(result.entry)) {
       runOf.set(job.path, runOfJob[i] as RunConfig);
       entries.push(result.entry);
     }

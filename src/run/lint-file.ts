@@ -13,6 +13,7 @@ import { readDirectives, suppress, type Directive } from "./suppressions.js";
 import type {
   Diagnostic,
   FileContext,
+  FilePlace,
   FileRule,
   IndexEntry,
   Report,
@@ -26,9 +27,9 @@ export interface ActiveRule<R> {
   options: Record<string, unknown>;
 }
 
-export interface FileOutcome {
+export interface FileOutcome<P extends FilePlace = FilePlace> {
   diagnostics: Diagnostic[];
-  entry: IndexEntry;
+  entry: IndexEntry<P>;
   /** Rules that threw on this file. */
   internalErrors: number;
   /** The text after `--fix`, when fixes changed it. */
@@ -40,7 +41,10 @@ export interface FileOutcome {
 /** `--fix` re-lints after each pass; ESLint stops after 10 passes, and so do we. */
 const MAX_FIX_PASSES = 10;
 
-function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: string) {
+/** Any file rule, whatever kinds of file it applies to: the engine runs each on the kinds in its `appliesTo`. */
+type KindRule = FileRule<Record<string, unknown>, FilePlace>;
+
+function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: string) {
   const lines = new LineIndex(source.text);
   const frontMatter = readFrontMatter(source.text);
   const diagnostics: Diagnostic[] = [];
@@ -72,7 +76,7 @@ function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: stri
         ...(r.suggestion ? { suggestion: r.suggestion } : {}),
       });
     };
-    const context: FileContext = {
+    const context: FileContext<Record<string, unknown>, FilePlace> = {
       file: source,
       options,
       today,
@@ -124,12 +128,12 @@ function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: stri
   return { diagnostics, frontMatter, lines, internalErrors, directives };
 }
 
-export function lintSource(
-  source: SourceFile,
-  rules: ActiveRule<FileRule>[],
+export function lintSource<P extends FilePlace>(
+  source: SourceFile<P>,
+  rules: ActiveRule<KindRule>[],
   today: string,
   fix = false,
-): FileOutcome {
+): FileOutcome<P> {
   let current = source;
   let pass = runRules(current, rules, today);
   if (fix) {

@@ -8,7 +8,7 @@ import type { Heading, Html, ListItem, Nodes, Paragraph, Parents, Root, RootCont
 import { toString } from "mdast-util-to-string";
 import { LineIndex } from "./line-index.js";
 import { nodeRange } from "./markdown.js";
-import type { FileContext, Range } from "../shared/types.js";
+import type { AnyFileContext, Range } from "../shared/types.js";
 
 export interface ScannedHeading {
   node: Heading;
@@ -130,7 +130,7 @@ function scan(text: string, root: Root): BodyScan {
   return result;
 }
 
-export function scanBody(context: FileContext<unknown>): BodyScan {
+export function scanBody(context: AnyFileContext): BodyScan {
   return context.memo("body:scan", () => scan(context.file.text, context.ast()));
 }
 
@@ -149,11 +149,11 @@ export function insideAny(sorted: readonly Range[], offset: number): boolean {
 }
 
 /** The file's line index, built once per file for the rules that name or find lines. */
-export function lineIndex(context: FileContext<unknown>): LineIndex {
+export function lineIndex(context: AnyFileContext): LineIndex {
   return context.memo("body:line-index", () => new LineIndex(context.file.text));
 }
 
 /** The 1-based line of `offset`, for messages that name another line ("the first one is at line 40"). */
-export function lineOf(context: FileContext<unknown>, offset: number): number {
+export function lineOf(context: AnyFileContext, offset: number): number {
   return lineIndex(context).position(offset).line;
 }

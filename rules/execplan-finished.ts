@@ -1,0 +1,137 @@
+/**
+ * # execplan-finished
+ *
+ * A finished plan says so everywhere. A plan is finished when it sits in one of the
+ * config's `plans.completed` folders, or when its status says so (`status: done` in
+ * front matter, or a `Status: Completed` line above its first section). Then:
+ *
+ * - every `Progress` item is ticked: an unticked one (reported at the first, with
+ *   the count) is work the plan claims and did not do. An item that says where its
+ *   work went (`deferred`, `moved to …`, `split into …`, `dropped`, struck through)
+ *   is not counted;
+ * - `Outcomes & Retrospective` is written: not empty, and not only a placeholder or
+ *   a note that it is still to come (`Pending.`, `(to be filled)`, `Will be updated
+ *   at completion.`, `Not yet implemented.`).
+ *
+ * A file with none of the skeleton's sections is no plan and is left alone.
+ *
+ * Options: `skeleton`, filled in from the config's `plans.skeleton`.
+ *
+ * ## Valid
+ *
+ * ```md
+ * ## Progress
+ * - [x] (2026-03-02 10:40Z) Added the CSV writer.
+ * - [ ] XLSX export (deferred to plans/xlsx-export.md).
+ * ## Outcomes & Retrospective
+ * Invoices export as CSV; XLSX waits for its own plan.
+ * ```
+ *
+ * ## Invalid
+ *
+ * In `docs/exec-plans/completed/`:
+ *
+ * ```md
+ * ## Progress
+ * - [x] (2026-03-02 10:40Z) Added the CSV writer.
+ * - [ ] Wire the export button.
+ * ## Outcomes & Retrospective
+ * (To be written at completion.)
+ * ```
+ *
+ * Reported: `This plan is finished (it is in a completed folder), but 1 of its
+ * Progress items is not ticked: tick it if it was done, or say where its work went
+ * ("deferred to …", "split into …").`, then `Section "## Outcomes & Retrospective"
+ * of this finished plan (it is in a completed folder) says the work is still to
+ * come: "(To be written at completion.)"; write what was achieved, what remains and
+ * what was learned.`
+ */
+import type { RootContent } from "mdast";
+import { toString } from "mdast-util-to-string";
+import type { FileRule, PlanPlace } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
+import { scanBody } from "../src/source/body-scan.js";
+import { checklistIn } from "../src/source/checklist.js";
+import { nodeRange } from "../src/source/markdown.js";
+import { planStatus, saysDone, stillOpen } from "../src/source/plan-status.js";
+import {
+  DEFAULT_SKELETON,
+  SKELETON_OPTIONS_SCHEMA,
+  knownSection,
+  looksLikePlan,
+  readPlanSections,
+  sectionHeadingLabel,
+  skeletonOf,
+  type SkeletonOptions,
+} from "../src/source/plan-sections.js";
+
+/** What a section says when it is still to be written; a leading subject ("Outcomes:", "This section") is allowed. */
+const SUBJECT = /^[\s(_*]*(?:(?:this section|this|outcomes?(?: (?:and|&) retrospectives?)?|retrospective|results?|summary|status)\s*(?::|\s)\s*)?(?:(?:is|are)\s+)?/i;
+const STILL_TO_COME =
+  /^(?:pending\b|tbd\b|todo\b|to do\b|n\/a\b|none yet\b|nothing yet\b|in progress\b|not (?:yet )?(?:implemented|started|done|complete|completed|written|available|finished)\b|(?:to be|will be) (?:[a-z]+ ){0,3}?(?:written|filled|completed|updated|added|determined|documented|done|recorded|captured)\b|fill (?:this )?in\b|(?:\.\.\.|…)[\s)_*]*$)/i;
+const QUOTED_MAX = 80;
+
+function stillToCome(text: string): boolean {
+  return STILL_TO_COME.test(text.replace(SUBJECT, ""));
+}
+
+/** The section's entries: each paragraph, each item of a list, and anything else as one entry. */
+function entries(blocks: readonly RootContent[]): { text: string; start: number }[] {
+  return blocks.flatMap((block) =>
+    block.type === "list"
+      ? block.children.map((item) => ({ text: toString(item).replace(/\s+/g, " ").trim(), start: nodeRange(item).start }))
+      : [{ text: block.type === "paragraph" ? toString(block).replace(/\s+/g, " ").trim() : `<${block.type}>`, start: nodeRange(block).start }],
+  );
+}
+
+export const execplanFinished: FileRule<SkeletonOptions, PlanPlace> = {
+  meta: {
+    id: "execplan-finished",
+    description: "A finished plan (in a completed folder, or done by its status) has every Progress item ticked and its Outcomes written",
+    severity: "error",
+    appliesTo: ["plan"],
+    docsUrl: docsUrl("execplan-finished"),
+    optionsSchema: SKELETON_OPTIONS_SCHEMA,
+    defaultOptions: { skeleton: DEFAULT_SKELETON },
+  },
+  check(context) {
+    const sections = readPlanSections(context, skeletonOf(context));
+    if (!looksLikePlan(sections)) return;
+    const status = planStatus(context, sections.found[0]?.heading.range.start ?? context.file.text.length);
+    const why =
+      context.file.place.state === "completed" ? "it is in a completed folder" : status && saysDone(status) ? `its ${status.where} says "${status.value}"` : undefined;
+    if (!why) return;
+
+    const progress = knownSection(sections, "progress");
+    const open = progress ? stillOpen(checklistIn(context, progress.heading.range.end, progress.end)) : [];
+    const [first] = open;
+    if (first) {
+      const count = open.length === 1 ? "1 of its Progress items is" : `${open.length} of its Progress items are`;
+      context.report({
+        message: `This plan is finished (${why}), but ${count} not ticked${open.length > 1 ? ", the first one here" : ""}: tick ${open.length > 1 ? "each" : "it"} if it was done, or say where its work went ("deferred to …", "split into …").`,
+        at: first.box,
+      });
+    }
+
+    const outcomes = knownSection(sections, "outcomes");
+    if (!outcomes) return;
+    const label = sectionHeadingLabel(sections.skeleton, outcomes.section);
+    const from = outcomes.heading.range.end;
+    const blocks = scanBody(context).root.children.filter((n) => nodeRange(n).start >= from && nodeRange(n).start < outcomes.end);
+    const written = entries(blocks);
+    if (written.length === 0) {
+      context.report({
+        message: `Section "${label}" of this finished plan (${why}) is empty; write what was achieved, what remains and what was learned.`,
+        at: outcomes.heading.range,
+      });
+      return;
+    }
+    if (!written.every((e) => stillToCome(e.text))) return;
+    const [firstEntry] = written as [{ text: string; start: number }];
+    const quote = firstEntry.text.length > QUOTED_MAX ? `${firstEntry.text.slice(0, QUOTED_MAX - 1)}…` : firstEntry.text;
+    context.report({
+      message: `Section "${label}" of this finished plan (${why}) says the work is still to come: "${quote}"; write what was achieved, what remains and what was learned.`,
+      at: firstEntry.start,
+    });
+  },
+};

@@ -1,0 +1,114 @@
+/**
+ * # execplan-progress
+ *
+ * A plan's `Progress` section is a checklist, the one place that says how far the
+ * work is: each step a `- [ ] …` (to do) or `- [x] …` (done) item, a partly done
+ * step split as `- [ ] … (completed: …; remaining: …)`. An item without a box is
+ * reported (an item that only groups ticked sub-items is fine), and so is a
+ * `Progress` with no checklist at all.
+ *
+ * When the skeleton's own Progress items carry timestamps (`plans.skeleton.timestamps`,
+ * set by `--init` from `PLANS.md`), each ticked item says when it was done: a date
+ * (`2025-10-01`, usually `(2025-10-01 13:00Z)`) on its line. Off otherwise: only what
+ * the repository asks for is required. A template placeholder in place of the date
+ * is `execplan-template-text`'s to report.
+ *
+ * Options: `skeleton`, filled in from the config's `plans.skeleton`.
+ *
+ * ## Valid
+ *
+ * ```md
+ * ## Progress
+ *
+ * - [x] (2026-03-02 10:40Z) Added the CSV writer.
+ * - [ ] Wire the export button (completed: the handler; remaining: the UI).
+ * ```
+ *
+ * ## Invalid
+ *
+ * ```md
+ * ## Progress
+ *
+ * - [x] Added the CSV writer.
+ * - Wire the export button.
+ * ```
+ *
+ * Reported, with timestamps on: `Ticked Progress item has no timestamp; start it
+ * with when it was done, e.g. "- [x] (2026-11-25 14:00Z) Added the CSV writer.", as
+ * the skeleton does.`, then `Progress item "Wire the export button." has no
+ * checkbox; write it as "- [ ] …" (to do) or "- [x] …" (done).`
+ */
+import type { List } from "mdast";
+import type { FileRule, PlanPlace } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
+import { checklistIn, checklistItem } from "../src/source/checklist.js";
+import { nodeRange } from "../src/source/markdown.js";
+import { scanBody } from "../src/source/body-scan.js";
+import {
+  DEFAULT_SKELETON,
+  SKELETON_OPTIONS_SCHEMA,
+  knownSection,
+  readPlanSections,
+  sectionHeadingLabel,
+  skeletonOf,
+  type SkeletonOptions,
+} from "../src/source/plan-sections.js";
+
+/** A date on the item's line, or the template's placeholder for one. */
+const DATE = /\b\d{4}-\d{2}-\d{2}\b|YYYY-MM-DD/;
+const QUOTED_MAX = 60;
+
+function quoted(text: string): string {
+  return text.length > QUOTED_MAX ? `${text.slice(0, QUOTED_MAX - 1)}…` : text;
+}
+
+export const execplanProgress: FileRule<SkeletonOptions, PlanPlace> = {
+  meta: {
+    id: "execplan-progress",
+    description: "A plan's Progress is a checklist; ticked items carry a timestamp when the skeleton's do",
+    severity: "error",
+    appliesTo: ["plan"],
+    docsUrl: docsUrl("execplan-progress"),
+    optionsSchema: SKELETON_OPTIONS_SCHEMA,
+    defaultOptions: { skeleton: DEFAULT_SKELETON },
+  },
+  check(context) {
+    const sections = readPlanSections(context, skeletonOf(context));
+    const progress = knownSection(sections, "progress");
+    if (!progress) return;
+    const text = context.file.text;
+    const from = progress.heading.range.end;
+    const items = checklistIn(context, from, progress.end);
+    const label = sectionHeadingLabel(sections.skeleton, progress.section);
+    if (items.length === 0) {
+      context.report({
+        message: `Section "${label}" has no checklist; list the plan's steps as "- [ ] …" items and tick each one ("- [x] …") when it is done.`,
+        at: progress.heading.range,
+      });
+      return;
+    }
+    // items of the section's own lists, not the notes nested under a step
+    const lists = scanBody(context).root.children.filter((n): n is List => n.type === "list" && nodeRange(n).start >= from && nodeRange(n).start < progress.end);
+    for (const list of lists) {
+      for (const item of list.children) {
+        if (checklistItem(text, item)) continue;
+        const { start, end } = nodeRange(item);
+        if (items.some((i) => i.box.start > start && i.box.start < end)) continue;
+        const first = item.children[0];
+        const words = first ? text.slice(nodeRange(first).start, nodeRange(first).end).split(/\r?\n|\r/)[0]?.trim() ?? "" : "";
+        context.report({
+          message: `Progress item "${quoted(words)}" has no checkbox; write it as "- [ ] …" (to do) or "- [x] …" (done).`,
+          at: { start, end: first ? nodeRange(first).start : start },
+        });
+      }
+    }
+    if (!sections.skeleton.timestamps) return;
+    for (const item of items) {
+      if (!item.checked || DATE.test(item.text)) continue;
+      context.report({
+        message: `Ticked Progress item has no timestamp; start it with when it was done, e.g. "- [x] (${context.today} 14:00Z) ${quoted(item.text)}", as the skeleton does.`,
+        at: item.box,
+      });
+    }
+  },
+};
