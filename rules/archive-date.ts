@@ -14,15 +14,49 @@
  *
  * ## Valid
  *
- * ```text
- * milestones/archive/2026/03/02/EP-20260210-003_MS001_tsvector-column.md   created: 2026-02-11
+ * ```md search-index/milestones/archive/2026/03/02/EP-20260210-003_MS001_tsvector-column.md
+ * ---
+ * created: 2026-02-11
+ * ---
  * ```
  *
  * ## Invalid
  *
- * ```text
- * milestones/archive/2026/02/30/EP-20260210-003_MS001_tsvector-column.md   no 30 February
- * milestones/archive/2026/03/EP-20260210-003_MS001_tsvector-column.md      no day folder
+ * ### No 30 February
+ *
+ * ```md search-index/milestones/archive/2026/02/30/EP-20260210-003_MS001_tsvector-column.md
+ * ---
+ * created: 2026-02-11
+ * ---
+ * ```
+ *
+ * ```text output
+ * 1:1  error  Archived milestone is in `milestones/archive/2026/02/30/`, but 2026-02-30 is not a real calendar date; the folders must name the day it was archived.
+ * ```
+ *
+ * ### No day folder
+ *
+ * ```md search-index/milestones/archive/2026/03/EP-20260210-003_MS001_tsvector-column.md
+ * ---
+ * created: 2026-02-11
+ * ---
+ * ```
+ *
+ * ```text output
+ * 1:1  error  Archived milestone is in `milestones/archive/2026/03/`, but it belongs in `milestones/archive/YYYY/MM/DD/`, the day it was archived (e.g. `milestones/archive/2026/11/25/`).
+ * ```
+ *
+ * ### A plan completed after today
+ *
+ * ```md complete/2026/12/01/EP-20260210-003_search-index/EP-20260210-003_search-index.md
+ * ---
+ * id: EP-20260210-003
+ * created: 2026-02-10
+ * ---
+ * ```
+ *
+ * ```text output
+ * 1:1  error  Plan is in `complete/2026/12/01/`, but 2026-12-01 is after today (2026-11-25); the folders must name the day it was completed.
  * ```
  */
 import type { FileContext, FileRule } from "../src/shared/types.js";

@@ -11,18 +11,36 @@
  * ## Valid
  *
  * ```md
+ * ---
+ * updated: 2026-03-20
+ * ---
+ *
  * ## Changelog
  *
  * - 2026-03-02 — Milestone created.
+ * - 2026-03-20: Pagination switched to cursors.
  * ```
  *
  * ## Invalid
  *
  * ```md
+ * ---
+ * updated: 2026-03-20
+ * ---
+ *
  * ## Changelog
  *
  * - 2026-02-30 — Milestone created.
  * - 2026/03/04 — Pagination switched to cursors.
+ * - 2026-03-24 — Ranking weights tuned.
+ * - 2026-03-18
+ * ```
+ *
+ * ```text output
+ * 7:3  error  Changelog entry date "2026-02-30" is not a real calendar date; expected `- YYYY-MM-DD — note` with a day that exists.
+ * 8:3  error  Changelog entry date "2026/03/04" is not in the form YYYY-MM-DD; write "2026-03-04".
+ * 9:3  error  Changelog entry date "2026-03-24" is after the front matter `updated` (2026-03-20); bump `updated` to 2026-03-24, or correct the entry's date.
+ * 10:3  error  Changelog entry "2026-03-18" has no note; expected `- YYYY-MM-DD — note`, saying what changed and why.
  * ```
  */
 import type { ListItem } from "mdast";

@@ -7,14 +7,25 @@
  *
  * ## Valid
  *
- * ```yaml
+ * ```md
+ * ---
  * created: 2028-02-29
+ * updated: 2028-03-01
+ * ---
  * ```
  *
  * ## Invalid
  *
- * ```yaml
+ * ```md
+ * ---
  * created: 2026-02-30
+ * updated: 2026-13-01
+ * ---
+ * ```
+ *
+ * ```text output
+ * 2:10  error  `created` is 2026-02-30, which is not a real calendar date (2026-02 has no day 30); write the actual day as YYYY-MM-DD.
+ * 3:10  error  `updated` is 2026-13-01, which is not a real calendar date (there is no month 13); write the actual day as YYYY-MM-DD.
  * ```
  */
 import type { FileRule } from "../src/shared/types.js";

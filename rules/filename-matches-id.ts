@@ -14,14 +14,23 @@
  *
  * ## Valid
  *
- * ```text
- * milestones/active/EP-20260117-014_MS003_prototype-streaming.md   id: EP-20260117-014/MS003
+ * ```md search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md
+ * ---
+ * id: EP-20260210-003/MS002
+ * ---
  * ```
  *
  * ## Invalid
  *
- * ```text
- * milestones/active/EP-20260117-014_MS002_prototype-streaming.md   id: EP-20260117-014/MS003
+ * ```md search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md
+ * ---
+ * id: EP-20260210-003/MS003
+ * ---
+ * ```
+ *
+ * ```text output
+ * 2:5  error  File name `EP-20260210-003_MS002_ranked-search-api.md` does not match `id` EP-20260210-003/MS003: it names MS002, not MS003. Expected EP-YYYYMMDD-NNN_MS###_<slug>.md: rename the file to `EP-20260210-003_MS003_ranked-search-api.md`.
+ *   → git mv search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md search-index/milestones/active/EP-20260210-003_MS003_ranked-search-api.md
  * ```
  */
 import path from "node:path";

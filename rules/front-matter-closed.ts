@@ -8,7 +8,7 @@
  *
  * ```md
  * ---
- * id: EP-20260117-014/MS003
+ * id: EP-20260210-003/MS002
  * ---
  * ```
  *
@@ -16,9 +16,14 @@
  *
  * ```md
  * ---
- * id: EP-20260117-014/MS003
+ * id: EP-20260210-003/MS002
  *
  * <!-- SECTION: Metadata -->
+ * # Ranked search API
+ * ```
+ *
+ * ```text output
+ * 1:1  error  Front matter opened by `---` here is never closed: add a `---` line after the last key.
  * ```
  */
 import type { FilePlace, FileRule } from "../src/shared/types.js";

@@ -9,7 +9,8 @@
  *
  * ```md
  * ---
- * id: EP-20260117-014/MS003
+ * id: EP-20260210-003/MS002
+ * ---
  * ```
  *
  * ## Invalid
@@ -17,7 +18,12 @@
  * ```md
  *
  * ---
- * id: EP-20260117-014/MS003
+ * id: EP-20260210-003/MS002
+ * ---
+ * ```
+ *
+ * ```text output
+ * 1:1  error  Front matter must start at the first byte of the file, but blank lines come before the opening `---`; remove them.
  * ```
  */
 import type { FileRule } from "../src/shared/types.js";

@@ -8,19 +8,23 @@
  *
  * ```md
  * ---
- * id: EP-20260117-014/MS003
- * …
+ * id: EP-20260210-003/MS002
  * ---
  *
  * <!-- SECTION: Metadata -->
+ * # Ranked search API
  * ```
  *
  * ## Invalid
  *
  * ```md
- * # Prototype streaming
+ * # Ranked search API
  *
- * id: EP-20260117-014/MS003
+ * id: EP-20260210-003/MS002
+ * ```
+ *
+ * ```text output
+ * 1:1  error  File has no YAML front matter: it must begin with a `---` line, the keys (id, title, status, …), and a closing `---` line.
  * ```
  */
 import type { FileRule } from "../src/shared/types.js";

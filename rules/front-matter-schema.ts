@@ -15,16 +15,39 @@
  *
  * ## Valid
  *
- * ```yaml
+ * ```md
+ * ---
+ * id: EP-20260210-003/MS002
+ * execplan_id: EP-20260210-003
+ * ms: 2
+ * title: "Ranked search API"
  * status: in_progress
- * ms: 3
+ * domain: backend
+ * owner: "@ines"
+ * created: 2026-03-02
+ * updated: 2026-03-20
+ * ---
  * ```
  *
  * ## Invalid
  *
- * ```yaml
- * status: in-progress   # not one of planned, in_progress, …
- * ms: "3"               # a string, not an integer
+ * ```md
+ * ---
+ * id: EP-20260210-003/MS002
+ * execplan_id: EP-20260210-003
+ * ms: "2"
+ * title: "Ranked search API"
+ * status: in-progress
+ * domain: backend
+ * created: 2026-03-02
+ * updated: 2026-03-20
+ * ---
+ * ```
+ *
+ * ```text output
+ * 4:5  error  `ms` must be a YAML integer (no quotes), but it is the string "2". Write `ms: 2`.
+ * 6:9  error  `status` is "in-progress", which is not allowed; expected one of: planned, in_progress, completed, blocked, archived. Did you mean "in_progress"?
+ * 10:1  error  Required key `owner` is missing; add `owner:` (an `@handle`, e.g. `@codex` or `@org/team`).
  * ```
  */
 import type { ErrorObject } from "ajv";

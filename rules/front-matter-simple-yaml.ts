@@ -9,21 +9,32 @@
  *
  * ## Valid
  *
- * ```yaml
+ * ```md
+ * ---
  * title: "Ranked search API"
  * tags: [api, search]
  * links:
  *   issue: "https://tracker.example.test/SRCH-14"
+ * ---
  * ```
  *
  * ## Invalid
  *
- * ```yaml
+ * ```md
+ * ---
  * title: >
  *   Ranked search
  *   API
  * tags:
  *   - name: api
+ * owner: &owner "@ines"
+ * ---
+ * ```
+ *
+ * ```text output
+ * 2:8  error  `title` is a multiline block scalar (`>`); keep it on one line, e.g. `"…"`.
+ * 6:5  error  An item of `tags` is a nested map; only plain values are allowed here.
+ * 7:8  error  `owner` has the YAML anchor `&owner`; front matter does not use anchors or aliases: write the value out.
  * ```
  */
 import { isAlias, isMap, isScalar, isSeq, Scalar, type Node } from "yaml";

@@ -11,16 +11,26 @@
  *
  * ## Valid
  *
- * ```yaml
+ * ```md
+ * ---
  * status: in_progress
  * risk: low
+ * ---
  * ```
  *
  * ## Invalid
  *
- * ```yaml
- * rsik: low             # did you mean `risk`?
- * priority: high        # not a milestone key
+ * ```md
+ * ---
+ * status: in_progress
+ * rsik: low
+ * priority: high
+ * ---
+ * ```
+ *
+ * ```text output
+ * 3:1  warning  Unknown milestone front matter key `rsik`; did you mean `risk`?
+ * 4:1  warning  Unknown milestone front matter key `priority`; the known keys are: id, execplan_id, ms, title, status, domain, owner, created, updated, tags, risk, links. Remove it or check its spelling.
  * ```
  */
 import type { FileRule } from "../src/shared/types.js";

@@ -17,7 +17,14 @@
  * ```md
  * ---
  * title: Prototype: streaming
+ * status: planned
+ * status: in_progress
  * ---
+ * ```
+ *
+ * ```text output
+ * 2:8  error  Front matter is not valid YAML: Nested mappings are not allowed in compact mappings
+ * 4:1  error  Front matter is not valid YAML: key `status` appears more than once; keep one `status:` line
  * ```
  */
 import type { FilePlace, FileRule } from "../src/shared/types.js";

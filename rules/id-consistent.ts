@@ -8,18 +8,27 @@
  *
  * ## Valid
  *
- * ```yaml
- * id: EP-20260117-014/MS003
- * execplan_id: EP-20260117-014
- * ms: 3
+ * ```md
+ * ---
+ * id: EP-20260210-003/MS002
+ * execplan_id: EP-20260210-003
+ * ms: 2
+ * ---
  * ```
  *
  * ## Invalid
  *
- * ```yaml
- * id: EP-20260117-014/MS003
- * execplan_id: EP-20260117-013   # another plan
- * ms: 4                          # another milestone
+ * ```md
+ * ---
+ * id: EP-20260210-003/MS002
+ * execplan_id: EP-20260210-004
+ * ms: 3
+ * ---
+ * ```
+ *
+ * ```text output
+ * 3:14  error  `execplan_id` is EP-20260210-004 but `id` EP-20260210-003/MS002 belongs to plan EP-20260210-003; a milestone's `execplan_id` is the `EP-…` part of its `id`: make them name the same plan.
+ * 4:5  error  `ms` is 3 but `id` EP-20260210-003/MS002 is milestone MS002; `ms` is the number in the `MS###` of `id`: write `ms: 2`, or make `id` end in MS003.
  * ```
  */
 import type { FileRule } from "../src/shared/types.js";

@@ -10,14 +10,25 @@
  *
  * ## Valid
  *
- * ```yaml
- * id: EP-20260117-014/MS003
+ * ```md
+ * ---
+ * id: EP-20260210-003/MS002
+ * execplan_id: EP-20260210-003
+ * ---
  * ```
  *
  * ## Invalid
  *
- * ```yaml
- * id: EP-20260230-14/MS0   # no 30 February, NNN not padded, MS000
+ * ```md
+ * ---
+ * id: EP-20260230-3/MS0
+ * execplan_id: EP-20260210-3
+ * ---
+ * ```
+ *
+ * ```text output
+ * 2:5  error  `id` is EP-20260230-3/MS0: the plan date 20260230 is not a real calendar date; the plan number 3 must be three digits, zero padded (003); the milestone number MS0 is out of range (MS001 to MS999).
+ * 3:14  error  `execplan_id` is EP-20260210-3: the plan number 3 must be three digits, zero padded (003). Write EP-20260210-003.
  * ```
  */
 import type { FileContext, FileRule } from "../src/shared/types.js";

@@ -18,16 +18,33 @@
  * template layout. Where the target cannot be worked out (no plan ID, no valid
  * `updated` date) the message says so and no command is given.
  *
- * ## Valid (`--layout upstream`)
+ * ## Valid
  *
- * ```text
- * active/search-index/EP-20260210-003_search-index.md
+ * ```json milestone-lint.config.json
+ * { "layout": "upstream" }
  * ```
  *
- * ## Invalid (`--layout upstream`)
+ * ```md active/search-index/EP-20260210-003_search-index.md
+ * ---
+ * id: EP-20260210-003
+ * ---
+ * ```
  *
- * ```text
- * search-index/EP-20260210-003_search-index.md
+ * ## Invalid
+ *
+ * ```json milestone-lint.config.json
+ * { "layout": "upstream" }
+ * ```
+ *
+ * ```md search-index/EP-20260210-003_search-index.md
+ * ---
+ * id: EP-20260210-003
+ * ---
+ * ```
+ *
+ * ```text output
+ * 1:1  error  This file follows the template layout (`<slug>/…`, FORMAT.md §2), but this project uses only the upstream layout (`active/<slug>/…`, `complete/YYYY/MM/DD/…`, FORMAT.md §3); move it to active/search-index/EP-20260210-003_search-index.md.
+ *   → mkdir -p active/search-index && git mv search-index/EP-20260210-003_search-index.md active/search-index/EP-20260210-003_search-index.md
  * ```
  */
 import path from "node:path";

@@ -10,16 +10,24 @@
  *
  * ## Valid
  *
- * ```yaml
+ * ```md
+ * ---
  * execplan_id: EP-20260210-003
  * created: 2026-02-11
+ * ---
  * ```
  *
  * ## Invalid
  *
- * ```yaml
+ * ```md
+ * ---
  * execplan_id: EP-20260210-003
- * created: 2026-01-28   # before 2026-02-10
+ * created: 2026-01-28
+ * ---
+ * ```
+ *
+ * ```text output
+ * 3:10  warning  `created` is 2026-01-28, before its plan EP-20260210-003 was created (2026-02-10, the date in the plan ID); a milestone cannot predate its plan: check the date.
  * ```
  */
 import type { FileRule } from "../src/shared/types.js";

@@ -10,16 +10,41 @@
  *
  * ## Valid
  *
- * ```text
- * search-index/milestones/active/…   id: EP-20260210-003/MS002
- * billing/milestones/active/…        id: EP-20260301-001/MS002
+ * ```md search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md
+ * ---
+ * id: EP-20260210-003/MS002
+ * ---
+ * ```
+ *
+ * ```md billing/milestones/active/EP-20260301-001_MS002_invoices.md
+ * ---
+ * id: EP-20260301-001/MS002
+ * ---
  * ```
  *
  * ## Invalid
  *
- * ```text
- * search-index/milestones/active/…   id: EP-20260210-003/MS002
- * billing/milestones/active/…        id: EP-20260210-003/MS002
+ * ```md search-index/EP-20260210-003_search-index.md
+ * ---
+ * id: EP-20260210-003
+ * ---
+ * ```
+ *
+ * ```md search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md
+ * ---
+ * id: EP-20260210-003/MS002
+ * ---
+ * ```
+ *
+ * ```md billing/milestones/active/EP-20260210-003_MS002_ranked-search-api.md
+ * ---
+ * id: EP-20260210-003/MS002
+ * ---
+ * ```
+ *
+ * ```text output
+ * billing/milestones/active/EP-20260210-003_MS002_ranked-search-api.md:2:5  error  Milestone id "EP-20260210-003/MS002" is also used by search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md in another plan folder; search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md sits with plan EP-20260210-003, so this file is the stray copy: delete it, or give it an `id` of the plan in its own folder.
+ * search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md:2:5  error  Milestone id "EP-20260210-003/MS002" is also used by billing/milestones/active/EP-20260210-003_MS002_ranked-search-api.md in another plan folder; this file sits with plan EP-20260210-003, so the other file is the stray copy: delete or renumber it.
  * ```
  */
 import type { ProjectRule } from "../src/shared/types.js";

@@ -16,16 +16,68 @@
  *
  * ## Valid
  *
- * ```text
- * milestones/archive/2026/03/02/EP-20260210-003_MS001_tsvector-column.md
- * milestones/active/EP-20260210-003_MS002_ranked-search-api.md
+ * ```md search-index/milestones/archive/2026/03/02/EP-20260210-003_MS001_tsvector-column.md
+ * ---
+ * id: EP-20260210-003/MS001
+ * title: "tsvector column"
+ * ---
+ * ```
+ *
+ * ```md search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md
+ * ---
+ * id: EP-20260210-003/MS002
+ * title: "Ranked search API"
+ * ---
  * ```
  *
  * ## Invalid
  *
- * ```text
- * milestones/archive/2026/03/02/EP-20260210-003_MS001_tsvector-column.md
- * milestones/active/EP-20260210-003_MS001_tsvector-column.md   # stale copy
+ * ### A stale copy
+ *
+ * ```md search-index/milestones/archive/2026/03/02/EP-20260210-003_MS001_tsvector-column.md
+ * ---
+ * id: EP-20260210-003/MS001
+ * title: "tsvector column"
+ * ---
+ * ```
+ *
+ * ```md search-index/milestones/active/EP-20260210-003_MS001_tsvector-column.md
+ * ---
+ * id: EP-20260210-003/MS001
+ * title: "tsvector column"
+ * ---
+ * ```
+ *
+ * ```text output
+ * search-index/milestones/active/EP-20260210-003_MS001_tsvector-column.md:2:5  error  MS001 of plan EP-20260210-003 is also used by search-index/milestones/archive/2026/03/02/EP-20260210-003_MS001_tsvector-column.md (archived), a copy of this milestone with the same title; a milestone is moved, not copied, when it is archived, so the active copy is stale: delete this file.
+ *   → git rm search-index/milestones/active/EP-20260210-003_MS001_tsvector-column.md
+ * search-index/milestones/archive/2026/03/02/EP-20260210-003_MS001_tsvector-column.md:2:5  error  MS001 of plan EP-20260210-003 is also used by search-index/milestones/active/EP-20260210-003_MS001_tsvector-column.md (active), a stale copy of this milestone with the same title; a milestone is moved, not copied, when it is archived, so the active copy is stale: delete that file.
+ *   → git rm search-index/milestones/active/EP-20260210-003_MS001_tsvector-column.md
+ * ```
+ *
+ * ### Two milestones on one number
+ *
+ * ```md search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md
+ * ---
+ * id: EP-20260210-003/MS002
+ * title: "Ranked search API"
+ * created: 2026-03-02
+ * ---
+ * ```
+ *
+ * ```md search-index/milestones/active/EP-20260210-003_MS002_search-suggestions.md
+ * ---
+ * id: EP-20260210-003/MS002
+ * title: "Search suggestions"
+ * created: 2026-03-09
+ * ---
+ * ```
+ *
+ * ```text output
+ * search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md:2:5  error  MS002 of plan EP-20260210-003 is also used by search-index/milestones/active/EP-20260210-003_MS002_search-suggestions.md (active, "Search suggestions"), a different milestone; that one should move to the next free number, MS003.
+ *   → git mv search-index/milestones/active/EP-20260210-003_MS002_search-suggestions.md search-index/milestones/active/EP-20260210-003_MS003_search-suggestions.md
+ * search-index/milestones/active/EP-20260210-003_MS002_search-suggestions.md:2:5  error  MS002 of plan EP-20260210-003 is already taken by search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md (active, "Ranked search API"), a different milestone; give this one the next free number, MS003, in `id`, `ms` and the file name.
+ *   → git mv search-index/milestones/active/EP-20260210-003_MS002_search-suggestions.md search-index/milestones/active/EP-20260210-003_MS003_search-suggestions.md
  * ```
  */
 import type { ProjectRule } from "../src/shared/types.js";

@@ -13,16 +13,34 @@
  *
  * ## Valid
  *
- * ```text
- * search-index/EP-20260210-003_search-index.md
- * search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md   execplan_id: EP-20260210-003
+ * ```md search-index/EP-20260210-003_search-index.md
+ * ---
+ * id: EP-20260210-003
+ * ---
+ * ```
+ *
+ * ```md search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md
+ * ---
+ * execplan_id: EP-20260210-003
+ * ---
  * ```
  *
  * ## Invalid
  *
- * ```text
- * search-index/EP-20260210-003_search-index.md
- * search-index/milestones/active/EP-20260301-001_MS001_invoices.md   execplan_id: EP-20260301-001
+ * ```md search-index/EP-20260210-003_search-index.md
+ * ---
+ * id: EP-20260210-003
+ * ---
+ * ```
+ *
+ * ```md search-index/milestones/active/EP-20260301-001_MS001_invoices.md
+ * ---
+ * execplan_id: EP-20260301-001
+ * ---
+ * ```
+ *
+ * ```text output
+ * search-index/milestones/active/EP-20260301-001_MS001_invoices.md:2:14  error  This milestone names plan EP-20260301-001, but the plan in its folder is EP-20260210-003 (search-index/EP-20260210-003_search-index.md); no plan EP-20260301-001 exists in the tree: name the plan of this folder in `execplan_id` and `id`.
  * ```
  */
 import type { ProjectRule } from "../src/shared/types.js";

@@ -10,14 +10,34 @@
  *
  * ## Valid
  *
- * ```text
- * MS001 (archived), MS002, MS003
+ * ```md search-index/milestones/archive/2026/03/02/EP-20260210-003_MS001_tsvector-column.md
+ * ---
+ * id: EP-20260210-003/MS001
+ * ---
+ * ```
+ *
+ * ```md search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md
+ * ---
+ * id: EP-20260210-003/MS002
+ * ---
  * ```
  *
  * ## Invalid
  *
- * ```text
- * MS001 (archived), MS003          # MS002 is missing
+ * ```md search-index/milestones/archive/2026/03/02/EP-20260210-003_MS001_tsvector-column.md
+ * ---
+ * id: EP-20260210-003/MS001
+ * ---
+ * ```
+ *
+ * ```md search-index/milestones/active/EP-20260210-003_MS003_search-ui.md
+ * ---
+ * id: EP-20260210-003/MS003
+ * ---
+ * ```
+ *
+ * ```text output
+ * search-index/milestones/active/EP-20260210-003_MS003_search-ui.md:2:5  warning  Plan EP-20260210-003 has no MS002: MS003 is numbered past a gap (it follows MS001). Milestones are numbered in order without gaps; restore the missing file or renumber.
  * ```
  */
 import type { ProjectRule } from "../src/shared/types.js";

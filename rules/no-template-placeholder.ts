@@ -12,15 +12,28 @@
  * ## Valid
  *
  * ```md
+ * | Area | Status | Notes |
+ * | --- | --- | --- |
  * | Implementation | ⏳ | Handler written |
+ *
  * - 2026-03-02 — Milestone created.
+ * - `YYYY-MM-DD` dates, as the template says.
  * ```
  *
  * ## Invalid
  *
  * ```md
+ * | Area | Status | Notes |
+ * | --- | --- | --- |
  * | Implementation | ✅ / ⚠️ / ⏳ | … |
+ *
  * - YYYY-MM-DD — Short note on what changed and why.
+ * ```
+ *
+ * ```text output
+ * 3:20  error  Status cell still holds the template's choices "✅ / ⚠️ / ⏳"; keep the one status that applies (✅, ⚠️ or ⏳).
+ * 3:33  error  Template placeholder "…" is still here as a table cell; fill in the cell.
+ * 5:3  error  Template placeholder "YYYY-MM-DD" is still here; write a real date.
  * ```
  */
 import { visit } from "yaml";

@@ -12,16 +12,41 @@
  *
  * ## Valid
  *
- * ```text
- * search-index/EP-20260210-003_search-index.md      id: EP-20260210-003
- * billing/EP-20260210-004_billing.md                id: EP-20260210-004
+ * ```md search-index/EP-20260210-003_search-index.md
+ * ---
+ * id: EP-20260210-003
+ * title: "Search index"
+ * ---
+ * ```
+ *
+ * ```md billing/EP-20260210-004_billing.md
+ * ---
+ * id: EP-20260210-004
+ * title: "Billing"
+ * ---
  * ```
  *
  * ## Invalid
  *
- * ```text
- * search-index/EP-20260210-003_search-index.md          id: EP-20260210-003
- * active/search-index/EP-20260210-003_search-index.md   id: EP-20260210-003   # migrated copy
+ * ```md search-index/EP-20260210-003_search-index.md
+ * ---
+ * id: EP-20260210-003
+ * title: "Search index"
+ * ---
+ * ```
+ *
+ * ```md active/search-index/EP-20260210-003_search-index.md
+ * ---
+ * id: EP-20260210-003
+ * title: "Search index"
+ * ---
+ * ```
+ *
+ * ```text output
+ * active/search-index/EP-20260210-003_search-index.md:2:5  error  Plan EP-20260210-003 is also search-index/EP-20260210-003_search-index.md (template layout), a copy of this plan with the same title; a plan migrated to the upstream layout leaves no template copy behind, so that copy is stale: delete it.
+ *   → git rm search-index/EP-20260210-003_search-index.md
+ * search-index/EP-20260210-003_search-index.md:2:5  error  Plan EP-20260210-003 is also active/search-index/EP-20260210-003_search-index.md (upstream layout, active), a copy with the same title; a plan migrated to the upstream layout leaves no template copy behind, so this copy is stale: delete it (and its milestones, if they were copied too).
+ *   → git rm search-index/EP-20260210-003_search-index.md
  * ```
  */
 import type { ProjectRule } from "../src/shared/types.js";

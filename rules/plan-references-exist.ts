@@ -8,17 +8,38 @@
  *
  * ## Valid
  *
- * ```yaml
+ * ```md search-index/EP-20260210-003_search-index.md
+ * ---
+ * id: EP-20260210-003
+ * ---
+ * ```
+ *
+ * ```md billing/EP-20260301-001_billing.md
+ * ---
  * id: EP-20260301-001
- * depends_on: [EP-20260210-003]   # .agent/exec_plans/search-index/EP-20260210-003_search-index.md
+ * depends_on: [EP-20260210-003]
+ * ---
  * ```
  *
  * ## Invalid
  *
- * ```yaml
+ * ```md search-index/EP-20260210-003_search-index.md
+ * ---
+ * id: EP-20260210-003
+ * ---
+ * ```
+ *
+ * ```md billing/EP-20260301-001_billing.md
+ * ---
  * id: EP-20260301-001
- * depends_on: [EP-20260210-004]   # no such plan
- * supersedes: [EP-20260301-001]   # itself
+ * depends_on: [EP-20260210-004]
+ * supersedes: [EP-20260301-001]
+ * ---
+ * ```
+ *
+ * ```text output
+ * billing/EP-20260301-001_billing.md:3:14  error  `depends_on` lists EP-20260210-004, but no ExecPlan with that ID exists in the tree. Did you mean "EP-20260210-003"? Fix the ID or remove it.
+ * billing/EP-20260301-001_billing.md:4:14  error  `supersedes` lists EP-20260301-001, which is this plan itself; remove it.
  * ```
  */
 import type { ProjectRule } from "../src/shared/types.js";

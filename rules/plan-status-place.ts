@@ -15,15 +15,33 @@
  *
  * ## Valid
  *
- * ```text
- * complete/2026/03/08/EP-20260221-001_contracts/EP-20260221-001_contracts.md   status: done
+ * ```md complete/2026/03/08/EP-20260221-001_contracts/EP-20260221-001_contracts.md
+ * ---
+ * id: EP-20260221-001
+ * status: done
+ * ---
  * ```
  *
  * ## Invalid
  *
- * ```text
- * complete/2026/03/08/EP-20260221-001_contracts/EP-20260221-001_contracts.md   status: active
- * active/contracts/EP-20260221-001_contracts.md                                status: archived
+ * ```md complete/2026/03/08/EP-20260221-001_contracts/EP-20260221-001_contracts.md
+ * ---
+ * id: EP-20260221-001
+ * status: active
+ * ---
+ * ```
+ *
+ * ```md active/search-index/EP-20260210-003_search-index.md
+ * ---
+ * id: EP-20260210-003
+ * status: archived
+ * ---
+ * ```
+ *
+ * ```text output
+ * active/search-index/EP-20260210-003_search-index.md:3:9  error  Status is "archived", but the plan is under `active/`; an archived plan lives under `complete/YYYY/MM/DD/EP-20260210-003_search-index/`: move its folder there (or set another status).
+ *   → mkdir -p complete/2026/11/25 && git mv active/search-index complete/2026/11/25/EP-20260210-003_search-index
+ * complete/2026/03/08/EP-20260221-001_contracts/EP-20260221-001_contracts.md:3:9  error  Status is "active", but the plan is under `complete/`, where finished plans go; set `status: done` (or `archived`), or move the plan back to `active/<slug>/` if it is not finished.
  * ```
  */
 import path from "node:path";

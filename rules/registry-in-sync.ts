@@ -2,7 +2,7 @@
  * # registry-in-sync
  *
  * `.agent/exec_plans/registry.json` (FORMAT.md §6) is generated from the plans'
- * front matter (`agentrules execplan-registry build`) and goes stale when a plan
+ * front matter (`agentrules execplan-registry update`) and goes stale when a plan
  * changes and nobody rebuilds it. When the file exists and the run covers it (it,
  * or a folder that holds it, is among the paths linted; the default `.agent` does),
  * this rule reports, each at its own line of `registry.json`:
@@ -19,16 +19,41 @@
  *
  * ## Valid
  *
- * ```json
- * {"schema_version": 1, "plans": [{"id": "EP-20260210-003", "status": "active", "path": ".agent/exec_plans/search-index/EP-20260210-003_search-index.md"}]}
+ * ```md search-index/EP-20260210-003_search-index.md
+ * ---
+ * id: EP-20260210-003
+ * title: "Search index"
+ * status: active
+ * ---
+ * ```
+ *
+ * ```json registry.json
+ * {"schema_version": 1, "plans": [
+ *   {"id": "EP-20260210-003", "status": "active", "path": ".agent/exec_plans/search-index/EP-20260210-003_search-index.md"}
+ * ]}
  * ```
  *
  * ## Invalid
  *
- * ```json
- * {"schema_version": 1, "plans": [{"id": "EP-20260210-003", "status": "planned"}]}
+ * ```md search-index/EP-20260210-003_search-index.md
+ * ---
+ * id: EP-20260210-003
+ * title: "Search index"
+ * status: active
+ * ---
  * ```
- * (the plan's front matter says `status: active`)
+ *
+ * ```json registry.json
+ * {"schema_version": 1, "plans": [
+ *   {"id": "EP-20260210-003", "status": "planned", "path": ".agent/exec_plans/search-index/EP-20260210-003_search-index.md"},
+ *   {"id": "EP-20260301-001", "status": "active"}
+ * ]}
+ * ```
+ *
+ * ```text output
+ * registry.json:2:39  error  registry.json gives plan EP-20260210-003 status "planned", but its front matter (search-index/EP-20260210-003_search-index.md) says "active"; the registry is stale: rebuild it (`agentrules execplan-registry update`).
+ * registry.json:3:10  error  registry.json lists plan EP-20260301-001, but no ExecPlan with that ID exists in the tree; remove the entry, or rebuild it (`agentrules execplan-registry update`).
+ * ```
  */
 import path from "node:path";
 import type { IndexedKey, ProjectRule, RegistryFile } from "../src/shared/types.js";

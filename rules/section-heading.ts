@@ -22,6 +22,14 @@
  * ```md
  * <!-- SECTION: Risks -->
  * ### Risks
+ *
+ * <!-- SECTION: Scope -->
+ * Only the search endpoint.
+ * ```
+ *
+ * ```text output
+ * 2:1  error  Section marker "<!-- SECTION: Risks -->" must be directly followed by the heading "## Risks & Mitigations", but the heading that follows is "### Risks"; write "## Risks & Mitigations".
+ * 4:1  error  Section marker "<!-- SECTION: Scope -->" must be directly followed by the heading "## Scope", but a paragraph follows it; put the heading on the line after the marker.
  * ```
  */
 import type { RootContent } from "mdast";

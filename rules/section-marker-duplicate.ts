@@ -17,12 +17,34 @@
  *
  * ## Invalid
  *
+ * ### A marker twice
+ *
  * ```md
  * <!-- SECTION: Scope -->
  * ## Scope
- * …
+ *
  * <!-- SECTION: Scope -->
  * ## Scope
+ * ```
+ *
+ * ```text output
+ * 4:1  error  Section marker "<!-- SECTION: Scope -->" appears again; the first one is at line 1. Keep one: merge the two sections or remove this one.
+ * ```
+ *
+ * ### A heading twice, with `markers: false`
+ *
+ * ```json milestone-lint.config.json
+ * { "rules": { "section-marker-duplicate": ["error", { "markers": false }] } }
+ * ```
+ *
+ * ```md
+ * ## Scope
+ *
+ * ## Scope
+ * ```
+ *
+ * ```text output
+ * 3:1  error  Section heading "## Scope" appears again; the first one is at line 1. Keep one: merge the two sections or remove this one.
  * ```
  */
 import type { FileRule } from "../src/shared/types.js";

@@ -17,12 +17,16 @@
  *
  * ## Invalid
  *
- * ````md
+ * ``````md
  * ```
  * <!-- SECTION: Dependencies -->
  * ```
  * ## Dependencies
- * ````
+ * ``````
+ *
+ * ```text output
+ * 2:1  warning  Section marker "<!-- SECTION: Dependencies -->" is inside a code block, where it does not count as a marker; move it out of the code block (on its own line, before its heading) unless it is only an example.
+ * ```
  */
 import type { FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";

@@ -19,15 +19,66 @@
  *
  * ## Valid
  *
+ * The template's required sections, each marker followed by its heading:
+ *
  * ```md
+ * <!-- SECTION: Metadata -->
+ * # Ranked search API
  * <!-- SECTION: Objective -->
  * ## Objective
+ * <!-- SECTION: Definition of Done -->
+ * ## Definition of Done
+ * <!-- SECTION: Scope -->
+ * ## Scope
+ * <!-- SECTION: Current Health Snapshot -->
+ * ## Current Health Snapshot
+ * <!-- SECTION: Architecture / Design -->
+ * ## Architecture / Design Snapshot
+ * <!-- SECTION: Workstreams & Tasks -->
+ * ## Workstreams & Tasks
+ * <!-- SECTION: Dependencies -->
+ * ## Dependencies
+ * <!-- SECTION: Risks -->
+ * ## Risks & Mitigations
+ * <!-- SECTION: Validation / QA Plan -->
+ * ## Validation / QA Plan
+ * <!-- SECTION: Rollout / Ops Notes -->
+ * ## Rollout / Ops Notes
+ * <!-- SECTION: Changelog -->
+ * ## Changelog
  * ```
  *
  * ## Invalid
  *
+ * The Objective marker is left out, and the Risks section with it:
+ *
  * ```md
+ * <!-- SECTION: Metadata -->
+ * # Ranked search API
  * ## Objective
+ * <!-- SECTION: Definition of Done -->
+ * ## Definition of Done
+ * <!-- SECTION: Scope -->
+ * ## Scope
+ * <!-- SECTION: Current Health Snapshot -->
+ * ## Current Health Snapshot
+ * <!-- SECTION: Architecture / Design -->
+ * ## Architecture / Design Snapshot
+ * <!-- SECTION: Workstreams & Tasks -->
+ * ## Workstreams & Tasks
+ * <!-- SECTION: Dependencies -->
+ * ## Dependencies
+ * <!-- SECTION: Validation / QA Plan -->
+ * ## Validation / QA Plan
+ * <!-- SECTION: Rollout / Ops Notes -->
+ * ## Rollout / Ops Notes
+ * <!-- SECTION: Changelog -->
+ * ## Changelog
+ * ```
+ *
+ * ```text output
+ * 3:1  error  Section marker "<!-- SECTION: Objective -->" is missing above the heading "## Objective"; add it on its own line directly before the heading.
+ * 16:1  error  Required section marker "<!-- SECTION: Risks -->" is missing; add it, followed by the heading "## Risks & Mitigations", after the "Dependencies" section.
  * ```
  */
 import type { FileContext, FileRule } from "../src/shared/types.js";

@@ -14,6 +14,8 @@
  * ```md
  * <!-- SECTION: Objective -->
  * ## Objective
+ *
+ * <!-- TODO: link the design doc -->
  * ```
  *
  * ## Invalid
@@ -21,6 +23,14 @@
  * ```md
  * <!-- SECTION: Objectives -->
  * ## Objective
+ *
+ * <!-- SECTON: Scope -->
+ * ## Scope
+ * ```
+ *
+ * ```text output
+ * 1:1  error  Unknown section marker "<!-- SECTION: Objectives -->": markers must match the template exactly, so this one starts no section. Did you mean "<!-- SECTION: Objective -->"?
+ * 4:1  error  Unknown section marker "<!-- SECTON: Scope -->": markers must match the template exactly, so this one starts no section. Did you mean "<!-- SECTION: Scope -->"?
  * ```
  */
 import type { FileRule } from "../src/shared/types.js";

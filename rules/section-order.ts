@@ -14,6 +14,7 @@
  * ```md
  * <!-- SECTION: Objective -->
  * ## Objective
+ *
  * <!-- SECTION: Definition of Done -->
  * ## Definition of Done
  * ```
@@ -23,8 +24,13 @@
  * ```md
  * <!-- SECTION: Definition of Done -->
  * ## Definition of Done
+ *
  * <!-- SECTION: Objective -->
  * ## Objective
+ * ```
+ *
+ * ```text output
+ * 4:1  error  Section "Objective" is out of order: it must come before "Definition of Done" (line 1), as in the template.
  * ```
  */
 import type { FileRule } from "../src/shared/types.js";

@@ -10,8 +10,10 @@
  * ## Valid
  *
  * ```md
+ * ---
  * title: "Ranked search API"
  * ---
+ *
  * <!-- SECTION: Metadata -->
  * # Ranked search API
  * ```
@@ -19,10 +21,16 @@
  * ## Invalid
  *
  * ```md
+ * ---
  * title: "Ranked search API"
  * ---
+ *
  * <!-- SECTION: Metadata -->
  * # Ranked Search
+ * ```
+ *
+ * ```text output
+ * 6:3  error  The title heading "# Ranked Search" does not match the front matter title "Ranked search API"; make them the same.
  * ```
  */
 import type { FileRule } from "../src/shared/types.js";

@@ -7,16 +7,24 @@
  *
  * ## Valid
  *
- * ```yaml
+ * ```md
+ * ---
  * created: 2026-03-02
  * updated: 2026-03-20
+ * ---
  * ```
  *
  * ## Invalid
  *
- * ```yaml
+ * ```md
+ * ---
  * created: 2026-03-20
  * updated: 2026-03-02
+ * ---
+ * ```
+ *
+ * ```text output
+ * 3:10  error  `updated` (2026-03-02) is before `created` (2026-03-20); `updated` must be the same day or later.
  * ```
  */
 import type { FileRule } from "../src/shared/types.js";
