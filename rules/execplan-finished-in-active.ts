@@ -7,35 +7,43 @@
  * it is done (`status: done`, `Status: Completed`), or when every item of its
  * `Progress` is ticked (an item that says where its work went, `deferred` or
  * `split into …`, counts as closed). A warning: the last item may have been ticked
- * a minute ago. The `git mv` that files it is suggested when the folders are plain
- * folders (the plan's own folder moves when plans have one each).
+ * a minute ago. The `git mv` that files it is suggested when both are plain folders
+ * (a plan's own folder moves with it when plans have one each).
  *
  * Options: `skeleton`, filled in from the config's `plans.skeleton`.
  *
  * ## Valid
  *
- * In `docs/exec-plans/active/`:
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"], "active": ["plans/active/"], "completed": ["plans/completed/"] } }
+ * ```
  *
- * ```md
+ * ```md plans/active/csv-export.md
  * ## Progress
- * - [x] (2026-03-02 10:40Z) Added the CSV writer.
+ *
+ * - [x] (2026-03-02 10:40Z) Wrote the CSV writer.
  * - [ ] Wire the export button.
  * ```
  *
  * ## Invalid
  *
- * In `docs/exec-plans/active/`:
- *
- * ```md
- * ## Progress
- * - [x] (2026-03-02 10:40Z) Added the CSV writer.
- * - [x] (2026-03-03 09:15Z) Wired the export button.
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"], "active": ["plans/active/"], "completed": ["plans/completed/"] } }
  * ```
  *
- * Reported at `## Progress`: `Every Progress item of this plan is ticked, but it is
- * still in an active folder: once its Outcomes & Retrospective is written, move it
- * to the completed plans.`, with `git mv docs/exec-plans/active/csv-export.md
- * docs/exec-plans/completed/csv-export.md`.
+ * ```md plans/active/csv-export.md
+ * ## Progress
+ *
+ * - [x] (2026-03-02 10:40Z) Wrote the CSV writer.
+ * - [x] (2026-03-03 09:15Z) Wired the export button.
+ *
+ * ## Outcomes & Retrospective
+ * ```
+ *
+ * ```text output
+ * 1:1  warning  Every Progress item of this plan is ticked, but it is still in an active folder: once its Outcomes & Retrospective is written, move it to the completed plans.
+ *   → mkdir -p plans/completed && git mv plans/active/csv-export.md plans/completed/csv-export.md
+ * ```
  */
 import type { FileRule, PlanPlace } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";

@@ -10,7 +10,7 @@
  *   work went (`deferred`, `moved to …`, `split into …`, `dropped`, struck through)
  *   is not counted;
  * - `Outcomes & Retrospective` is written: not empty, and not only a placeholder or
- *   a note that it is still to come (`Pending.`, `(to be filled)`, `Will be updated
+ *   a note that it is still to come (`Pending.`, `(To be filled.)`, `Will be updated
  *   at completion.`, `Not yet implemented.`).
  *
  * A file with none of the skeleton's sections is no plan and is left alone.
@@ -19,32 +19,66 @@
  *
  * ## Valid
  *
- * ```md
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"], "completed": ["plans/completed/"] } }
+ * ```
+ *
+ * ```md plans/completed/csv-export.md
  * ## Progress
- * - [x] (2026-03-02 10:40Z) Added the CSV writer.
- * - [ ] XLSX export (deferred to plans/xlsx-export.md).
+ *
+ * - [x] (2026-03-02 10:40Z) Wrote the CSV writer.
+ * - [ ] XLSX export (deferred to plans/active/xlsx-export.md).
+ *
  * ## Outcomes & Retrospective
+ *
  * Invoices export as CSV; XLSX waits for its own plan.
  * ```
  *
  * ## Invalid
  *
- * In `docs/exec-plans/completed/`:
+ * ### In a completed folder
  *
- * ```md
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"], "completed": ["plans/completed/"] } }
+ * ```
+ *
+ * ```md plans/completed/csv-export.md
  * ## Progress
- * - [x] (2026-03-02 10:40Z) Added the CSV writer.
+ *
+ * - [x] (2026-03-02 10:40Z) Wrote the CSV writer.
  * - [ ] Wire the export button.
+ *
  * ## Outcomes & Retrospective
+ *
  * (To be written at completion.)
  * ```
  *
- * Reported: `This plan is finished (it is in a completed folder), but 1 of its
- * Progress items is not ticked: tick it if it was done, or say where its work went
- * ("deferred to …", "split into …").`, then `Section "## Outcomes & Retrospective"
- * of this finished plan (it is in a completed folder) says the work is still to
- * come: "(To be written at completion.)"; write what was achieved, what remains and
- * what was learned.`
+ * ```text output
+ * 4:3  error  This plan is finished (it is in a completed folder), but 1 of its Progress items is not ticked: tick it if it was done, or say where its work went ("deferred to …", "split into …").
+ * 8:1  error  Section "## Outcomes & Retrospective" of this finished plan (it is in a completed folder) says the work is still to come: "(To be written at completion.)"; write what was achieved, what remains and what was learned.
+ * ```
+ *
+ * ### Done by its status
+ *
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"] } }
+ * ```
+ *
+ * ```md plans/csv-export.md
+ * ---
+ * status: done
+ * ---
+ *
+ * ## Progress
+ *
+ * - [x] (2026-03-02 10:40Z) Wrote the CSV writer.
+ *
+ * ## Outcomes & Retrospective
+ * ```
+ *
+ * ```text output
+ * 9:1  error  Section "## Outcomes & Retrospective" of this finished plan (its front matter says "done") is empty; write what was achieved, what remains and what was learned.
+ * ```
  */
 import type { RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";

@@ -2,39 +2,48 @@
  * # execplan-front-matter-fences
  *
  * Lines at the top of a plan that look like front matter (`status: active`,
- * `owner: dana`, one `key: value` a line) but have no opening `---` are not front
- * matter: Markdown shows them as one run-on paragraph (or, with a `---` below them,
- * as a heading), and no tool reads them. Reported when two or more such lines open
- * the file, or one followed by a lone `---`. Keys are lower case, as YAML front
- * matter writes them: `Status: Draft` under a title is a plan's own metadata line,
- * and is left alone.
+ * `owner: dana`, one lower-case `key: value` a line) but have no opening `---` are
+ * not front matter: Markdown shows them as one run-on paragraph (or, with a `---`
+ * below them, as a heading), and no tool reads them. Reported when two or more such
+ * lines open the file, or one followed by a lone `---`. `Status: Draft` under a title
+ * is a plan's own metadata line, and is left alone.
  *
- * Fixable when the lines are valid YAML: `---` is put above them, and below them
- * when the closing line is missing too.
+ * `--fix` puts `---` above the lines (and below them when the closing line is
+ * missing too) when they are valid YAML.
  *
  * ## Valid
  *
- * ```md
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"] } }
+ * ```
+ *
+ * ```md plans/csv-export.md
  * ---
  * status: active
  * owner: dana
  * ---
  *
  * # Export invoices as CSV
+ *
+ * Status: Draft
  * ```
  *
  * ## Invalid
  *
- * ```md
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"] } }
+ * ```
+ *
+ * ```md plans/csv-export.md
  * status: active
  * owner: dana
  *
  * # Export invoices as CSV
  * ```
  *
- * Reported: `These 2 lines look like front matter but have no "---" fences, so
- * Markdown shows them as text and no tool reads them: put a "---" line above them
- * and one below them.`
+ * ```text output
+ * 1:1  error  These 2 lines look like front matter but have no "---" fences, so Markdown shows them as text and no tool reads them: put a "---" line above them and one below them.
+ * ```
  */
 import { parseDocument, isMap } from "yaml";
 import type { FileRule, PlanPlace } from "../src/shared/types.js";

@@ -14,21 +14,39 @@
  * route may look the same (`/home/settings`). Code blocks are left alone: they quote
  * commands and output as they were run. Code spans are not.
  *
+ * The repository is the folder of the config file that names the plans.
+ *
  * ## Valid
  *
- * ```md
- * The total is computed in `app/models/cart.rb`.
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"] } }
+ * ```
+ *
+ * ```md plans/csv-export.md
+ * The total is computed in `app/models/cart.rb`; the dashboard lives at `/home/settings`.
+ *
+ *     $ cd /Users/dana/src/shop && bin/rails test
  * ```
  *
  * ## Invalid
  *
- * ```md
- * The total is computed in `/Users/dana/src/shop/app/models/cart.rb`.
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"] } }
  * ```
  *
- * Reported (in a repository `shop` that has `app/models/cart.rb`): `Machine-local
- * path "/Users/dana/src/shop/app/models/cart.rb"; write it relative to the
- * repository: "app/models/cart.rb".`
+ * ```md plans/csv-export.md
+ * The total is computed in `/Users/dana/src/shop/app/models/cart.rb`.
+ * Notes are in /Users/dana/Desktop/cart-notes.txt.
+ * ```
+ *
+ * ```ruby app/models/cart.rb
+ * class Cart; end
+ * ```
+ *
+ * ```text output
+ * plans/csv-export.md:1:27  error  Machine-local path "/Users/dana/src/shop/app/models/cart.rb"; write it relative to the repository: "app/models/cart.rb".
+ * plans/csv-export.md:2:14  error  Machine-local path "/Users/dana/Desktop/cart-notes.txt": it exists on one machine only; write a path relative to the repository, or leave it out.
+ * ```
  */
 import path from "node:path";
 import type { FileRule, PlanPlace } from "../src/shared/types.js";

@@ -3,40 +3,50 @@
  *
  * A plan's `Progress` section is a checklist, the one place that says how far the
  * work is: each step a `- [ ] …` (to do) or `- [x] …` (done) item, a partly done
- * step split as `- [ ] … (completed: …; remaining: …)`. An item without a box is
- * reported (an item that only groups ticked sub-items is fine), and so is a
+ * step kept open as `- [ ] … (completed: …; remaining: …)`. An item without a box is
+ * reported (an item that only groups checklist items under it is fine), and so is a
  * `Progress` with no checklist at all.
  *
  * When the skeleton's own Progress items carry timestamps (`plans.skeleton.timestamps`,
- * set by `--init` from `PLANS.md`), each ticked item says when it was done: a date
- * (`2025-10-01`, usually `(2025-10-01 13:00Z)`) on its line. Off otherwise: only what
- * the repository asks for is required. A template placeholder in place of the date
- * is `execplan-template-text`'s to report.
+ * which `--init` sets from `PLANS.md`), each ticked item says when it was done: a date
+ * (`2025-10-01`, usually as `(2025-10-01 13:00Z)`) on its line. Off otherwise: only
+ * what the repository asks for is required. A template placeholder where the date
+ * belongs is `execplan-template-text`'s to report.
  *
  * Options: `skeleton`, filled in from the config's `plans.skeleton`.
  *
  * ## Valid
  *
- * ```md
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"], "skeleton": { "timestamps": true, "sections": [{ "heading": "Progress", "required": true }] } } }
+ * ```
+ *
+ * ```md plans/csv-export.md
  * ## Progress
  *
- * - [x] (2026-03-02 10:40Z) Added the CSV writer.
- * - [ ] Wire the export button (completed: the handler; remaining: the UI).
+ * - [x] (2026-03-02 10:40Z) Wrote the CSV writer.
+ * - [ ] Wire the export button (completed: the handler; remaining: the button).
+ * - Release notes:
+ *   - [ ] Say that exports are CSV now.
  * ```
  *
  * ## Invalid
  *
- * ```md
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"], "skeleton": { "timestamps": true, "sections": [{ "heading": "Progress", "required": true }] } } }
+ * ```
+ *
+ * ```md plans/csv-export.md
  * ## Progress
  *
- * - [x] Added the CSV writer.
+ * - [x] Wrote the CSV writer.
  * - Wire the export button.
  * ```
  *
- * Reported, with timestamps on: `Ticked Progress item has no timestamp; start it
- * with when it was done, e.g. "- [x] (2026-11-25 14:00Z) Added the CSV writer.", as
- * the skeleton does.`, then `Progress item "Wire the export button." has no
- * checkbox; write it as "- [ ] …" (to do) or "- [x] …" (done).`
+ * ```text output
+ * 3:3  error  Ticked Progress item has no timestamp; start it with when it was done, e.g. "- [x] (2026-11-25 14:00Z) Wrote the CSV writer.", as the skeleton does.
+ * 4:1  error  Progress item "Wire the export button." has no checkbox; write it as "- [ ] …" (to do) or "- [x] …" (done).
+ * ```
  */
 import type { List } from "mdast";
 import type { FileRule, PlanPlace } from "../src/shared/types.js";

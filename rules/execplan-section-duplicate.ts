@@ -2,33 +2,49 @@
  * # execplan-section-duplicate
  *
  * Each section of the skeleton appears once in a plan: a second `## Progress`
- * splits the plan's state in two, and a reader (or an agent) updates one and
- * trusts the other. The second and later headings with the same wording are
- * reported, with the line of the first. Two different wordings of one section
- * (`## Purpose` and `## Big Picture`) are left alone: a plan may mean two sections.
+ * splits the plan's state in two, and a reader (or an agent) updates one and trusts
+ * the other. The second and later headings with the same wording are reported, with
+ * the line of the first. Two different wordings of one section (`## Purpose` and
+ * `## Big Picture`) are left alone: a plan may mean two sections by them.
  *
  * Options: `skeleton`, filled in from the config's `plans.skeleton`.
  *
  * ## Valid
  *
- * ```md
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"] } }
+ * ```
+ *
+ * ```md plans/csv-export.md
  * ## Progress
- * - [x] (2026-03-02 10:00Z) Wrote the exporter.
+ *
+ * - [x] (2026-03-02 10:40Z) Wrote the CSV writer.
+ * - [ ] Wire the export button.
+ *
  * ## Decision Log
  * ```
  *
  * ## Invalid
  *
- * ```md
- * ## Progress
- * - [x] (2026-03-02 10:00Z) Wrote the exporter.
- * ## Decision Log
- * ## Progress
- * - [ ] Wire the button.
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"] } }
  * ```
  *
- * Reported at the second `## Progress`: `Section "## Progress" appears again; the
- * first one is at line 1. Keep one: merge the two sections.`
+ * ```md plans/csv-export.md
+ * ## Progress
+ *
+ * - [x] (2026-03-02 10:40Z) Wrote the CSV writer.
+ *
+ * ## Decision Log
+ *
+ * ## Progress
+ *
+ * - [ ] Wire the export button.
+ * ```
+ *
+ * ```text output
+ * 7:1  error  Section "## Progress" appears again; the first one is at line 1. Keep one: merge the two sections.
+ * ```
  */
 import type { FileRule, PlanPlace } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";

@@ -12,23 +12,39 @@
  *
  * ## Valid
  *
- * ```md
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"] } }
+ * ```
+ *
+ * ```md plans/csv-export.md
  * ## Progress
+ *
+ * ## Milestones
+ *
  * ## Surprises & Discoveries
+ *
  * ## Decision Log
  * ```
  *
  * ## Invalid
  *
- * ```md
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"] } }
+ * ```
+ *
+ * ```md plans/csv-export.md
  * ## Progress
+ *
  * ## Decision Log
+ *
+ * ## Outcomes & Retrospective
+ *
  * ## Surprises & Discoveries
  * ```
  *
- * Reported at `## Decision Log` (or at the section that moves with fewer moves):
- * `Section "## Surprises & Discoveries" is out of order: it must come before
- * "## Decision Log" (line 2), as in the skeleton.`
+ * ```text output
+ * 7:1  warning  Section "## Surprises & Discoveries" is out of order: it must come before "## Decision Log" (line 3), as in the skeleton.
+ * ```
  */
 import type { FileRule, PlanPlace } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";

@@ -6,44 +6,60 @@
  * default the four living sections: Progress, Surprises & Discoveries, Decision Log,
  * Outcomes & Retrospective), as a heading at the skeleton's level, and a title when
  * the skeleton has one. Wordings of the same section are accepted (`Decision log`,
- * `Surprises and discoveries`, `Progress Log`, either half of a bilingual heading,
- * the config's `aliases`); plans may add sections of their own.
+ * `Surprises and discoveries`, `Progress Log`, either half of a bilingual heading
+ * such as `進捗 / Progress`, the config's `aliases`); plans may add sections of their own.
  *
  * A heading one typo away from a missing section (`## Suprises & Discoveries`) is
  * reported as that misspelling, and a missing section's heading at another level
- * (`### Progress`) as the wrong level; both are fixable. A file with none of the
- * skeleton's sections is left alone: it is no plan (a note that the `plans.files`
- * patterns caught), and judging it would only bury the real reports.
+ * (`### Decision Log`) as the wrong level; `--fix` renames or re-levels it. A file
+ * with none of the skeleton's sections is left alone: it is no plan (a note that the
+ * `plans.files` patterns caught), and judging it would only bury the real reports.
  *
  * Options: `skeleton`, filled in from the config's `plans.skeleton`.
  *
  * ## Valid
  *
- * ```md
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"] } }
+ * ```
+ *
+ * ```md plans/csv-export.md
  * # Export invoices as CSV
  *
  * ## Progress
+ *
+ * - [ ] Write the CSV writer.
+ *
  * ## Surprises and Discoveries
+ *
  * ## Decision log
+ *
  * ## Outcomes & Retrospective
  * ```
  *
  * ## Invalid
  *
- * ```md
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"] } }
+ * ```
+ *
+ * ```md plans/csv-export.md
  * # Export invoices as CSV
  *
  * ## Progress
+ *
+ * - [ ] Write the CSV writer.
+ *
  * ## Suprises & Discoveries
+ *
  * ### Decision Log
  * ```
  *
- * Reported: `Required section "## Surprises & Discoveries" is missing; the heading
- * "## Suprises & Discoveries" looks like a misspelling of it: rename it to
- * "Surprises & Discoveries".`, then `Section "## Decision Log" is a level-3 heading
- * here; the skeleton puts its sections at level 2: write "## Decision Log".`, then
- * `Required section "## Outcomes & Retrospective" is missing; add it after the
- * "## Decision Log" section.`
+ * ```text output
+ * 7:4  error  Required section "## Surprises & Discoveries" is missing; the heading "## Suprises & Discoveries" looks like a misspelling of it: rename it to "Surprises & Discoveries".
+ * 9:1  error  Section "## Decision Log" is a level-3 heading here; the skeleton puts its sections at level 2: write "## Decision Log".
+ * 9:17  error  Required section "## Outcomes & Retrospective" is missing; add it after the "## Decision Log" section.
+ * ```
  */
 import type { FileContext, FileRule, PlanPlace } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
@@ -58,6 +74,7 @@ import {
   readPlanSections,
   sectionHeadingLabel,
   skeletonOf,
+  wordingOf,
   type PlanSection,
   type PlanSections,
   type SkeletonOptions,
@@ -148,9 +165,9 @@ export const execplanSectionRequired: FileRule<SkeletonOptions, PlanPlace> = {
       const typo = misspelt.get(index)?.heading;
       if (typo) {
         context.report({
-          message: `Required section "${label}" is missing; the heading "${"#".repeat(typo.depth)} ${typo.raw}" looks like a misspelling of it: rename it to "${spec.heading}".`,
+          message: `Required section "${label}" is missing; the heading "${"#".repeat(typo.depth)} ${typo.raw}" looks like a misspelling of it: rename it to "${wordingOf(spec.heading)}".`,
           at: typo.textRange,
-          fix: { range: [typo.textRange.start, typo.textRange.end], text: spec.heading },
+          fix: { range: [typo.textRange.start, typo.textRange.end], text: wordingOf(spec.heading) },
         });
         return;
       }

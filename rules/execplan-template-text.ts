@@ -11,24 +11,42 @@
  *
  * ## Valid
  *
- * ```md
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"] } }
+ * ```
+ *
+ * ```md plans/csv-export.md
+ * ## Decision Log
+ *
  * - Decision: Stream the CSV instead of building it in memory.
  *   Rationale: Exports reach 200 MB.
  *   Date/Author: 2026-03-02, @dana
+ *
+ * Entries read `- Decision: …` in `PLANS.md`.
  * ```
  *
  * ## Invalid
  *
- * ```md
- * - [x] (YYYY-MM-DD HH:MMZ) Added the CSV writer.
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"] } }
+ * ```
+ *
+ * ```md plans/csv-export.md
+ * ## Progress
+ *
+ * - [x] (YYYY-MM-DD HH:MMZ) Wrote the CSV writer.
+ *
+ * ## Surprises & Discoveries
+ *
  * - Observation: …
  *   Evidence: …
  * ```
  *
- * Reported: `Template placeholder "(YYYY-MM-DD HH:MMZ)" is still here; write when
- * it happened, e.g. "(2026-11-25 14:00Z)".`, then `"Observation:" still holds the
- * template's placeholder "…"; write the observation, or remove the entry.` (and the
- * same for `Evidence:`).
+ * ```text output
+ * 3:7  error  Template placeholder "(YYYY-MM-DD HH:MMZ)" is still here; write when it happened, e.g. "(2026-11-25 14:00Z)".
+ * 7:16  error  "Observation:" still holds the template's placeholder "…"; write the observation, or remove the entry.
+ * 8:13  error  "Evidence:" still holds the template's placeholder "…"; write the evidence, or remove the entry.
+ * ```
  */
 import type { FileRule, PlanPlace } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";

@@ -75,13 +75,24 @@ export function nearMiss(a: string, b: string): boolean {
   return limit > 0 && a !== b && editDistance(a, b, limit) <= limit;
 }
 
+function knownWording(text: string): KnownSection | undefined {
+  return KNOWN_KEYS.get(headingKey(text)) ?? headingParts(text).map((p) => KNOWN_KEYS.get(p)).find((id) => id !== undefined);
+}
+
 /** Which of the practice's sections a heading names, if any: by a known wording, one half of it, or a typo of a known wording. */
 export function knownSectionOf(text: string): KnownSection | undefined {
-  const whole = headingKey(text);
-  const exact = KNOWN_KEYS.get(whole) ?? headingParts(text).map((p) => KNOWN_KEYS.get(p)).find((id) => id !== undefined);
+  const exact = knownWording(text);
   if (exact) return exact;
+  const whole = headingKey(text);
   for (const [key, id] of KNOWN_KEYS) if (nearMiss(whole, key)) return id;
   return undefined;
+}
+
+/** The wording to ask for: the skeleton's own, unless it is itself a typo of the practice's (`Suprises & Discoveries`). */
+export function wordingOf(heading: string): string {
+  if (knownWording(heading)) return heading;
+  const id = knownSectionOf(heading);
+  return id ? KNOWN_SECTIONS[id][0] : heading;
 }
 
 /** The keys a plan's heading may have to be this section of the skeleton. */
@@ -190,7 +201,7 @@ export function looksLikePlan(sections: PlanSections): boolean {
 
 /** How a section is named in messages: `## Progress`. */
 export function sectionHeadingLabel(skeleton: Skeleton, index: number): string {
-  return `${"#".repeat(skeleton.level)} ${skeleton.sections[index]?.heading ?? "?"}`;
+  return `${"#".repeat(skeleton.level)} ${wordingOf(skeleton.sections[index]?.heading ?? "?")}`;
 }
 
 /** A skeleton as a config writes it: only `sections` is needed, each with only its `heading`. */
