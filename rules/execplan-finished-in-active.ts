@@ -48,8 +48,8 @@
 import type { FileRule, PlanPlace } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
 import { gitMvPath } from "../src/tree/git-mv.js";
-import { checklistIn } from "../src/source/checklist.js";
-import { planStatus, saysDone, stillOpen } from "../src/source/plan-status.js";
+import { sectionChecklist } from "../src/source/checklist.js";
+import { outcomesWritten, planStatus, saysDone, stillOpen } from "../src/source/plan-status.js";
 import {
   DEFAULT_SKELETON,
   SKELETON_OPTIONS_SCHEMA,
@@ -88,11 +88,13 @@ export const execplanFinishedInActive: FileRule<SkeletonOptions, PlanPlace> = {
     }
     const progress = knownSection(sections, "progress");
     if (!progress) return;
-    const items = checklistIn(context, progress.heading.range.end, progress.end);
-    if (items.length === 0 || stillOpen(items).length > 0) return;
+    const { items, unboxed } = sectionChecklist(context, progress.heading.range.end, progress.end);
+    // a step written without a box is a step the plan has not ticked
+    if (items.length === 0 || unboxed.length > 0 || stillOpen(items).length > 0) return;
     const outcomes = knownSection(sections, "outcomes");
+    const unwritten = outcomes && outcomesWritten(context, outcomes).state !== "written";
     context.report({
-      message: `Every Progress item of this plan is ticked, but it is still in an active folder: ${outcomes ? `once its ${outcomes.heading.raw} is written, move it` : "move it"} to the completed plans.`,
+      message: `Every Progress item of this plan is ticked, but it is still in an active folder: ${unwritten ? `once its ${outcomes.heading.raw} is written, move it` : "move it"} to the completed plans.`,
       at: progress.heading.range,
       ...move,
     });

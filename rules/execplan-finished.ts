@@ -80,14 +80,10 @@
  * 9:1  error  Section "## Outcomes & Retrospective" of this finished plan (its front matter says "done") is empty; write what was achieved, what remains and what was learned.
  * ```
  */
-import type { RootContent } from "mdast";
-import { toString } from "mdast-util-to-string";
 import type { FileRule, PlanPlace } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { scanBody } from "../src/source/body-scan.js";
 import { checklistIn } from "../src/source/checklist.js";
-import { nodeRange } from "../src/source/markdown.js";
-import { planStatus, saysDone, stillOpen } from "../src/source/plan-status.js";
+import { outcomesWritten, planStatus, saysDone, stillOpen } from "../src/source/plan-status.js";
 import {
   DEFAULT_SKELETON,
   SKELETON_OPTIONS_SCHEMA,
@@ -99,24 +95,7 @@ import {
   type SkeletonOptions,
 } from "../src/source/plan-sections.js";
 
-/** What a section says when it is still to be written; a leading subject ("Outcomes:", "This section") is allowed. */
-const SUBJECT = /^[\s(_*]*(?:(?:this section|this|outcomes?(?: (?:and|&) retrospectives?)?|retrospective|results?|summary|status)\s*(?::|\s)\s*)?(?:(?:is|are)\s+)?/i;
-const STILL_TO_COME =
-  /^(?:pending\b|tbd\b|todo\b|to do\b|n\/a\b|none yet\b|nothing yet\b|in progress\b|not (?:yet )?(?:implemented|started|done|complete|completed|written|available|finished)\b|(?:to be|will be) (?:[a-z]+ ){0,3}?(?:written|filled|completed|updated|added|determined|documented|done|recorded|captured)\b|fill (?:this )?in\b|(?:\.\.\.|…)[\s)_*]*$)/i;
 const QUOTED_MAX = 80;
-
-function stillToCome(text: string): boolean {
-  return STILL_TO_COME.test(text.replace(SUBJECT, ""));
-}
-
-/** The section's entries: each paragraph, each item of a list, and anything else as one entry. */
-function entries(blocks: readonly RootContent[]): { text: string; start: number }[] {
-  return blocks.flatMap((block) =>
-    block.type === "list"
-      ? block.children.map((item) => ({ text: toString(item).replace(/\s+/g, " ").trim(), start: nodeRange(item).start }))
-      : [{ text: block.type === "paragraph" ? toString(block).replace(/\s+/g, " ").trim() : `<${block.type}>`, start: nodeRange(block).start }],
-  );
-}
 
 export const execplanFinished: FileRule<SkeletonOptions, PlanPlace> = {
   meta: {
@@ -150,22 +129,18 @@ export const execplanFinished: FileRule<SkeletonOptions, PlanPlace> = {
     const outcomes = knownSection(sections, "outcomes");
     if (!outcomes) return;
     const label = sectionHeadingLabel(sections.skeleton, outcomes.section);
-    const from = outcomes.heading.range.end;
-    const blocks = scanBody(context).root.children.filter((n) => nodeRange(n).start >= from && nodeRange(n).start < outcomes.end);
-    const written = entries(blocks);
-    if (written.length === 0) {
+    const written = outcomesWritten(context, outcomes);
+    if (written.state === "empty") {
       context.report({
         message: `Section "${label}" of this finished plan (${why}) is empty; write what was achieved, what remains and what was learned.`,
         at: outcomes.heading.range,
       });
-      return;
+    } else if (written.state === "to come") {
+      const quote = written.text.length > QUOTED_MAX ? `${written.text.slice(0, QUOTED_MAX - 1)}…` : written.text;
+      context.report({
+        message: `Section "${label}" of this finished plan (${why}) says the work is still to come: "${quote}"; write what was achieved, what remains and what was learned.`,
+        at: written.at,
+      });
     }
-    if (!written.every((e) => stillToCome(e.text))) return;
-    const [firstEntry] = written as [{ text: string; start: number }];
-    const quote = firstEntry.text.length > QUOTED_MAX ? `${firstEntry.text.slice(0, QUOTED_MAX - 1)}…` : firstEntry.text;
-    context.report({
-      message: `Section "${label}" of this finished plan (${why}) says the work is still to come: "${quote}"; write what was achieved, what remains and what was learned.`,
-      at: firstEntry.start,
-    });
   },
 };

@@ -48,12 +48,10 @@
  * 4:1  error  Progress item "Wire the export button." has no checkbox; write it as "- [ ] …" (to do) or "- [x] …" (done).
  * ```
  */
-import type { List } from "mdast";
 import type { FileRule, PlanPlace } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { checklistIn, checklistItem } from "../src/source/checklist.js";
+import { sectionChecklist } from "../src/source/checklist.js";
 import { nodeRange } from "../src/source/markdown.js";
-import { scanBody } from "../src/source/body-scan.js";
 import {
   DEFAULT_SKELETON,
   SKELETON_OPTIONS_SCHEMA,
@@ -87,8 +85,7 @@ export const execplanProgress: FileRule<SkeletonOptions, PlanPlace> = {
     const progress = knownSection(sections, "progress");
     if (!progress) return;
     const text = context.file.text;
-    const from = progress.heading.range.end;
-    const items = checklistIn(context, from, progress.end);
+    const { items, unboxed } = sectionChecklist(context, progress.heading.range.end, progress.end);
     const label = sectionHeadingLabel(sections.skeleton, progress.section);
     if (items.length === 0) {
       context.report({
@@ -97,20 +94,14 @@ export const execplanProgress: FileRule<SkeletonOptions, PlanPlace> = {
       });
       return;
     }
-    // items of the section's own lists, not the notes nested under a step
-    const lists = scanBody(context).root.children.filter((n): n is List => n.type === "list" && nodeRange(n).start >= from && nodeRange(n).start < progress.end);
-    for (const list of lists) {
-      for (const item of list.children) {
-        if (checklistItem(text, item)) continue;
-        const { start, end } = nodeRange(item);
-        if (items.some((i) => i.box.start > start && i.box.start < end)) continue;
-        const first = item.children[0];
-        const words = first ? text.slice(nodeRange(first).start, nodeRange(first).end).split(/\r?\n|\r/)[0]?.trim() ?? "" : "";
-        context.report({
-          message: `Progress item "${quoted(words)}" has no checkbox; write it as "- [ ] …" (to do) or "- [x] …" (done).`,
-          at: { start, end: first ? nodeRange(first).start : start },
-        });
-      }
+    for (const item of unboxed) {
+      const first = item.children[0];
+      const { start } = nodeRange(item);
+      const words = first ? (text.slice(nodeRange(first).start, nodeRange(first).end).split(/\r?\n|\r/)[0]?.trim() ?? "") : "";
+      context.report({
+        message: `Progress item "${quoted(words)}" has no checkbox; write it as "- [ ] …" (to do) or "- [x] …" (done).`,
+        at: { start, end: first ? nodeRange(first).start : start },
+      });
     }
     if (!sections.skeleton.timestamps) return;
     for (const item of items) {

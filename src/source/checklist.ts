@@ -2,7 +2,7 @@
  * Checklist items (`- [ ] …`, `- [x] …`) of a part of a file. The parser knows no
  * task lists (no GFM), so the box is read from the text at the start of the item.
  */
-import type { ListItem } from "mdast";
+import type { List, ListItem } from "mdast";
 import { scanBody } from "./body-scan.js";
 import { nodeRange } from "./markdown.js";
 import type { AnyFileContext, Range } from "../shared/types.js";
@@ -46,4 +46,27 @@ export function listItemsIn(context: AnyFileContext, from: number, to: number): 
 export function checklistIn(context: AnyFileContext, from: number, to: number): ChecklistItem[] {
   const text = context.file.text;
   return listItemsIn(context, from, to).flatMap((item) => checklistItem(text, item) ?? []);
+}
+
+export interface SectionChecklist {
+  /** Every checklist item, nested ones included. */
+  items: ChecklistItem[];
+  /** Items of the section's own lists that have no box and hold no checklist item: steps written as plain bullets. */
+  unboxed: ListItem[];
+}
+
+/** The checklist of a section's content, `[from, to)`, and the steps in it written without a box. */
+export function sectionChecklist(context: AnyFileContext, from: number, to: number): SectionChecklist {
+  const text = context.file.text;
+  const items = checklistIn(context, from, to);
+  // items of the section's own lists, not the notes nested under a step
+  const lists = scanBody(context).root.children.filter((n): n is List => n.type === "list" && nodeRange(n).start >= from && nodeRange(n).start < to);
+  const unboxed = lists.flatMap((list) =>
+    list.children.filter((item) => {
+      if (checklistItem(text, item)) return false;
+      const { start, end } = nodeRange(item);
+      return !items.some((i) => i.box.start > start && i.box.start < end);
+    }),
+  );
+  return { items, unboxed };
 }

@@ -3,7 +3,10 @@
  * line before its first section (`**Status:** Completed`), as plans without front
  * matter write it.
  */
+import type { RootContent } from "mdast";
+import { toString } from "mdast-util-to-string";
 import type { ChecklistItem } from "./checklist.js";
+import type { PlanSection } from "./plan-sections.js";
 import { stringValue } from "./front-matter-values.js";
 import { scanBody } from "./body-scan.js";
 import { nodeRange } from "./markdown.js";
@@ -51,4 +54,36 @@ const SET_ASIDE = /~~|\b(?:deferred|postponed|moved to|split (?:out|into|off)|ou
 /** The unticked items that still stand for work to do. */
 export function stillOpen(items: readonly ChecklistItem[]): ChecklistItem[] {
   return items.filter((item) => !item.checked && !SET_ASIDE.test(item.text));
+}
+
+/** What a section says when it is still to be written; a leading subject ("Outcomes:", "This section") is allowed. */
+const SUBJECT = /^[\s(_*]*(?:(?:this section|this|outcomes?(?: (?:and|&) retrospectives?)?|retrospective|results?|summary|status)\s*(?::|\s)\s*)?(?:(?:is|are)\s+)?/i;
+const STILL_TO_COME =
+  /^(?:pending\b|tbd\b|todo\b|to do\b|n\/a\b|none yet\b|nothing yet\b|in progress\b|not (?:yet )?(?:implemented|started|done|complete|completed|written|available|finished)\b|(?:to be|will be) (?:[a-z]+ ){0,3}?(?:written|filled|completed|updated|added|determined|documented|done|recorded|captured)\b|fill (?:this )?in\b|(?:\.\.\.|…)[\s)_*]*$)/i;
+
+function stillToCome(text: string): boolean {
+  return STILL_TO_COME.test(text.replace(SUBJECT, ""));
+}
+
+/** The section's entries: each paragraph, each item of a list, and anything else as one entry. */
+function entries(blocks: readonly RootContent[]): { text: string; start: number }[] {
+  return blocks.flatMap((block) =>
+    block.type === "list"
+      ? block.children.map((item) => ({ text: toString(item).replace(/\s+/g, " ").trim(), start: nodeRange(item).start }))
+      : [{ text: block.type === "paragraph" ? toString(block).replace(/\s+/g, " ").trim() : `<${block.type}>`, start: nodeRange(block).start }],
+  );
+}
+
+/**
+ * Whether a section (the Outcomes & Retrospective) is written: `empty`, `to come`
+ * when every entry is a placeholder or says it is still to be written (with the first
+ * entry and where it is), else `written`.
+ */
+export function outcomesWritten(context: AnyFileContext, section: PlanSection): { state: "empty" } | { state: "to come"; text: string; at: number } | { state: "written" } {
+  const from = section.heading.range.end;
+  const blocks = scanBody(context).root.children.filter((n) => nodeRange(n).start >= from && nodeRange(n).start < section.end);
+  const written = entries(blocks);
+  const [first] = written;
+  if (!first) return { state: "empty" };
+  return written.every((e) => stillToCome(e.text)) ? { state: "to come", text: first.text, at: first.start } : { state: "written" };
 }

@@ -1,0 +1,98 @@
+/**
+ * The fixture repositories of the PLANS.md practice (fixtures/execplan/*): each is
+ * linted as its user would, from its root with no argument, by the built CLI. The
+ * whole stylish output must equal the repository's expected-output.txt, reviewed
+ * line by line; the clean repositories print no problem. Only the plans are linted:
+ * never the rules document, the READMEs, trackers or notes beside the plans.
+ */
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "./helpers/cli.js";
+import { FIXTURES, FIXTURE_TODAY } from "./helpers/fixtures.js";
+
+const ROOT = path.join(FIXTURES, "execplan");
+const REPOS = readdirSync(ROOT).sort();
+
+/** The files each repository's run lints: its plans (and, in both-worlds, its agentrules files). */
+const LINTED: Record<string, string[]> = {
+  "agents-bilingual": [".agents/plans/date-formats/plan.md", ".agents/plans/offline-sync/plan.md", ".agents/plans/search-ranking/plan.md"],
+  "agents-bilingual-broken": [".agents/plans/date-formats/plan.md", ".agents/plans/offline-sync/plan.md", ".agents/plans/search-ranking/plan.md"],
+  "both-worlds": [
+    ".agent/exec_plans/search-index/EP-20260210-003_search-index.md",
+    ".agent/exec_plans/search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md",
+    ".agent/exec_plans/search-index/milestones/archive/2026/03/02/EP-20260210-003_MS001_tsvector-column.md",
+    "plans/2026-06-fraud-rules.md",
+    "plans/2026-06-payouts-api.md",
+    "plans/archive/2026-05-refunds.md",
+  ],
+  "docs-layout": [
+    "docs/exec-plans/active/invoice-csv-export.md",
+    "docs/exec-plans/active/reminder-emails.md",
+    "docs/exec-plans/completed/2026-01-session-timeouts.md",
+    "docs/exec-plans/completed/2026-02-audit-trail.md",
+  ],
+  "docs-layout-broken": [
+    "docs/exec-plans/active/billing-retries.md",
+    "docs/exec-plans/active/dunning-letters.md",
+    "docs/exec-plans/active/notes-from-call.md",
+    "docs/exec-plans/active/rate-limits.md",
+    "docs/exec-plans/active/webhook-signing.md",
+    "docs/exec-plans/completed/2026-03-cache-warmup.md",
+    "docs/exec-plans/completed/2026-03-queue-migration.md",
+  ],
+};
+
+const expected = (repo: string, name = "expected-output.txt") => readFileSync(path.join(ROOT, repo, name), "utf8");
+
+describe.each(REPOS)("%s", (repo) => {
+  const cwd = path.join(ROOT, repo);
+
+  it("prints exactly the reviewed output of a run from its root", () => {
+    const r = runCli(["--now", FIXTURE_TODAY, "--no-color"], { cwd });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(expected(repo));
+    const clean = r.stdout.startsWith("No problems found");
+    expect(clean).toBe(!repo.endsWith("-broken") && repo !== "both-worlds");
+    expect(r.status).toBe(clean ? 0 : 1);
+  });
+
+  it("lints its plans and nothing else", () => {
+    const r = runCli(["--now", FIXTURE_TODAY, "--format", "json"], { cwd });
+    const files = (JSON.parse(r.stdout) as { files: { file: string }[] }).files.map((f) => f.file).sort();
+    expect(files).toEqual(LINTED[repo]);
+  });
+});
+
+describe("fixes and the cache on plans", () => {
+  const made: string[] = [];
+  const copy = (repo: string): string => {
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), "ml-execplan-")), repo);
+    made.push(path.dirname(dir));
+    cpSync(path.join(ROOT, repo), dir, { recursive: true });
+    return dir;
+  };
+  afterAll(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(["docs-layout-broken", "agents-bilingual-broken"])("--fix in %s writes the safe fixes and leaves the reviewed rest", (repo) => {
+    const dir = copy(repo);
+    const fixed = runCli(["--now", FIXTURE_TODAY, "--no-color", "--fix"], { cwd: dir });
+    expect(fixed.stderr).toBe("");
+    expect(fixed.stdout).toBe(expected(repo, "expected-after-fix.txt"));
+    // a second run finds nothing more to fix and reports the same
+    expect(runCli(["--now", FIXTURE_TODAY, "--no-color"], { cwd: dir }).stdout).toBe(fixed.stdout);
+  });
+
+  it("reuses cached results of plans without changing them", () => {
+    const dir = copy("docs-layout-broken");
+    const args = ["--now", FIXTURE_TODAY, "--no-color", "--cache"];
+    const first = runCli(args, { cwd: dir });
+    const second = runCli(args, { cwd: dir });
+    expect(first.stdout).toBe(expected("docs-layout-broken"));
+    expect(second.stdout).toBe(first.stdout);
+    expect(readFileSync(path.join(dir, ".milestonelintcache"), "utf8")).toContain("billing-retries.md");
+  });
+});
