@@ -13,7 +13,7 @@ import type { ConfigFile, RuleEntry } from "./config/config-files.js";
 import { localDate, runEngine } from "./run/engine.js";
 import { isIsoDate } from "./tree/dates.js";
 import { UsageError } from "./shared/errors.js";
-import type { LintResult, ResolvedConfig, Rule } from "./shared/types.js";
+import type { LintResult, PlanSettings, ResolvedConfig, Rule } from "./shared/types.js";
 import type { Concurrency } from "./run/workers.js";
 
 export interface LintOptions {
@@ -127,6 +127,8 @@ export interface PrintedConfig {
   ignored: boolean;
   /** Every rule: its severity, with its options when it has any. */
   rules: Record<string, RuleEntry>;
+  /** The plans of the PLANS.md practice the config names, when it names any. */
+  plans?: PlanSettings;
 }
 
 function printable(loaded: LoadedConfig, ignored: boolean): PrintedConfig {
@@ -147,6 +149,7 @@ function printable(loaded: LoadedConfig, ignored: boolean): PrintedConfig {
     gitignore: loaded.config.gitignore,
     ignored,
     rules,
+    ...(loaded.config.plans ? { plans: loaded.config.plans } : {}),
   };
 }
 

@@ -96,7 +96,7 @@ export function wordingOf(heading: string): string {
 }
 
 /** The keys a plan's heading may have to be this section of the skeleton. */
-function acceptedKeys(section: SkeletonSection): Set<string> {
+export function acceptedKeys(section: SkeletonSection): Set<string> {
   const keys = new Set<string>([headingKey(section.heading), ...headingParts(section.heading)]);
   for (const alias of section.aliases ?? []) keys.add(headingKey(alias));
   const known = knownSectionOf(section.heading);
