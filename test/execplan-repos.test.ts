@@ -36,7 +36,6 @@ const LINTED: Record<string, string[]> = {
   "docs-layout-broken": [
     "docs/exec-plans/active/billing-retries.md",
     "docs/exec-plans/active/dunning-letters.md",
-    "docs/exec-plans/active/notes-from-call.md",
     "docs/exec-plans/active/rate-limits.md",
     "docs/exec-plans/active/webhook-signing.md",
     "docs/exec-plans/completed/2026-03-cache-warmup.md",
