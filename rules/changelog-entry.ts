@@ -2,7 +2,7 @@
  * # changelog-entry
  *
  * The entries under `## Changelog` have the template's form,
- * `- YYYY-MM-DD — note` (FORMAT.md §5): a `YYYY-MM-DD` date that exists on the
+ * `- YYYY-MM-DD — note` (docs/format.md §5): a `YYYY-MM-DD` date that exists on the
  * calendar, a dash (`—`, `–` or `-`, or a colon), and a note. An entry dated after
  * the front matter `updated` means `updated` was not bumped with it. Date
  * problems are reported at the date. The template's own `YYYY-MM-DD` is left to

@@ -2,7 +2,7 @@
  * # filename-matches-id
  *
  * The file name agrees with the `id` in the front matter, which is the real
- * identity (FORMAT.md §1–§3):
+ * identity (docs/format.md §1–§3):
  *
  * - a milestone is `EP-YYYYMMDD-NNN_MS###_<slug>.md`, with the plan and `MS###` of
  *   its `id`; in the upstream layout `MS###_<slug>.md` is right as well, and, as

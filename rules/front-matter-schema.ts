@@ -10,6 +10,12 @@
  *
  * Fixable in one case: `ms: "3"` (a quoted number) becomes `ms: 3`.
  *
+ * One problem, one diagnostic: what another rule reports more precisely is left to
+ * it. A value written as a YAML block scalar (`|`, `>`) is `front-matter-simple-yaml`'s
+ * (the line break YAML adds to it is what would break the pattern here); an ID of
+ * the `EP-<digits>-<digits>[/MS<digits>]` form with a part of the wrong length is
+ * `id-valid`'s, which says which part and fixes the padding.
+ *
  * Option `schemas`: `{ milestone?: object, execplan?: object }` replaces the
  * bundled schema of that kind (the config's `schema` setting fills it in).
  *
@@ -52,15 +58,17 @@
  */
 import type { ErrorObject } from "ajv";
 import { isScalar, Scalar, type Document } from "yaml";
-import type { Fix, FileRule, Range } from "../src/shared/types.js";
+import type { Fix, FileKind, FileRule, Range } from "../src/shared/types.js";
+import { idParts } from "../src/tree/identity.js";
 import { docsUrl } from "../src/shared/docs-url.js";
 import { locate, pointerSegments, validatorFor, type JsonSchema } from "../src/config/schemas.js";
 import { SCHEMA_OPTIONS_SCHEMA, schemaFor, type SchemaOptions } from "../src/config/schema-option.js";
 import { didYouMean, didYouMeanSentence } from "../src/shared/suggest.js";
+import { quoteValue } from "../src/shared/quote.js";
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "empty";
-  if (typeof value === "string") return `"${value.length > 60 ? `${value.slice(0, 57)}…` : value}"`;
+  if (typeof value === "string") return quoteValue(value);
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a map";
   return String(value);
@@ -120,6 +128,18 @@ function describe(error: ErrorObject, data: unknown, schema: JsonSchema): string
   }
 }
 
+/** True for an error that another rule reports on the same value with a more precise message. */
+function leftToAnotherRule(error: ErrorObject, doc: Document.Parsed, kind: FileKind): boolean {
+  const [key, ...rest] = pointerSegments(error.instancePath);
+  if (key === undefined) return false;
+  const node = doc.get(key, true);
+  if (!isScalar(node)) return false;
+  if (node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL) return true;
+  if (error.keyword !== "pattern" || rest.length > 0 || typeof node.value !== "string" || (key !== "id" && key !== "execplan_id")) return false;
+  const parts = idParts(node.value);
+  return parts !== undefined && (parts.ms !== undefined) === (kind === "milestone" && key === "id");
+}
+
 /** `ms: "3"` → `ms: 3`: the one schema error with a fix whose meaning is beyond doubt. */
 function quotedMsFix(error: ErrorObject, doc: Document.Parsed, at: Range): Fix | undefined {
   if (error.keyword !== "type" || error.instancePath !== "/ms" || (error.params as { type: string }).type !== "integer") return undefined;
@@ -163,6 +183,7 @@ export const frontMatterSchema: FileRule<SchemaOptions> = {
         });
         continue;
       }
+      if (leftToAnotherRule(error, doc, kind)) continue;
       const segments = pointerSegments(error.instancePath);
       const at = locate(doc, segments, content.start) ?? content;
       const fix = quotedMsFix(error, doc, at);

@@ -2,7 +2,7 @@
  * # id-consistent
  *
  * A milestone's three identity keys agree: the `EP-…` part of `id` is its
- * `execplan_id`, and the `MS###` part of `id` is its `ms` (FORMAT.md §2). When
+ * `execplan_id`, and the `MS###` part of `id` is its `ms` (docs/format.md §2). When
  * they disagree, tools that look the milestone up by one of them find the wrong
  * plan or milestone.
  *

@@ -1,7 +1,7 @@
 /**
  * # id-valid
  *
- * The parts of a plan or milestone ID are valid (FORMAT.md §1): the `YYYYMMDD`
+ * The parts of a plan or milestone ID are valid (docs/format.md §1): the `YYYYMMDD`
  * of `EP-YYYYMMDD-NNN` is a real calendar date, `NNN` is 001–999 and the `MS###`
  * of a milestone ID is 001–999, both zero padded to three digits. Checked in a
  * milestone's `id` and `execplan_id` and in an ExecPlan's `id`. Fixable where the

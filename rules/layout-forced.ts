@@ -1,7 +1,7 @@
 /**
  * # layout-forced
  *
- * With no configuration both layouts are right (FORMAT.md §2 and §3, and trees that
+ * With no configuration both layouts are right (docs/format.md §2 and §3, and trees that
  * mix them while migrating), and this rule says nothing. A team that wants only one
  * sets `layout: "template"` or `"upstream"` in its config, or passes
  * `--layout template|upstream`; every plan and milestone file in the other layout
@@ -43,7 +43,7 @@
  * ```
  *
  * ```text output
- * 1:1  error  This file follows the template layout (`<slug>/…`, FORMAT.md §2), but this project uses only the upstream layout (`active/<slug>/…`, `complete/YYYY/MM/DD/…`, FORMAT.md §3); move it to active/search-index/EP-20260210-003_search-index.md.
+ * 1:1  error  This file follows the template layout (`<slug>/…`, docs/format.md §2), but this project uses only the upstream layout (`active/<slug>/…`, `complete/YYYY/MM/DD/…`, docs/format.md §3); move it to active/search-index/EP-20260210-003_search-index.md.
  *   → mkdir -p active/search-index && git mv search-index/EP-20260210-003_search-index.md active/search-index/EP-20260210-003_search-index.md
  * ```
  */
@@ -57,8 +57,8 @@ import { milestoneTarget, type Target } from "../src/tree/relocate.js";
 import type { IndexEntry } from "../src/shared/types.js";
 
 const DESCRIBE: Record<Layout, string> = {
-  template: "the template layout (`<slug>/…`, FORMAT.md §2)",
-  upstream: "the upstream layout (`active/<slug>/…`, `complete/YYYY/MM/DD/…`, FORMAT.md §3)",
+  template: "the template layout (`<slug>/…`, docs/format.md §2)",
+  upstream: "the upstream layout (`active/<slug>/…`, `complete/YYYY/MM/DD/…`, docs/format.md §3)",
 };
 
 /** The plan's slug: its folder name, without the `EP-…_` of a completed upstream plan's folder. */

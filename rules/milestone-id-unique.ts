@@ -1,7 +1,7 @@
 /**
  * # milestone-id-unique
  *
- * No two milestone files anywhere in the tree share a milestone `id` (FORMAT.md §2).
+ * No two milestone files anywhere in the tree share a milestone `id` (docs/format.md §2).
  * Two files of one plan folder with the same `id` also share an `MS###` and are
  * reported by `milestone-number-unique`, which says which copy to delete; this rule
  * reports the files that carry the same `id` from different plan folders (a
@@ -52,6 +52,7 @@ import { docsUrl } from "../src/shared/docs-url.js";
 import { milestoneIdParts } from "../src/tree/identity.js";
 import { reportOn } from "../src/tree/milestone-groups.js";
 import { push, treeOf, type MilestoneNode, type Tree } from "../src/tree/plan-tree.js";
+import { quoteValue } from "../src/shared/quote.js";
 
 /** True when the folder `m` sits in holds the plan its `id` names. */
 function withItsPlan(tree: Tree, m: MilestoneNode, planId: string): boolean {
@@ -90,7 +91,7 @@ export const milestoneIdUnique: ProjectRule = {
             : home
               ? `${home.entry.displayPath} sits with plan ${planId}, so this file is the stray copy: delete it, or give it an \`id\` of the plan in its own folder.`
               : "a milestone ID is unique across the tree: give each file the ID of the plan in its own folder.";
-        context.report(reportOn(m, `Milestone id "${id}" is also used by ${list} in another plan folder; ${advice}`));
+        context.report(reportOn(m, `Milestone id ${quoteValue(id, 200)} is also used by ${list} in another plan folder; ${advice}`));
       }
     }
   },

@@ -2,7 +2,7 @@
  * # milestone-number-unique
  *
  * Within one plan, no two milestone files (active or archived) share an `MS###`
- * (FORMAT.md §2). The number is read from `id`, else `ms`, else the file name.
+ * (docs/format.md §2). The number is read from `id`, else `ms`, else the file name.
  *
  * Which file has to change is decided and said:
  * - a copy (same title) next to an archived one: the active copy is stale (archiving
@@ -86,6 +86,7 @@ import { quote } from "../src/tree/git-mv.js";
 import { msLabel } from "../src/tree/identity.js";
 import { keeperOrder, renamedMilestone, reportOn, sameTitle, stateOf, titleOf } from "../src/tree/milestone-groups.js";
 import { push, treeOf, type MilestoneNode } from "../src/tree/plan-tree.js";
+import { quoteValue } from "../src/shared/quote.js";
 
 export const milestoneNumberUnique: ProjectRule = {
   meta: {
@@ -135,14 +136,14 @@ export const milestoneNumberUnique: ProjectRule = {
         context.report(
           reportOn(
             other,
-            `${label} is already taken by ${keeper.entry.displayPath} (${stateOf(keeper)}${keptTitle ? `, "${keptTitle}"` : ""}), a different milestone; give this one the next free number, ${msLabel(next)}, in \`id\`, \`ms\` and the file name.`,
+            `${label} is already taken by ${keeper.entry.displayPath} (${stateOf(keeper)}${keptTitle ? `, ${quoteValue(keptTitle, 200)}` : ""}), a different milestone; give this one the next free number, ${msLabel(next)}, in \`id\`, \`ms\` and the file name.`,
             mv,
           ),
         );
         context.report(
           reportOn(
             keeper,
-            `${label} is also used by ${other.entry.displayPath} (${stateOf(other)}${otherTitle ? `, "${otherTitle}"` : ""}), a different milestone; that one should move to the next free number, ${msLabel(next)}.`,
+            `${label} is also used by ${other.entry.displayPath} (${stateOf(other)}${otherTitle ? `, ${quoteValue(otherTitle, 200)}` : ""}), a different milestone; that one should move to the next free number, ${msLabel(next)}.`,
             mv,
           ),
         );

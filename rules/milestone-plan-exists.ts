@@ -2,7 +2,7 @@
  * # milestone-plan-exists
  *
  * Every milestone belongs to a plan that exists, in the folder it sits in
- * (FORMAT.md §2): the plan folder holds an ExecPlan file with the ID the milestone
+ * (docs/format.md §2): the plan folder holds an ExecPlan file with the ID the milestone
  * names (its `execplan_id`, else the plan part of its `id`, else the `EP-…` of its
  * file name), and that folder's ExecPlan is the one the milestone names. When the
  * named plan lives in another folder, the `git mv` that puts the milestone there is

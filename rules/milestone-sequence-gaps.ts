@@ -2,7 +2,7 @@
  * # milestone-sequence-gaps
  *
  * A plan's milestones are numbered `MS001`, `MS002`, … in increasing order
- * (FORMAT.md §1; `agentrules` assigns the next number), so a missing number usually
+ * (docs/format.md §1; `agentrules` assigns the next number), so a missing number usually
  * means a milestone file was lost, or a number was typed by hand. Active and
  * archived milestones count alike, and so do milestones of the plan left in the
  * other layout's folders during a migration. A warning, reported on the milestone right after

@@ -1,7 +1,7 @@
 /**
  * # no-template-placeholder
  *
- * Nothing of the template's placeholder text is left in (FORMAT.md §5): the
+ * Nothing of the template's placeholder text is left in (docs/format.md §5): the
  * `<Milestone: Short Name>` title, `@handle-or-team`, `YYYY-MM-DD`,
  * `EP-YYYYMMDD-NNN`, `MS###`, a lone `…` as a list item or table cell, the
  * `✅ / ⚠️ / ⏳` choices (in any order) in a status cell, `<Name>` in a workstream

@@ -1,7 +1,7 @@
 /**
  * # plan-id-unique
  *
- * No two ExecPlan files share a plan `id` (the ID is the plan's identity, FORMAT.md
+ * No two ExecPlan files share a plan `id` (the ID is the plan's identity, docs/format.md
  * §1). Which file has to change is decided and said:
  * - copies of one plan (same title): the stale one is deleted. A template-layout
  *   copy is stale next to an upstream one (a migration copied instead of moving),
@@ -53,6 +53,7 @@ import type { ProjectRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
 import { quote } from "../src/tree/git-mv.js";
 import { push, treeOf, type PlanNode } from "../src/tree/plan-tree.js";
+import { quoteValue } from "../src/shared/quote.js";
 
 const text = (p: PlanNode, key: string): string => {
   const v = p.entry.keys[key]?.value;
@@ -132,12 +133,12 @@ export const planIdUnique: ProjectRule = {
         context.report({
           entry: other.entry,
           key: "id",
-          message: `Plan ID ${id} is already taken by ${keeper.entry.displayPath} ("${text(keeper, "title")}"), a different plan; give this plan the next free ID of that day, ${next} (in \`id\`, the file name and its milestones).`,
+          message: `Plan ID ${id} is already taken by ${keeper.entry.displayPath} (${quoteValue(text(keeper, "title"), 200)}), a different plan; give this plan the next free ID of that day, ${next} (in \`id\`, the file name and its milestones).`,
         });
         context.report({
           entry: keeper.entry,
           key: "id",
-          message: `Plan ID ${id} is also used by ${other.entry.displayPath} ("${title}"), a different plan created later; that one should take ${next}.`,
+          message: `Plan ID ${id} is also used by ${other.entry.displayPath} (${quoteValue(title, 200)}), a different plan created later; that one should take ${next}.`,
         });
       }
     }

@@ -2,7 +2,7 @@
  * # plan-references-exist
  *
  * The ExecPlan IDs listed in an ExecPlan's `depends_on` and `supersedes` name plans
- * that exist in the tree (FORMAT.md §6), active or completed, in either layout, and
+ * that exist in the tree (docs/format.md §6), active or completed, in either layout, and
  * not the plan itself. Each unknown ID is reported at its list item, with the
  * nearest existing ID when one is close (a mistyped digit).
  *

@@ -2,14 +2,14 @@
  * # plan-status-place
  *
  * An ExecPlan's `status` agrees with where it sits. In the upstream layout
- * (FORMAT.md §3) a finished plan moves from `active/<slug>/` to
+ * (docs/format.md §3) a finished plan moves from `active/<slug>/` to
  * `complete/YYYY/MM/DD/EP-…_<slug>/` (`archive/` is the older spelling), so:
  * - a plan under `complete/` or `archive/` is `done` or `archived`;
  * - an `archived` plan is under `complete/` (or `archive/`), not `active/`; the
  *   `git mv` of its folder to `complete/<today>/` is suggested. A `done` plan may
  *   still sit in `active/` until someone archives it.
  *
- * The template layout (FORMAT.md §2) keeps every plan in `<plan_slug>/` whatever
+ * The template layout (docs/format.md §2) keeps every plan in `<plan_slug>/` whatever
  * its status: it has no folder for finished plans, so any status is right there
  * and this rule says nothing about template plans.
  *
@@ -49,6 +49,7 @@ import type { ProjectRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
 import { gitMvPath } from "../src/tree/git-mv.js";
 import { treeOf } from "../src/tree/plan-tree.js";
+import { quoteValue } from "../src/shared/quote.js";
 
 const FINISHED = new Set(["done", "archived"]);
 
@@ -71,7 +72,7 @@ export const planStatusPlace: ProjectRule = {
         context.report({
           entry,
           key: "status",
-          message: `Status is "${status}", but the plan is under \`${folder}/\`, where finished plans go; set \`status: done\` (or \`archived\`), or move the plan back to \`active/<slug>/\` if it is not finished.`,
+          message: `Status is ${quoteValue(status)}, but the plan is under \`${folder}/\`, where finished plans go; set \`status: done\` (or \`archived\`), or move the plan back to \`active/<slug>/\` if it is not finished.`,
         });
       } else if (folder === "active" && status === "archived") {
         // move the whole plan folder (with its milestones), unless several plans share it

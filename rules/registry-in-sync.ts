@@ -1,7 +1,7 @@
 /**
  * # registry-in-sync
  *
- * `.agent/exec_plans/registry.json` (FORMAT.md §6) is generated from the plans'
+ * `.agent/exec_plans/registry.json` (docs/format.md §6) is generated from the plans'
  * front matter (`agentrules execplan-registry update`) and goes stale when a plan
  * changes and nobody rebuilds it. When the file exists and the run covers it (it,
  * or a folder that holds it, is among the paths linted; the default `.agent` does),
@@ -145,7 +145,8 @@ export const registryInSync: ProjectRule = {
         }
         const given = item.fields.path?.value;
         const plan = (typeof given === "string" ? matches.find((p) => pathMatches(registry, given, p)) : undefined) ?? matches[0];
-        if (!plan) continue;
+        // an unreadable plan's front matter is unknown: nothing to compare (it has its own error)
+        if (!plan || plan.entry.unread) continue;
         for (const field of COPIED) {
           const stored: IndexedKey | undefined = item.fields[field];
           if (!stored) continue;

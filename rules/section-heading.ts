@@ -2,7 +2,7 @@
  * # section-heading
  *
  * Each section marker is directly followed by its section's heading, at the
- * template's level and with the template's text (FORMAT.md §5): `## Objective`
+ * template's level and with the template's text (docs/format.md §5): `## Objective`
  * after `<!-- SECTION: Objective -->`, the `# <title>` heading after
  * `<!-- SECTION: Metadata -->`. Blank lines between the two are allowed; any
  * other block is not. The wrong heading is reported at the heading; a missing

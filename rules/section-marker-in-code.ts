@@ -2,7 +2,7 @@
  * # section-marker-in-code
  *
  * A section marker inside a fenced or indented code block is text, not a marker:
- * it starts no section (FORMAT.md §5). That is usually a mistake, e.g. a marker
+ * it starts no section (docs/format.md §5). That is usually a mistake, e.g. a marker
  * pasted inside a fence or indented by four spaces. A warning, since a code block
  * may show a marker on purpose.
  *

@@ -1,7 +1,7 @@
 /**
  * # section-marker-required
  *
- * Every required section of the template (FORMAT.md §5) is present: its
+ * Every required section of the template (docs/format.md §5) is present: its
  * `<!-- SECTION: … -->` marker is in the file, on its own line, outside code.
  * A missing marker is reported at its section's heading when the heading is
  * there, otherwise where the section belongs (after the section before it).

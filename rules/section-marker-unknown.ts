@@ -2,7 +2,7 @@
  * # section-marker-unknown
  *
  * A comment that is meant as a section marker but is not one of the template's
- * (FORMAT.md §5): a misspelling (`<!-- SECTON: Objective -->`), a wrong name
+ * (docs/format.md §5): a misspelling (`<!-- SECTON: Objective -->`), a wrong name
  * (`<!-- SECTION: Objectives -->`), wrong case, a missing space. Markers are
  * matched exactly, so such a comment starts no section; the message names the
  * marker it most likely means. Other comments (`<!-- TODO -->`) are left alone.

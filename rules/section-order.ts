@@ -1,7 +1,7 @@
 /**
  * # section-order
  *
- * The sections come in the template's order (FORMAT.md §5): Metadata, Objective,
+ * The sections come in the template's order (docs/format.md §5): Metadata, Objective,
  * Definition of Done, Scope, … Changelog. Optional sections may be left out, but
  * what is there keeps its place. The fewest sections that explain the disorder
  * are reported (one moved section is one report), each saying which section it

@@ -1,7 +1,7 @@
 /**
  * # status-matches-folder
  *
- * A milestone's `status` agrees with the folder it is in (FORMAT.md §2, §3).
+ * A milestone's `status` agrees with the folder it is in (docs/format.md §2, §3).
  *
  * Template layout: milestones live in `milestones/active/` or
  * `milestones/archive/YYYY/MM/DD/`; `archived` only under `archive/`, and a file

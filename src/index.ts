@@ -10,7 +10,7 @@ import { resolveCacheFile } from "./run/cache.js";
 import { ConfigLoader, type LoadedConfig } from "./config/config-loader.js";
 import { defaultConfig } from "./config/config.js";
 import type { ConfigFile, RuleEntry } from "./config/config-files.js";
-import { localDate, runEngine } from "./run/engine.js";
+import { DEFAULT_PATTERN, localDate, runEngine } from "./run/engine.js";
 import { isIsoDate } from "./tree/dates.js";
 import { UsageError } from "./shared/errors.js";
 import type { LintResult, PlanSettings, ResolvedConfig, Rule } from "./shared/types.js";
@@ -35,6 +35,8 @@ export interface LintOptions {
   config?: string | ConfigFile;
   /** Rules to run in addition to the built-in ones and the configs' plugins. */
   rules?: readonly Rule[];
+  /** Rule settings that win over every config's, as `--rule 'id: severity'` gives them. */
+  overrideRules?: Record<string, RuleEntry>;
   /** Report disable directives that suppressed nothing (`--report-unused-disables`). */
   reportUnusedDisables?: boolean;
   /** Leave warnings out of the results (`--quiet`). */
@@ -47,6 +49,8 @@ export interface LintOptions {
   cacheLocation?: string;
   /** Threads for the per-file rules, the calling one included: `auto` (the default) adds workers when there are enough files. */
   concurrency?: Concurrency;
+  /** Add a `trace` to the result: timings per phase and per rule, each file's config, crash stacks (`--debug`). */
+  debug?: boolean;
 }
 
 /** The results with warnings left out, counts included (`--quiet`). */
@@ -58,8 +62,13 @@ export function errorsOnly(result: LintResult): LintResult {
   return { ...result, files, warningCount: 0, fixableCount: files.reduce((n, f) => n + f.fixableCount, 0) };
 }
 
-function loaderFor(options: LintOptions, cwd: string): ConfigLoader {
-  return new ConfigLoader({ cwd, rules: [...builtinRules, ...(options.rules ?? [])], ...(options.config !== undefined ? { config: options.config } : {}) });
+function loaderFor(options: Pick<LintOptions, "config" | "rules" | "overrideRules">, cwd: string): ConfigLoader {
+  return new ConfigLoader({
+    cwd,
+    rules: [...builtinRules, ...(options.rules ?? [])],
+    ...(options.config !== undefined ? { config: options.config } : {}),
+    ...(options.overrideRules !== undefined ? { overrideRules: options.overrideRules } : {}),
+  });
 }
 
 const LAYOUTS: readonly string[] = ["auto", "template", "upstream"] satisfies ResolvedConfig["layout"][];
@@ -75,13 +84,15 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const loader = loaderFor(options, cwd);
   // a broken config is reported before any file is read
   const here = await loader.forDir(cwd);
+  const defaults = defaultPatterns(cwd, here.config);
   const result = await runEngine({
-    patterns: options.patterns ?? defaultPatterns(cwd, here.config),
+    patterns: options.patterns ?? defaults,
+    defaults,
     cwd,
     rules: here.rules,
     config: here.config,
     configFor: (file) => loader.forFile(file),
-    isIgnored: (file) => loader.isIgnored(file),
+    ignoredBy: (file) => loader.ignoredBy(file),
     today,
     fix: (options.fix ?? false) || (options.fixDryRun ?? false),
     write: !options.fixDryRun,
@@ -89,6 +100,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     ...(layout !== undefined ? { layout: layout as ResolvedConfig["layout"] } : {}),
     ...(options.cache ? { cacheFile: await resolveCacheFile(options.cacheLocation, cwd) } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    ...(options.debug ? { debug: true } : {}),
   });
   return options.quiet ? errorsOnly(result) : result;
 }
@@ -96,12 +108,12 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
 /** What a run given no paths lints: `.agent`, and the folders that hold the plans of the config found here. */
 function defaultPatterns(cwd: string, config: ResolvedConfig): string[] {
   const plans = config.plans ? planFolders(config.plans).filter((dir) => existsSync(dir)) : [];
-  if (plans.length === 0) return [".agent"];
-  return existsSync(path.join(cwd, ".agent")) ? [".agent", ...plans] : plans;
+  if (plans.length === 0) return [DEFAULT_PATTERN];
+  return existsSync(path.join(cwd, DEFAULT_PATTERN)) ? [DEFAULT_PATTERN, ...plans] : plans;
 }
 
 /** The configuration that applies to `file` (`--print-config`): where it came from, and every rule's severity and options. */
-export async function configForFile(file: string, options: Pick<LintOptions, "cwd" | "config" | "rules"> = {}): Promise<PrintedConfig> {
+export async function configForFile(file: string, options: Pick<LintOptions, "cwd" | "config" | "rules" | "overrideRules"> = {}): Promise<PrintedConfig> {
   const cwd = options.cwd ?? process.cwd();
   const loader = loaderFor(options, cwd);
   const abs = path.resolve(cwd, file);
@@ -110,7 +122,7 @@ export async function configForFile(file: string, options: Pick<LintOptions, "cw
 }
 
 /** The rules a run from `cwd` knows: built-in ones and the plugins of the config that applies there (`--list-rules`). */
-export async function rulesFor(options: Pick<LintOptions, "cwd" | "config" | "rules"> = {}): Promise<readonly Rule[]> {
+export async function rulesFor(options: Pick<LintOptions, "cwd" | "config" | "rules" | "overrideRules"> = {}): Promise<readonly Rule[]> {
   const cwd = options.cwd ?? process.cwd();
   return (await loaderFor(options, cwd).forDir(cwd)).rules;
 }

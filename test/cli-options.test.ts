@@ -38,7 +38,7 @@ describe("--max-warnings", () => {
   it("rejects a value that is not a whole number", () => {
     const r = runCli(["--max-warnings", "ten"], { cwd: tree() });
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('milestone-lint: --max-warnings must be a whole number, got "ten"\n');
+    expect(r.stderr).toBe('milestone-lint: --max-warnings must be a whole number (or -1 for no limit), got "ten"\n');
   });
 });
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import path from "node:path";
 import { runCli } from "./helpers/cli.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { FIXTURES, FIXTURE_TODAY } from "./helpers/fixtures.js";
 
 const VALID = path.join(FIXTURES, "valid");
@@ -84,6 +85,7 @@ describe("json output", () => {
       severity: "error",
       message: "`ms` must be a YAML integer (no quotes), but it is the string \"2\". Write `ms: 2`.",
       fix: { range: [63, 66], text: "2" },
+      docsUrl: docsUrl("front-matter-schema"),
     });
   });
 });

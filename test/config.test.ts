@@ -241,7 +241,7 @@ describe("plugins", () => {
     const dir = withPlugin({ "require-tags": "warn" });
     expect((await rulesFor({ cwd: dir })).map((r) => r.meta.id)).toEqual([...builtinRules.map((r) => r.meta.id), "require-tags"]);
     const cli = runCli(["--list-rules"], { cwd: dir });
-    expect(cli.stdout).toMatch(/^require-tags +error +Milestones have at least `min` tags \(default 1\)$/m);
+    expect(cli.stdout).toMatch(/^require-tags +error +Milestones have at least `min` tags \(default 1\)  https:\/\/example\.test\/milestone-lint-plugin#require-tags$/m);
     const printed = JSON.parse(runCli(["--print-config", MILESTONE], { cwd: dir }).stdout);
     expect(printed.rules["require-tags"]).toEqual(["warn", { min: 1 }]);
     expect(printed.configFile).toBe(path.join(dir, "milestone-lint.config.json"));
@@ -272,7 +272,7 @@ describe("a broken config is exit 2 with the file and the reason on one line", (
     ["an unknown rule", { "milestone-lint.config.json": json({ rules: { "front-matter-shema": "off" } }) },
       'milestone-lint.config.json: unknown rule "front-matter-shema". Did you mean "front-matter-schema"?'],
     ["a bad severity", { ".milestonelintrc.json": json({ rules: { "front-matter-schema": "warning" } }) },
-      '.milestonelintrc.json: rule "front-matter-schema" must be "off", "warn", "error" or ["error", { …options }], not "warning"'],
+      '.milestonelintrc.json: rule "front-matter-schema" must be "off", "warn", "error" (or 0, 1, 2) or ["error", { …options }], not "warning"'],
     ["an unknown option", { "milestone-lint.config.json": json({ rules: { "front-matter-schema": ["error", { schema: {} }] } }) },
       'milestone-lint.config.json: rule "front-matter-schema" has no option "schema"; its options are: schemas. Did you mean "schemas"?'],
     ["an option of the wrong type", { "milestone-lint.config.json": json({ rules: { "front-matter-schema": ["error", { schemas: [] }] } }) },

@@ -71,11 +71,19 @@ function replaceLine(text: string, from: string, to: string): string {
 }
 
 /**
- * `fixtures/valid` with values that put `%`, CR LF, `,` `:`, XML markup and a control
- * character into front-matter-schema's messages (which quote the value found).
+ * `fixtures/valid` with values that put `%`, `,` `:` and XML markup into
+ * front-matter-schema's messages (which quote the value found, with line breaks and
+ * control characters escaped), and a plugin whose message holds a raw CR LF and a
+ * control character, as a plugin's may.
  */
 function specialValuesTree(): string {
   const root = repoCopy(VALID);
+  writeFileSync(
+    path.join(root, "raw-message.mjs"),
+    `export const rules = [{ meta: { id: "raw-message", description: "t", severity: "error", appliesTo: ["milestone"], docsUrl: "https://example.test" },
+  check(context) { if (context.file.displayPath.endsWith("MS002_ranked-search-api.md")) context.report({ message: "A plugin message with \\"high\\r\\nlow\\" and \\u0001 in it.", at: 0 }); } }];\n`,
+  );
+  writeFileSync(path.join(root, "milestone-lint.config.json"), JSON.stringify({ plugins: ["./raw-message.mjs"] }));
   edit(root, MS002, (t) => {
     t = replaceLine(t, "status: in_progress", 'status: "done\\x01"');
     t = replaceLine(t, "domain: backend", 'domain: "back%0Aend, ops: 100%"');
@@ -248,8 +256,9 @@ describe("--format github", () => {
       `::error file=${file},line=7,col=9,endLine=7,endColumn=32,title=front-matter-schema::\`domain\` is "back%250Aend, ops: 100%25", which is not allowed; expected one of: backend, frontend, console, infra, cross-cutting.`,
     );
     expect(lines).toContain(
-      `::error file=${file},line=12,col=7,endLine=12,endColumn=20,title=front-matter-schema::\`risk\` is "high%0D%0Alow", which is not allowed; expected one of: low, med, high. Did you mean "high"?`,
+      `::error file=${file},line=12,col=7,endLine=12,endColumn=20,title=front-matter-schema::\`risk\` is "high\\r\\nlow", which is not allowed; expected one of: low, med, high. Did you mean "high"?`,
     );
+    expect(lines.some((l) => l.startsWith(`::error file=${file},line=1,col=1,endLine=1,endColumn=1,title=raw-message::A plugin message with "high%0D%0Alow" and `))).toBe(true);
   });
 
   it("leaves out columns on annotations over several lines, which the runner does not accept", () => {

@@ -12,6 +12,7 @@ import { ACTIVE, VALID_MILESTONE, validMilestoneText, validTree, type Tree } fro
 
 interface JsonDiagnostic {
   fix?: unknown;
+  docsUrl?: string;
   line: number;
   column: number;
   endLine: number;
@@ -28,8 +29,8 @@ interface JsonOutput {
 function lintJson(tree: Tree, args: string[] = []) {
   const r = runCli(["--format", "json", "--now", FIXTURE_TODAY, ...args], { cwd: tree.dir });
   const out = r.stdout === "" ? undefined : (JSON.parse(r.stdout) as JsonOutput);
-  // positions and messages are what these tests are about; fix ranges are offsets and differ with line endings
-  const of = (file: string) => out?.files.find((f) => f.file === file)?.diagnostics.map(({ fix: _fix, ...d }) => d);
+  // positions and messages are what these tests are about; fix ranges are offsets and differ with line endings, docs links are the rules'
+  const of = (file: string) => out?.files.find((f) => f.file === file)?.diagnostics.map(({ fix: _fix, docsUrl: _docs, ...d }) => d);
   return { ...r, out, of };
 }
 

@@ -1,4 +1,4 @@
-/** What a path is, in both layouts of FORMAT.md §2 and §3 and in trees that mix them. */
+/** What a path is, in both layouts of docs/format.md §2 and §3 and in trees that mix them. */
 import { describe, expect, it } from "vitest";
 import path from "node:path";
 import { classify } from "../src/tree/place.js";

@@ -50,7 +50,7 @@ describe("a file rule that throws", () => {
     expect(result.internalErrors).toBe(1);
     expect(diagnosticsOf(result, VALID_MILESTONE)).toEqual([
       "1:1 test-reports seen",
-      '1:1 test-throws Internal error: rule "test-throws" crashed on this file (cannot read properties of undefined). The other rules still ran; please report this.',
+      '1:1 test-throws Rule "test-throws" crashed on this file (cannot read properties of undefined). The other rules still ran; report this to the rule\'s author.',
       '4:5 front-matter-schema `ms` must be a YAML integer (no quotes), but it is the string "2". Write `ms: 2`.',
     ]);
     expect(diagnosticsOf(result, ARCHIVED)).toEqual(["1:1 test-reports seen"]);
@@ -64,7 +64,7 @@ describe("a file rule that throws", () => {
     expect(crashed).toBeGreaterThan(2);
     expect(result.internalErrors).toBe(crashed);
     expect(diagnosticsOf(result, PLAN)).toEqual([
-      '1:1 test-throws-everywhere Internal error: rule "test-throws-everywhere" crashed on this file (not even an Error). The other rules still ran; please report this.',
+      '1:1 test-throws-everywhere Rule "test-throws-everywhere" crashed on this file (not even an Error). The other rules still ran; report this to the rule\'s author.',
     ]);
   });
 });
@@ -75,7 +75,7 @@ describe("a project rule that throws", () => {
     expect(result.internalErrors).toBe(1);
     const crash = result.files.flatMap((f) => f.diagnostics).filter((d) => d.ruleId === "test-project-throws");
     expect(crash).toHaveLength(1);
-    expect(crash[0]?.message).toBe('Internal error: rule "test-project-throws" crashed (index exploded). The other rules still ran; please report this.');
+    expect(crash[0]?.message).toBe('Rule "test-project-throws" crashed (index exploded). The other rules still ran; report this to the rule\'s author.');
     expect(diagnosticsOf(result, VALID_MILESTONE)).toContain(
       '4:5 front-matter-schema `ms` must be a YAML integer (no quotes), but it is the string "2". Write `ms: 2`.',
     );
@@ -104,11 +104,13 @@ describe("through the CLI, with the crashing rules loaded as a plugin", () => {
       expect.objectContaining({
         file: VALID_MILESTONE,
         line: 1,
-        message: 'Internal error: rule "plugin-throws" crashed on this file (plugin bug). The other rules still ran; please report this.',
+        message: 'Plugin rule "plugin-throws" (from "./crash-plugin.mjs") crashed on this file (plugin bug). The other rules still ran; report this to the plugin\'s author.',
       }),
     ]);
     expect(all.filter((d) => d.ruleId === "plugin-project-throws")).toHaveLength(1);
-    expect(all.filter((d) => d.ruleId === "plugin-project-throws")[0]?.message).toContain("(project plugin bug)");
+    expect(all.filter((d) => d.ruleId === "plugin-project-throws")[0]?.message).toBe(
+      'Plugin rule "plugin-project-throws" (from "./crash-plugin.mjs") crashed (project plugin bug). The other rules still ran; report this to the plugin\'s author.',
+    );
     // the canary problem of the same file is still there
     expect(all).toContainEqual(expect.objectContaining({ file: VALID_MILESTONE, ruleId: "front-matter-schema", line: 4 }));
   });

@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { runCli } from "./helpers/cli.js";
+import { docsUrl } from "../src/shared/docs-url.js";
 import { FIXTURES, FIXTURE_TODAY } from "./helpers/fixtures.js";
 
 const PARTIAL = path.join(FIXTURES, "partial-run");
@@ -33,6 +34,7 @@ describe("partial runs (a pre-commit hook passing the changed files)", () => {
         endLine: 2,
         endColumn: 26,
         ruleId: "milestone-number-unique",
+        docsUrl: docsUrl("milestone-number-unique"),
         severity: "error",
         message: `MS002 of plan EP-20260210-003 is already taken by ${ARCHIVED} (archived, "Ranked search API"), a different milestone; give this one the next free number, MS003, in \`id\`, \`ms\` and the file name.`,
         suggestion: `git mv ${NEW_FILE} ${NEW_FILE.replace("MS002", "MS003")}`,

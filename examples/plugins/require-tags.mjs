@@ -21,15 +21,15 @@ const requireTags = {
   },
   check(context) {
     const { frontMatter, options } = context;
-    const data = frontMatter.data;
-    // a file without front matter is front-matter-required's business
-    if (data === null || typeof data !== "object" || !frontMatter.close) return;
-    const tags = frontMatter.get("tags");
-    const count = Array.isArray(data.tags) ? data.tags.length : 0;
+    // no front matter, or YAML that does not parse: front-matter-required and front-matter-yaml-syntax say so
+    if (frontMatter.data === undefined || !frontMatter.close) return;
+    // typed reads: frontMatter.list, .string and .integer give the value, or undefined
+    const tags = frontMatter.list("tags");
+    const count = tags ? tags.value.length : 0;
     if (count >= options.min) return;
     context.report({
       message: `Milestone has ${count} tag${count === 1 ? "" : "s"}; add at least ${options.min} to \`tags\` (e.g. \`tags: [api]\`).`,
-      at: tags ? tags.value : frontMatter.close,
+      at: frontMatter.get("tags")?.value ?? frontMatter.close,
     });
   },
 };

@@ -4,7 +4,6 @@
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { FORMATTERS } from "../report/index.js";
 import { UsageError } from "../shared/errors.js";
 import { VERSION } from "../shared/version.js";
@@ -12,19 +11,25 @@ import { writeAtomic } from "../fix/write-atomic.js";
 import { configForFile, errorsOnly, lint, rulesFor } from "../index.js";
 import type { Rule, RuleMeta } from "../shared/types.js";
 import type { Concurrency } from "../run/workers.js";
+import { didYouMeanSentence } from "../shared/suggest.js";
+import { parse, parseRuleOptions } from "./args.js";
 
 const HELP = `Usage: milestone-lint [options] [paths…]
 
 Lint ExecPlan and milestone files under .agent/exec_plans, and the plans of the
 PLANS.md practice that the config's \`plans\` names.
-Paths are files, folders or globs; default: .agent and the folders of the plans
+Paths are files, folders or globs; default: .agent and the folders of the plans.
+!pattern leaves files out.
 
 Options:
   -f, --format <name>          Output format: ${Object.keys(FORMATTERS).join(", ")} (default: stylish)
   -o, --output-file <path>     Write the report to this file instead of stdout
   -c, --config <path>          Use this config file instead of looking for one
+      --no-config-lookup       Use no config file: the defaults and --rule only
+      --rule <id: severity>    Set a rule, over the config: 'section-order: off', 'id: [error, {…}]'
       --fix                    Apply safe fixes and write the files back
-      --fix-dry-run            Print what --fix would change as a unified diff; write nothing
+      --fix-dry-run            Print what --fix would change as a unified diff (with --format:
+                               the problems left after fixing); write nothing
       --cache                  Reuse results of unchanged files from the cache file
       --cache-location <path>  Cache file, or folder for it (default: .milestonelintcache)
       --concurrency <n|auto|off>
@@ -32,22 +37,28 @@ Options:
       --now <date>             Today as YYYY-MM-DD, for rules that compare with today
       --layout <name>          template, upstream or auto (default): report files not in the forced layout
       --quiet                  Report errors only
-      --max-warnings <n>       Exit 1 when there are more than n warnings
+      --max-warnings <n>       Exit 1 when there are more than n warnings (-1: no limit)
       --report-unused-disables Report milestone-lint-disable comments that suppress nothing
-      --color                  Force colours on
-      --no-color               Force colours off (NO_COLOR is honoured too)
+                               (also --report-unused-disable-directives)
+      --color                  Force colours on (so does FORCE_COLOR)
+      --no-color               Force colours off (NO_COLOR and FORCE_COLOR=0 too)
       --print-config <file>    Print the configuration that applies to <file> and exit
-      --list-rules             Print the rules (plugins included) with their default severity and exit
+      --list-rules             Print the rules (plugins included), their severity and docs, and exit
+      --debug                  Print on stderr each file's config, timings per phase and rule, crash stacks
+      --env-info               Print the versions and platform, for a bug report, and exit
   -v, --version                Print the version and exit
   -h, --help                   Print this help and exit
 
 Exit status: 0 no errors, 1 errors found, 2 the tool could not run.
 `;
 
-function useColor(flags: { color?: boolean; "no-color"?: boolean }, tty: boolean): boolean {
+/** `--color`/`--no-color`, then FORCE_COLOR (as --color; 0 or false: off), then NO_COLOR, then whether it is a TTY. */
+function useColor(flags: { color?: boolean; "no-color"?: boolean }, tty: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
   if (flags["no-color"]) return false;
   if (flags.color) return true;
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== "") return force !== "0" && force !== "false";
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
   return tty;
 }
 
@@ -65,11 +76,12 @@ async function writeReport(file: string, report: string): Promise<void> {
   }
 }
 
+/** One line a rule: id, default severity, whether it fixes, what it checks, and where its documentation is. */
 function listRules(rules: readonly Rule[]): string {
   const width = Math.max(...rules.map((r) => r.meta.id.length));
   return (
     rules
-      .map((r) => `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(5)}  ${r.meta.fixable ? "fix" : "   "}  ${r.meta.description}`)
+      .map((r) => `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(5)}  ${r.meta.fixable ? "fix" : "   "}  ${r.meta.description}  ${r.meta.docsUrl}`)
       .join("\n") + "\n"
   );
 }
@@ -81,32 +93,7 @@ function parseConcurrency(value: string): Concurrency {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      format: { type: "string", short: "f", default: "stylish" },
-      "output-file": { type: "string", short: "o" },
-      config: { type: "string", short: "c" },
-      fix: { type: "boolean" },
-      "fix-dry-run": { type: "boolean" },
-      cache: { type: "boolean" },
-      "cache-location": { type: "string" },
-      concurrency: { type: "string", default: "auto" },
-      quiet: { type: "boolean" },
-      "max-warnings": { type: "string" },
-      "report-unused-disables": { type: "boolean" },
-      "print-config": { type: "string" },
-      now: { type: "string" },
-      layout: { type: "string" },
-      color: { type: "boolean" },
-      "no-color": { type: "boolean" },
-      "list-rules": { type: "boolean" },
-      version: { type: "boolean", short: "v" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
+  const { values, positionals } = parse(argv);
   if (values.help) {
     process.stdout.write(HELP);
     return 0;
@@ -115,7 +102,17 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const configOption = values.config !== undefined ? { config: values.config } : {};
+  if (values.config !== undefined && values["no-config-lookup"]) throw new UsageError("--config and --no-config-lookup cannot be used together");
+  const overrideRules = values.rule ? parseRuleOptions(values.rule) : undefined;
+  const configOption = {
+    // --no-config-lookup: an empty inline config, the defaults
+    ...(values.config !== undefined ? { config: values.config } : values["no-config-lookup"] ? { config: {} } : {}),
+    ...(overrideRules ? { overrideRules } : {}),
+  };
+  if (values["env-info"]) {
+    process.stdout.write(await (await import("./env-info.js")).envInfo(configOption));
+    return 0;
+  }
   if (values["print-config"] !== undefined) {
     process.stdout.write(`${JSON.stringify(await configForFile(values["print-config"], configOption), null, 2)}\n`);
     return 0;
@@ -126,12 +123,14 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (values.fix && values["fix-dry-run"]) throw new UsageError("--fix and --fix-dry-run cannot be used together");
   const maxWarnings = values["max-warnings"];
-  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) {
-    throw new UsageError(`--max-warnings must be a whole number, got "${maxWarnings}"`);
+  // -1 is ESLint's "no limit"
+  if (maxWarnings !== undefined && !/^(\d+|-1)$/.test(maxWarnings)) {
+    throw new UsageError(`--max-warnings must be a whole number (or -1 for no limit), got "${maxWarnings}"`);
   }
-  const loadFormatter = FORMATTERS[values.format];
+  const format = values.format ?? "stylish";
+  const loadFormatter = FORMATTERS[format];
   if (!loadFormatter) {
-    throw new UsageError(`Unknown format "${values.format}"; expected one of: ${Object.keys(FORMATTERS).join(", ")}`);
+    throw new UsageError(`Unknown format "${format}"; expected one of: ${Object.keys(FORMATTERS).join(", ")}.${didYouMeanSentence(format, Object.keys(FORMATTERS))}`);
   }
   const result = await lint({
     cache: values.cache ?? false,
@@ -145,25 +144,30 @@ export async function main(argv: string[]): Promise<number> {
     fix: values.fix ?? false,
     fixDryRun: values["fix-dry-run"] ?? false,
     reportUnusedDisables: values["report-unused-disables"] ?? false,
+    ...(values.debug ? { debug: true } : {}),
   });
+  for (const warning of result.warnings ?? []) process.stderr.write(`milestone-lint: warning: ${warning}.\n`);
   const outputFile = values["output-file"];
+  const started = performance.now();
   let report: string;
-  if (values["fix-dry-run"]) {
+  // --fix-dry-run alone is a diff; with a --format, the fixed output and the problems that remain, as in ESLint
+  if (values["fix-dry-run"] && values.format === undefined) {
     report = (await import("../fix/unified-diff.js")).fixDiff(result);
   } else {
     const rules: Record<string, RuleMeta> = {};
     for (const r of await rulesFor(configOption)) rules[r.meta.id] = r.meta;
     const formatter = await loadFormatter();
-    // a file gets colours only when asked for with --color, whatever stdout is
+    // a file gets colours only when asked for (--color, FORCE_COLOR), whatever stdout is
     const color = useColor(values, outputFile === undefined && process.stdout.isTTY === true);
     report = formatter(values.quiet ? errorsOnly(result) : result, { cwd: process.cwd(), color, rules, version: VERSION });
   }
   if (outputFile !== undefined) await writeReport(outputFile, report);
   else process.stdout.write(report);
+  if (result.trace) process.stderr.write((await import("./debug.js")).debugReport(result.trace, performance.now() - started));
   if (result.internalErrors > 0) return 2;
   if (result.errorCount > 0) return 1;
   // as in ESLint, --max-warnings counts the warnings --quiet hides
-  if (maxWarnings !== undefined && result.warningCount > Number(maxWarnings)) {
+  if (maxWarnings !== undefined && maxWarnings !== "-1" && result.warningCount > Number(maxWarnings)) {
     process.stderr.write(`milestone-lint: ${result.warningCount} warnings, more than --max-warnings ${maxWarnings} allows.\n`);
     return 1;
   }
@@ -175,9 +179,10 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const known = error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"));
+    const known = error instanceof UsageError;
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`milestone-lint: ${known ? message : `internal error: ${message}`}\n`);
+    if (!known && error instanceof Error && process.argv.includes("--debug")) process.stderr.write(`${error.stack ?? ""}\n`);
     process.exitCode = 2;
   },
 );

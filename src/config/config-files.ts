@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import stripJsonComments from "strip-json-comments";
 import { UsageError } from "../shared/errors.js";
 import { LineIndex } from "../source/line-index.js";
 import { importModule } from "../shared/import-module.js";
@@ -13,7 +14,9 @@ import type { JsonSchema } from "./schemas.js";
 import type { SkeletonInput } from "../source/plan-sections.js";
 import type { ResolvedConfig, SeveritySetting } from "../shared/types.js";
 
-export type RuleEntry = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
+/** A severity as a config may write it: ESLint's 0, 1, 2 are `off`, `warn`, `error`. */
+export type SeverityInput = SeveritySetting | 0 | 1 | 2;
+export type RuleEntry = SeverityInput | [SeverityInput] | [SeverityInput, Record<string, unknown>];
 
 /** A configuration as written; `schemas/config.schema.json` is its schema. */
 export interface ConfigFile {
@@ -41,9 +44,11 @@ export interface PlansConfig {
 /** In order of precedence within one folder. */
 export const CONFIG_FILE_NAMES = [
   "milestone-lint.config.json",
+  "milestone-lint.config.jsonc",
   "milestone-lint.config.mjs",
   "milestone-lint.config.js",
   ".milestonelintrc.json",
+  ".milestonelintrc.jsonc",
   "package.json",
 ] as const;
 
@@ -99,14 +104,20 @@ export async function readConfigFile(file: string, shown: string): Promise<unkno
   } catch (error) {
     throw new UsageError(`${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? firstLine(error)})`);
   }
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const unmarked = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const isPackage = path.basename(file) === "package.json";
+  // comments in .json and .jsonc, as markdownlint-cli2 and VS Code accept; blanked, so that error positions still hold
+  const body = isPackage ? unmarked : stripJsonComments(unmarked);
+  if (body.trim() === "") {
+    throw new UsageError(`${shown}: the file is empty${unmarked.trim() === "" ? "" : " (comments only)"}; write a configuration object, e.g. { "extends": ["recommended"] }, or delete the file`);
+  }
   let data: unknown;
   try {
     data = JSON.parse(body);
   } catch (error) {
     throw new UsageError(`${shown}: invalid JSON at ${jsonError(body, error as Error)}`);
   }
-  if (path.basename(file) === "package.json") return (data as Record<string, unknown>)[PACKAGE_KEY];
+  if (isPackage) return (data as Record<string, unknown>)[PACKAGE_KEY];
   return data;
 }
 

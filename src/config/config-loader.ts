@@ -6,16 +6,20 @@
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { checkConfigShape, resolveConfig } from "./config.js";
-import { configFileIn, readConfigFile, type ConfigFile } from "./config-files.js";
+import { configFileIn, readConfigFile, type ConfigFile, type RuleEntry } from "./config-files.js";
+import { UsageError } from "../shared/errors.js";
+import { didYouMeanSentence } from "../shared/suggest.js";
 import { Gitignores } from "./gitignore.js";
 import { relativeInside } from "../shared/paths.js";
 import { loadPlugins } from "./plugins.js";
-import type { ResolvedConfig, Rule } from "../shared/types.js";
+import type { IgnoreReason, ResolvedConfig, Rule } from "../shared/types.js";
 
 /** A configuration and the rules it knows (the built-in ones plus its plugins). */
 export interface RunConfig {
   config: ResolvedConfig;
   rules: readonly Rule[];
+  /** Where it came from, for `--debug`: the config file as shown, "default config" or "inline config". */
+  origin?: string;
 }
 
 export interface LoadedConfig extends RunConfig {
@@ -35,6 +39,8 @@ export interface LoaderOptions {
   config?: string | ConfigFile;
   /** The rules every config knows (the built-in ones); plugins add to them. */
   rules: readonly Rule[];
+  /** Rule settings that win over every config's (`--rule`). */
+  overrideRules?: Record<string, RuleEntry>;
 }
 
 /** A config error surfaces where the config is awaited, not as an unhandled rejection before that. */
@@ -68,9 +74,17 @@ export class ConfigLoader {
     const taken = new Set(this.options.rules.map((r) => r.meta.id));
     const plugins = await loadPlugins(config.plugins ?? [], dir, shown, taken);
     const rules = [...this.options.rules, ...plugins];
+    const overrides = this.options.overrideRules;
+    if (overrides) {
+      const ids = rules.map((r) => r.meta.id);
+      for (const id of Object.keys(overrides)) {
+        if (!ids.includes(id)) throw new UsageError(`--rule: unknown rule "${id}".${didYouMeanSentence(id, ids)}`);
+      }
+    }
     return {
-      config: resolveConfig(config, source, rules),
+      config: resolveConfig(config, source, rules, overrides),
       rules,
+      origin: shown,
       dir,
       input: config,
       plugins: config.plugins ?? [],
@@ -112,6 +126,11 @@ export class ConfigLoader {
 
   /** Left out by the config's `ignores` or, unless `gitignore: false`, by `.gitignore`. */
   async isIgnored(abs: string): Promise<boolean> {
+    return (await this.ignoredBy(abs)) !== undefined;
+  }
+
+  /** Why `abs` is left out (the config's `ignores`, or `.gitignore`), or undefined when it is not. */
+  async ignoredBy(abs: string): Promise<IgnoreReason | undefined> {
     const loaded = await this.forFile(abs);
     let rules = this.ignoresOf.get(loaded);
     if (!rules) {
@@ -119,7 +138,7 @@ export class ConfigLoader {
       this.ignoresOf.set(loaded, rules);
     }
     const rel = relativeInside(loaded.dir, abs);
-    if (rel !== undefined && rules.ignores(rel)) return true;
-    return loaded.config.gitignore && this.gitignores.isIgnored(abs);
+    if (rel !== undefined && rules.ignores(rel)) return { by: "ignores", description: `\`ignores\` in ${loaded.file !== undefined ? this.shown(loaded.file) : "the inline config"}` };
+    return loaded.config.gitignore && this.gitignores.isIgnored(abs) ? { by: "gitignore", description: ".gitignore" } : undefined;
   }
 }

@@ -69,7 +69,7 @@ export function checkConfigShape(value: unknown, source: ConfigSource): ConfigFi
   if (rule) {
     const id = (rule[1] ?? "").replace(/~1/g, "/").replace(/~0/g, "~");
     throw new UsageError(
-      `${source.name}: rule "${id}" must be "off", "warn", "error" or ["error", { …options }], not ${JSON.stringify((value as ConfigFile).rules?.[id])}`,
+      `${source.name}: rule "${id}" must be "off", "warn", "error" (or 0, 1, 2) or ["error", { …options }], not ${JSON.stringify((value as ConfigFile).rules?.[id])}`,
     );
   }
   if (error.instancePath === "" && error.keyword === "additionalProperties") {
@@ -100,9 +100,18 @@ function extendSchema(base: JsonSchema, extension: JsonSchema): JsonSchema {
   return { ...base, ...extension, properties: { ...base.properties, ...extension.properties } };
 }
 
+const SEVERITY_NUMBERS: readonly SeveritySetting[] = ["off", "warn", "error"];
+
+/** A severity as written: `off`, `warn`, `error`, or ESLint's 0, 1, 2; undefined for anything else. */
+export function severityOf(value: unknown): SeveritySetting | undefined {
+  if (value === "off" || value === "warn" || value === "error") return value;
+  return typeof value === "number" ? SEVERITY_NUMBERS[value] : undefined;
+}
+
 function entrySetting(entry: RuleEntry): { severity: SeveritySetting; options?: Record<string, unknown> } {
-  if (typeof entry === "string") return { severity: entry };
-  const [severity, options] = entry;
+  const [written, options] = Array.isArray(entry) ? entry : [entry];
+  // the config schema let only these through
+  const severity = severityOf(written) as SeveritySetting;
   return options === undefined ? { severity } : { severity, options };
 }
 
@@ -117,20 +126,24 @@ function presetNames(value: ConfigFile["extends"], source: ConfigSource): string
   return names;
 }
 
+/** The validator of a rule's `optionsSchema`, compiled once; throws ajv's error for a schema that is not valid. */
+export function optionsValidator(schema: object): ValidateFunction {
+  let validate = optionValidators.get(schema);
+  if (!validate) optionValidators.set(schema, (validate = compile(schema)));
+  return validate;
+}
+
 function checkOptions(rule: Rule, options: Record<string, unknown>, source: ConfigSource): void {
   const schema = rule.meta.optionsSchema;
   if (!schema) {
     if (Object.keys(options).length > 0) throw new UsageError(`${source.name}: rule "${rule.meta.id}" takes no options`);
     return;
   }
-  let validate = optionValidators.get(schema);
-  if (!validate) {
-    try {
-      validate = compile(schema);
-    } catch (error) {
-      throw new UsageError(`${source.name}: rule "${rule.meta.id}" has an invalid optionsSchema (${(error as Error).message})`);
-    }
-    optionValidators.set(schema, validate);
+  let validate: ValidateFunction;
+  try {
+    validate = optionsValidator(schema);
+  } catch (error) {
+    throw new UsageError(`${source.name}: rule "${rule.meta.id}" has an invalid optionsSchema (${(error as Error).message})`);
   }
   if (validate(options)) return;
   const error = validate.errors?.[0];
@@ -148,13 +161,15 @@ function checkOptions(rule: Rule, options: Record<string, unknown>, source: Conf
  * Presets (in `extends` order), then the config's own settings. A severity given
  * without options keeps the options set before it; options given replace them.
  */
-export function resolveConfig(config: ConfigFile, source: ConfigSource, rules: readonly Rule[]): ResolvedConfig {
+export function resolveConfig(config: ConfigFile, source: ConfigSource, rules: readonly Rule[], overrides?: Record<string, RuleEntry>): ResolvedConfig {
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
   const settings: Record<string, { severity: SeveritySetting; options?: Record<string, unknown> }> = {};
   const schemas: Partial<Record<Place["kind"], JsonSchema>> = {};
   const layers: { config: ConfigFile; preset: boolean }[] = [
     ...presetNames(config.extends, source).map((name) => ({ config: PRESETS[name] as ConfigFile, preset: true })),
     { config, preset: false },
+    // `--rule` on the command line: after the file, as a severity alone keeping the options set before
+    ...(overrides ? [{ config: { rules: overrides }, preset: false }] : []),
   ];
   for (const layer of layers) {
     for (const [id, entry] of Object.entries(layer.config.rules ?? {})) {

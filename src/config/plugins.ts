@@ -7,8 +7,10 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { UsageError } from "../shared/errors.js";
 import { firstLine } from "./config-files.js";
+import { optionsValidator } from "./config.js";
 import type { Rule } from "../shared/types.js";
 import { importModule } from "../shared/import-module.js";
+import { setRuleOrigin } from "../shared/rule-origin.js";
 
 const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*(\/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$/;
 const KINDS = new Set(["milestone", "execplan"]);
@@ -27,6 +29,24 @@ function ruleProblem(value: unknown): string | undefined {
   }
   if (typeof meta.docsUrl !== "string") return `"${meta.id}" has no \`meta.docsUrl\``;
   if (meta.scope !== undefined && meta.scope !== "file" && meta.scope !== "project") return `"${meta.id}" has \`meta.scope\` ${JSON.stringify(meta.scope)}; expected "file" or "project"`;
+  return optionsProblem(meta);
+}
+
+/** A rule's `optionsSchema` is compiled when its plugin loads (as ESLint does), and its `defaultOptions` checked against it. */
+function optionsProblem(meta: Rule["meta"]): string | undefined {
+  const { optionsSchema: schema, defaultOptions } = meta;
+  if (schema === undefined) return undefined;
+  if (schema === null || typeof schema !== "object") return `"${meta.id}" has \`meta.optionsSchema\` ${JSON.stringify(schema)}; expected a JSON Schema object`;
+  let validate;
+  try {
+    validate = optionsValidator(schema);
+  } catch (error) {
+    return `"${meta.id}" has an invalid \`meta.optionsSchema\` (${firstLine(error)})`;
+  }
+  if (defaultOptions !== undefined && !validate(defaultOptions)) {
+    const error = validate.errors?.[0];
+    return `"${meta.id}" has \`meta.defaultOptions\` that its optionsSchema rejects (${error ? `${error.instancePath || "the options"} ${error.message ?? "is invalid"}` : "invalid"})`;
+  }
   return undefined;
 }
 
@@ -53,6 +73,7 @@ export async function loadPlugins(specifiers: readonly string[], dir: string, sh
       const rule = value as Rule;
       if (ids.has(rule.meta.id)) throw fail(`defines rule "${rule.meta.id}", which already exists`);
       ids.add(rule.meta.id);
+      setRuleOrigin(rule, specifier);
       rules.push(rule);
     }
   }

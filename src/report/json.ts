@@ -1,6 +1,8 @@
 /**
  * `--format json`: a stable, versioned shape for tools. Documented in the README;
- * change `schemaVersion` with any incompatible change.
+ * change `schemaVersion` with any incompatible change. Each diagnostic of a rule
+ * links the rule's documentation (`docsUrl`); a file that fixes changed carries its
+ * fixed text (`output`), as ESLint's JSON does with `--fix-dry-run`.
  */
 import type { Formatter } from "./types.js";
 
@@ -26,7 +28,9 @@ export const json: Formatter = (result, context) =>
           message: d.message,
           ...(d.fix ? { fix: d.fix } : {}),
           ...(d.suggestion ? { suggestion: d.suggestion } : {}),
+          ...(context.rules[d.ruleId] ? { docsUrl: context.rules[d.ruleId]?.docsUrl } : {}),
         })),
+        ...(f.output !== undefined ? { output: f.output } : {}),
       })),
     },
     null,

@@ -13,7 +13,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ArtifactLocation, Fix as SarifFix, Log, Region, ReportingDescriptor, Result } from "sarif";
 import { HOMEPAGE } from "../shared/docs-url.js";
-import { UNREADABLE_FILE } from "../shared/errors.js";
+import { MISPLACED_DIRECTIVE, UNREADABLE_FILE } from "../shared/errors.js";
 import { LineIndex } from "../source/line-index.js";
 import { findRoot } from "../tree/place.js";
 import { readSource } from "../source/read-source.js";
@@ -27,6 +27,7 @@ const SRCROOT = "%SRCROOT%";
 
 /** What is reported under ids that are not rules (the engine's own checks). */
 const ENGINE_CHECKS: Record<string, string> = {
+  [MISPLACED_DIRECTIVE]: "A milestone-lint-disable-next-line comment between two table rows, which ends the table; use milestone-lint-disable-line at the end of the row",
   [UNREADABLE_FILE]: "A file that cannot be read or decoded as UTF-8 text, whose Markdown is too long or nested too deeply to parse, or whose fixes could not be written",
 };
 

@@ -1,56 +1,140 @@
-/** Turns the paths and globs given on the command line into the Markdown files to lint. */
+/**
+ * Turns the paths and globs given on the command line into the Markdown files to
+ * lint, and says what each argument found, so that an argument that matched
+ * nothing is reported rather than passed over.
+ */
 import { lstat, readdir, stat } from "node:fs/promises";
 import path from "node:path";
+import picomatch from "picomatch";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { UsageError } from "../shared/errors.js";
+import type { IgnoreReason } from "../shared/types.js";
 
 /** Never descended into, whatever the config says. */
 const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
 const ALWAYS_IGNORED_DIRS = new Set(["node_modules", ".git"]);
 
+/** Why a file is left out (config `ignores`, `.gitignore`), or undefined when it is not. */
+export type IgnoredBy = (absPath: string) => IgnoreReason | undefined | Promise<IgnoreReason | undefined>;
+
 export interface DiscoverOptions {
   cwd: string;
-  /** Files for which this returns true are left out (config `ignores`, `.gitignore`). */
-  isIgnored?: (absPath: string) => boolean | Promise<boolean>;
+  ignoredBy?: IgnoredBy;
+  /** Searched when every argument is a `!pattern` (what the CLI searches given no path). */
+  fallback?: readonly string[];
+}
+
+/** What one argument named. */
+export interface ArgumentFound {
+  /** As given. */
+  arg: string;
+  /** A path that exists is a path (even with glob characters in its name); otherwise a glob. */
+  kind: "file" | "folder" | "glob";
+  /** Absolute path, for a file or folder. */
+  abs?: string;
+  /** The files it named: Markdown files (any case of `.md`) or, for a file argument, any file. */
+  found: string[];
+  /** Of those, the ones left out, with why. */
+  ignored: { file: string; reason: IgnoreReason }[];
+}
+
+export interface Discovery {
+  /** Absolute paths of the files to lint, sorted, without duplicates. */
+  files: string[];
+  /** What each argument found, in the order given (`!pattern` negations not included). */
+  args: ArgumentFound[];
+  /** Folders that could not be listed, with why. */
+  unreadableDirs: UnreadableDir[];
+}
+
+export interface UnreadableDir {
+  dir: string;
+  reason: string;
 }
 
 const GLOB_OPTIONS = { absolute: true, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ALWAYS_IGNORED };
 
+export const isMarkdownName = (name: string): boolean => name.toLowerCase().endsWith(".md");
+
+function readdirReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === "EACCES" || code === "EPERM" ? "permission denied" : (code ?? String(error));
+}
+
 /**
- * The `.md` files and symlinks below `dir`. Symlinks are listed, never followed
- * (reading one is the reader's call: a loop or a link out of the tree is reported
- * there); a folder whose name ends in `.md` is walked like any folder.
+ * The Markdown files below `dir` (`.md` in any case): regular files, symlinks
+ * (listed, never followed: reading one is the reader's call, and a loop or a link
+ * out of the tree is reported there) and other kinds of file (a named pipe or a
+ * device, which the reader refuses with a message rather than waiting on). A folder
+ * whose name ends in `.md` is walked like any folder; one that cannot be listed is
+ * added to `unreadable`.
  */
-async function walk(dir: string, out: string[]): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+export async function walkMarkdown(dir: string, out: string[], unreadable: UnreadableDir[]): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    unreadable.push({ dir, reason: readdirReason(error) });
+    return;
+  }
   for (const entry of entries) {
     const abs = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!ALWAYS_IGNORED_DIRS.has(entry.name)) await walk(abs, out);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith(".md")) out.push(abs);
+      if (!ALWAYS_IGNORED_DIRS.has(entry.name)) await walkMarkdown(abs, out, unreadable);
+    } else if (isMarkdownName(entry.name)) out.push(abs);
   }
 }
 
-/** Absolute paths of the Markdown files named by `patterns`, sorted, without duplicates. */
-export async function discover(patterns: readonly string[], options: DiscoverOptions): Promise<string[]> {
-  const found = new Set<string>();
-  for (const pattern of patterns) {
-    let matches: string[];
-    if (isDynamicPattern(pattern)) {
-      matches = await glob(pattern, { ...GLOB_OPTIONS, cwd: options.cwd });
+/** `!pattern` arguments: files they match (relative to `cwd`, or absolute) are left out. */
+function negations(negated: readonly string[], cwd: string): ((abs: string) => IgnoreReason | undefined) | undefined {
+  if (negated.length === 0) return undefined;
+  const matchers = negated.map((p) => ({ pattern: p, test: picomatch(p.slice(1), { dot: true }) }));
+  return (abs) => {
+    const rel = path.relative(cwd, abs).split(path.sep).join("/");
+    const posix = abs.split(path.sep).join("/");
+    const hit = matchers.find((m) => m.test(rel) || m.test(posix));
+    return hit ? { by: "ignores", description: `the argument "${hit.pattern}"` } : undefined;
+  };
+}
+
+/** What `patterns` name: each argument's files, and the files to lint. */
+export async function discover(patterns: readonly string[], options: DiscoverOptions): Promise<Discovery> {
+  const { cwd } = options;
+  const existing = await Promise.all(
+    patterns.map((p) => {
+      const abs = path.resolve(cwd, p);
+      return stat(abs).catch(() => lstat(abs).catch(() => undefined));
+    }),
+  );
+  // `!pattern` leaves files out, unless a file of that name exists
+  const isNegation = (p: string, i: number) => p.startsWith("!") && p.length > 1 && !existing[i];
+  const negated = negations(patterns.filter(isNegation), cwd);
+  const fallback = options.fallback;
+  if (fallback !== undefined && patterns.length > 0 && patterns.every(isNegation)) return discover([...fallback, ...patterns], { ...options, fallback: undefined });
+  const files = new Set<string>();
+  const args: ArgumentFound[] = [];
+  const unreadableDirs: UnreadableDir[] = [];
+  for (const [i, arg] of patterns.entries()) {
+    if (isNegation(arg, i)) continue;
+    const info = existing[i];
+    const abs = path.resolve(cwd, arg);
+    let found: ArgumentFound;
+    if (info) {
+      // a path that exists is a path: `(draft).md`, `a[1].md` or `*` are names, not globs
+      found = { arg, kind: info.isDirectory() ? "folder" : "file", abs, found: [], ignored: [] };
+      if (info.isDirectory()) await walkMarkdown(abs, found.found, unreadableDirs);
+      else found.found.push(abs);
+    } else if (isDynamicPattern(arg)) {
+      found = { arg, kind: "glob", found: (await glob(arg, { ...GLOB_OPTIONS, cwd })).map((m) => path.normalize(m)), ignored: [] };
     } else {
-      const abs = path.resolve(options.cwd, pattern);
-      const info = await stat(abs).catch(() => lstat(abs).catch(() => undefined));
-      if (!info) throw new UsageError(`No such file or directory: ${pattern}`);
-      matches = [];
-      if (info.isDirectory()) await walk(abs, matches);
-      else matches.push(abs);
+      throw new UsageError(`No such file or directory: ${arg}`);
     }
-    for (const m of matches) {
-      const abs = path.normalize(m);
-      if (found.has(abs) || (options.isIgnored && (await options.isIgnored(abs)))) continue;
-      found.add(abs);
+    for (const file of found.found) {
+      const reason = negated?.(file) ?? (await options.ignoredBy?.(file));
+      if (reason) found.ignored.push({ file, reason });
+      else files.add(file);
     }
+    args.push(found);
   }
-  return [...found].sort();
+  return { files: [...files].sort(), args, unreadableDirs };
 }

@@ -4,16 +4,16 @@
  * knows no rule by name: it runs whatever rules it is given.
  */
 import path from "node:path";
-import { isDynamicPattern } from "tinyglobby";
 import { ResultCache } from "./cache.js";
 import type { RunConfig } from "../config/config-loader.js";
-import { discover } from "./discover.js";
+import { discover, type ArgumentFound, type Discovery, type IgnoredBy } from "./discover.js";
 import type { ActiveRule } from "./lint-file.js";
 import type { FileJob, JobResult } from "./lint-job.js";
 import { runPhaseOne } from "./phase-one.js";
-import { classify } from "../tree/place.js";
-import { classifyPlan } from "../tree/plan-place.js";
-import { buildIndex, runProjectRules } from "./project.js";
+import { classify, findRoot } from "../tree/place.js";
+import { classifyPlan, planFolders } from "../tree/plan-place.js";
+import { UNREADABLE_FILE, UsageError } from "../shared/errors.js";
+import { buildIndex, runProjectRules, unreadEntry } from "./project.js";
 import { registryRootOf } from "../tree/registry.js";
 import { suppress, unusedDirectives, type Directive } from "./suppressions.js";
 import { builtinOnly, type Concurrency } from "./workers.js";
@@ -27,11 +27,14 @@ import type {
   ProjectRule,
   ResolvedConfig,
   Rule,
+  RunTrace,
 } from "../shared/types.js";
 
 export interface EngineOptions {
   /** Files, folders or globs; default `.agent`. */
   patterns: readonly string[];
+  /** What is searched when every pattern is a `!pattern` (what a run given no path searches); default `.agent`. */
+  defaults?: readonly string[];
   cwd: string;
   /** The rules and config of every file, unless `configFor` says otherwise. */
   rules: readonly Rule[];
@@ -46,13 +49,16 @@ export interface EngineOptions {
   write?: boolean;
   /** Report disable directives that suppressed nothing. */
   reportUnusedDisables?: boolean;
-  isIgnored?: (absPath: string) => boolean | Promise<boolean>;
+  /** Why a file is left out (config `ignores`, `.gitignore`); such files are not linted, and gitignored ones not indexed either. */
+  ignoredBy?: IgnoredBy;
   /** A layout forced on the command line (`--layout`); wins over every config's `layout`. */
   layout?: ResolvedConfig["layout"];
   /** Absolute path of the `--cache` file; no caching without it. */
   cacheFile?: string;
   /** Worker threads for phase one; default `auto`. */
   concurrency?: Concurrency;
+  /** `--debug`: the result carries a trace of the run (timings, configs, crash stacks). */
+  debug?: boolean;
 }
 
 export function localDate(date = new Date()): string {
@@ -109,11 +115,41 @@ export function summarize(
   };
 }
 
+/** What is searched when no path is given. */
+export const DEFAULT_PATTERN = ".agent";
+
 /** Whether a file lies in what the user named: a path given, or a folder given that holds it (globs cover nothing extra). */
-function coverage(patterns: readonly string[], cwd: string): (abs: string) => boolean {
-  const named = patterns.filter((p) => !isDynamicPattern(p)).map((p) => path.resolve(cwd, p));
+function coverage(discovery: Discovery): (abs: string) => boolean {
+  const named = discovery.args.flatMap((a) => (a.abs !== undefined ? [a.abs] : []));
   return (abs) => named.some((n) => abs === n || abs.startsWith(n.endsWith(path.sep) ? n : n + path.sep));
 }
+
+const WHERE = "only Markdown files under an exec_plans folder, or that the config's `plans` names, are; see docs/format.md";
+
+/** Why an argument led to no file being linted, or undefined when it led to some. */
+function unmatched(arg: ArgumentFound, linted: ReadonlySet<string>): string | undefined {
+  if (arg.found.some((f) => linted.has(f))) return undefined;
+  const quoted = `"${arg.arg}"`;
+  if (arg.found.length === 0) return arg.kind === "glob" ? `no files match ${quoted}` : `${quoted} holds no Markdown files`;
+  if (arg.kind === "file") {
+    const first = arg.ignored[0];
+    if (first) return `${quoted} is ignored (by ${first.reason.description}); not linted`;
+    return `${quoted} is not a plan or milestone file (${WHERE}); not linted`;
+  }
+  if (arg.ignored.length === arg.found.length) {
+    const by = [...new Set(arg.ignored.map((i) => i.reason.description))].join(", ");
+    return `every file ${quoted} names is ignored (by ${by})`;
+  }
+  return `${quoted} ${arg.kind === "glob" ? "matches" : "holds"} no plan or milestone file (${WHERE})`;
+}
+
+/**
+ * A file named on its own that is ignored, or a note that sits in a plan tree, is
+ * skipped without failing the run: that is what a pre-commit hook passes when a
+ * commit touches only such files.
+ */
+const skippedOnPurpose = (arg: ArgumentFound, notes: ReadonlySet<string>): boolean =>
+  arg.kind === "file" && (arg.ignored.length > 0 || (arg.abs !== undefined && (findRoot(arg.abs) !== undefined || notes.has(arg.abs))));
 
 export async function runEngine(options: EngineOptions): Promise<LintResult> {
   const { cwd, today } = options;
@@ -125,7 +161,18 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     if (!a) active.set(run, (a = activeRules(run.rules, run.config)));
     return a;
   };
-  const files = await discover(options.patterns, { cwd, ...(options.isIgnored ? { isIgnored: options.isIgnored } : {}) });
+  const trace: RunTrace | undefined = options.debug ? { phases: [], rules: {}, configs: [], crashes: [] } : undefined;
+  let mark = performance.now();
+  const phase = (name: string): void => {
+    if (!trace) return;
+    const now = performance.now();
+    trace.phases.push({ phase: name, ms: now - mark });
+    mark = now;
+  };
+  const discovery = await discover(options.patterns, { cwd, fallback: options.defaults ?? [DEFAULT_PATTERN], ...(options.ignoredBy ? { ignoredBy: options.ignoredBy } : {}) });
+  const files = discovery.files;
+  phase("find files");
+  const warnings: string[] = [];
   const byFile = new Map<string, Diagnostic[]>();
   const directivesOf = new Map<string, Directive[]>();
   const fixed = new Map<string, { source: string; output: string }>();
@@ -138,11 +185,14 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   const jobs: FileJob[] = [];
   const runOfJob: RunConfig[] = [];
   const groups = new Map<RunConfig, number[]>();
+  const notes = new Set<string>();
   for (const file of files) {
     const run = options.configFor ? await options.configFor(file) : fallback;
     // the config's plans first: a file it names a plan is one, wherever it sits
     const plans = run.config.plans;
     const place = (plans && classifyPlan(file, plans)) ?? classify(file);
+    // a README or a note among the plans, which the config leaves out
+    if (!place && plans && planFolders(plans).some((dir) => file.startsWith(dir + path.sep))) notes.add(file);
     if (!place) {
       // a registry.json named on the command line brings its tree into the run
       const registryRoot = registryRootOf(file);
@@ -155,7 +205,34 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     else groups.set(run, [jobs.length]);
     jobs.push({ path: file, displayPath: displayPath(file), place });
     runOfJob.push(run);
+    trace?.configs.push({ file: displayPath(file), config: run.origin ?? "the given config" });
   }
+  phase("classify and configure");
+  const linted = new Set([...jobs.map((j) => j.path), ...files.filter((f) => registryRootOf(f) !== undefined)]);
+  const reasons = discovery.args.map((arg) => unmatched(arg, linted));
+  for (const { dir, reason } of discovery.unreadableDirs) {
+    // a folder of a plan tree holds plans or milestones: its files are missing from the run, an error; elsewhere a warning
+    if (findRoot(path.join(dir, "x")) === undefined) {
+      warnings.push(`folder "${displayPath(dir)}" cannot be read (${reason}); it was not searched`);
+      continue;
+    }
+    byFile.set(displayPath(dir), [
+      {
+        file: displayPath(dir),
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        ruleId: UNREADABLE_FILE,
+        severity: "error",
+        message: `Folder cannot be read (${reason}); the plans and milestones in it are neither linted nor known to the whole-tree rules.`,
+      },
+    ]);
+  }
+  if (linted.size === 0 && byFile.size === 0 && !discovery.args.every((arg) => skippedOnPurpose(arg, notes))) {
+    throw new UsageError(`No files were linted: ${[...warnings, ...reasons.filter((r) => r !== undefined)].join("; ")}.`);
+  }
+  warnings.push(...reasons.flatMap((r) => (r === undefined ? [] : [r])));
   const cache = options.cacheFile === undefined ? undefined : await ResultCache.open(options.cacheFile);
   const results: JobResult[] = new Array(jobs.length);
   for (const [run, indexes] of groups) {
@@ -170,6 +247,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
         fix: options.fix,
         write: options.write ?? true,
         concurrency: options.concurrency ?? "auto",
+        ...(trace ? { debug: true } : {}),
         ...(cache && key !== undefined ? { cache: { store: cache, key } } : {}),
       },
     );
@@ -177,18 +255,28 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   }
   jobs.forEach((job, i) => {
     const result = results[i] as JobResult;
+    if (trace && result.trace) {
+      for (const [id, ms] of Object.entries(result.trace.rules)) trace.rules[id] = (trace.rules[id] ?? 0) + ms;
+      for (const crash of result.trace.crashes) trace.crashes.push({ ...crash, file: job.displayPath });
+    }
     byFile.set(job.displayPath, result.diagnostics);
     internalErrors += result.internalErrors;
     if (result.fixed) fixed.set(job.displayPath, result.fixed);
     if (result.directives.length > 0) directivesOf.set(job.displayPath, result.directives);
-    // an unreadable file has no entry and, as for the project rules, no config; the index holds the agentrules trees
+    // the index holds the agentrules trees: a plan of the PLANS.md practice stays out of it
+    const { place } = job;
+    if (place.kind === "plan") return;
     if (result.entry && isTreeEntry(result.entry)) {
       runOf.set(job.path, runOfJob[i] as RunConfig);
       entries.push(result.entry);
+    } else {
+      // an unreadable file is still part of the tree (a gap in the numbers would be a false report), known by its path
+      entries.push(unreadEntry(job.path, job.displayPath, place, true));
     }
   });
 
   // files that share a config share a run of the project rules; each run reports on its own files only
+  phase("file rules");
   const runs = [...new Set(runOf.values())];
   // a registry.json named alone still needs a config to judge it by
   const [someRoot] = roots;
@@ -196,10 +284,14 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   if (roots.size > 0 && runs.some((run) => activeFor(run).project.length > 0)) {
     const index = await buildIndex(entries, [...roots].sort(), {
       displayPath,
-      covers: coverage(options.patterns, cwd),
-      ...(options.isIgnored ? { isIgnored: options.isIgnored } : {}),
+      covers: coverage(discovery),
+      ...(options.ignoredBy ? { ignoredBy: options.ignoredBy } : {}),
       ...(cache ? { cache } : {}),
     });
+    phase("whole-tree index");
+    for (const { dir, reason } of index.unreadableDirs) {
+      if (!byFile.has(displayPath(dir))) warnings.push(`folder "${displayPath(dir)}" cannot be read (${reason}); the whole-tree rules do not know the files in it`);
+    }
     // a linted registry.json is listed like every linted file, with or without problems
     for (const registry of index.registries) if (registry.linted && !byFile.has(registry.displayPath)) byFile.set(registry.displayPath, []);
     const first = runs.find((run) => activeFor(run).project.length > 0);
@@ -215,7 +307,9 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
               // the registries are judged once, by the first run that has project rules
               registries: index.registries.map((r) => ({ ...r, linted: r.linted && run === first })),
             };
-      const project = runProjectRules(own, rules, today, options.layout ?? run.config.layout);
+      const projectTrace = trace && { rules: trace.rules, crashes: [] as { ruleId: string; stack: string }[] };
+      const project = runProjectRules(own, rules, today, options.layout ?? run.config.layout, projectTrace);
+      for (const crash of projectTrace?.crashes ?? []) trace?.crashes.push({ ...crash, file: "(whole tree)" });
       internalErrors += project.internalErrors;
       for (const d of project.diagnostics) {
         const list = byFile.get(d.file);
@@ -225,6 +319,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     }
   }
 
+  phase("whole-tree rules");
   await cache?.save();
 
   for (const [file, directives] of directivesOf) {
@@ -235,5 +330,6 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     }
     byFile.set(file, kept);
   }
-  return summarize(byFile, internalErrors, fixed);
+  phase("disable comments");
+  return { ...summarize(byFile, internalErrors, fixed), ...(warnings.length > 0 ? { warnings } : {}), ...(trace ? { trace } : {}) };
 }

@@ -9,12 +9,15 @@ import { LineIndex, spanOf } from "../source/line-index.js";
 import { BodyNotParsed, parseMarkdown } from "../source/markdown.js";
 import { UNREADABLE_FILE } from "../shared/errors.js";
 import { applyFixes } from "../fix/fix.js";
-import { readDirectives, suppress, type Directive } from "./suppressions.js";
+import { misplacedDirectives, readDirectives, suppress, type Directive } from "./suppressions.js";
+import { builtinRules } from "../../rules/index.js";
+import { ruleOrigin } from "../shared/rule-origin.js";
 import type {
   Diagnostic,
   FileContext,
   FilePlace,
   FileRule,
+  Rule,
   IndexEntry,
   Report,
   Severity,
@@ -38,13 +41,31 @@ export interface FileOutcome<P extends FilePlace = FilePlace> {
   directives: Directive[];
 }
 
+/** What `--debug` gathers while linting one file: time per rule, and the stack of each crash. */
+export interface FileTrace {
+  rules: Record<string, number>;
+  crashes: { ruleId: string; stack: string }[];
+}
+
+/**
+ * What a crash says: a built-in rule's crash is ours to fix ("please report this");
+ * a plugin's, or a rule given to the API, is its author's. `where`: "on this file" or "".
+ */
+export function crashMessage(rule: Rule, reason: string, where: string): string {
+  const crashed = `crashed${where ? ` ${where}` : ""} (${reason}). The other rules still ran`;
+  if (builtinRules.includes(rule)) return `Internal error: rule "${rule.meta.id}" ${crashed}; please report this.`;
+  const plugin = ruleOrigin(rule);
+  if (plugin) return `Plugin rule "${rule.meta.id}" (from "${plugin}") ${crashed}; report this to the plugin's author.`;
+  return `Rule "${rule.meta.id}" ${crashed}; report this to the rule's author.`;
+}
+
 /** `--fix` re-lints after each pass; ESLint stops after 10 passes, and so do we. */
 const MAX_FIX_PASSES = 10;
 
 /** Any file rule, whatever kinds of file it applies to: the engine runs each on the kinds in its `appliesTo`. */
 type KindRule = FileRule<Record<string, unknown>, FilePlace>;
 
-function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: string) {
+function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: string, trace?: FileTrace) {
   const lines = new LineIndex(source.text);
   const frontMatter = readFrontMatter(source.text);
   const diagnostics: Diagnostic[] = [];
@@ -88,12 +109,14 @@ function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: stri
       },
       report,
     };
+    const started = trace ? performance.now() : 0;
     try {
       rule.check(context);
     } catch (error) {
       if (error instanceof BodyNotParsed) continue;
       internalErrors++;
       const reason = error instanceof Error ? error.message : String(error);
+      trace?.crashes.push({ ruleId: rule.meta.id, stack: error instanceof Error && error.stack ? error.stack : reason });
       diagnostics.push({
         file: source.displayPath,
         line: 1,
@@ -102,8 +125,10 @@ function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: stri
         endColumn: 1,
         ruleId: rule.meta.id,
         severity: "error",
-        message: `Internal error: rule "${rule.meta.id}" crashed on this file (${reason}). The other rules still ran; please report this.`,
+        message: crashMessage(rule, reason, "on this file"),
       });
+    } finally {
+      if (trace) trace.rules[rule.meta.id] = (trace.rules[rule.meta.id] ?? 0) + performance.now() - started;
     }
   }
   let directives: Directive[] = [];
@@ -112,6 +137,7 @@ function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: stri
   } catch (error) {
     if (!(error instanceof BodyNotParsed)) throw error;
   }
+  diagnostics.push(...misplacedDirectives(directives, source.displayPath));
   if (refused) {
     const at = lines.position(refused.offset);
     diagnostics.push({
@@ -133,9 +159,10 @@ export function lintSource<P extends FilePlace>(
   rules: ActiveRule<KindRule>[],
   today: string,
   fix = false,
+  trace?: FileTrace,
 ): FileOutcome<P> {
   let current = source;
-  let pass = runRules(current, rules, today);
+  let pass = runRules(current, rules, today, trace);
   if (fix) {
     for (let i = 0; i < MAX_FIX_PASSES; i++) {
       // a suppressed problem is not fixed
@@ -144,7 +171,7 @@ export function lintSource<P extends FilePlace>(
       const text = applyFixes(current.text, fixes);
       if (text === current.text) break;
       current = { ...current, text };
-      pass = runRules(current, rules, today);
+      pass = runRules(current, rules, today, trace);
     }
   }
   return {

@@ -5,7 +5,7 @@
  */
 import { contentHash } from "./content-hash.js";
 import { UNREADABLE_FILE } from "../shared/errors.js";
-import { lintSource, type ActiveRule, type FileOutcome } from "./lint-file.js";
+import { lintSource, type ActiveRule, type FileOutcome, type FileTrace } from "./lint-file.js";
 import { readSource } from "../source/read-source.js";
 import type { Directive } from "./suppressions.js";
 import { writeFixed } from "../fix/write-atomic.js";
@@ -28,6 +28,8 @@ export interface JobSettings {
   write: boolean;
   /** Hash the text of results that may be cached. */
   hashing: boolean;
+  /** `--debug`: time each rule and keep the stack of each crash. */
+  debug?: boolean;
 }
 
 export interface JobResult {
@@ -41,6 +43,8 @@ export interface JobResult {
   fixed?: { source: string; output: string };
   /** Hash of the text the diagnostics are about, when asked for and when the result may be cached. */
   hash?: string;
+  /** With `debug`. */
+  trace?: FileTrace;
 }
 
 function unreadable(job: FileJob, message: string, line = 1, column = 1): Diagnostic {
@@ -53,7 +57,8 @@ export async function lintJob(job: FileJob, rules: ActiveRule<FileRule>[], setti
   const read = readSource(job.path, job.place.root);
   if (!read.ok) return { diagnostics: [unreadable(job, read.message, read.line, read.column)], directives: [], internalErrors: 0 };
   const source = { ...job, text: read.text };
-  let outcome: FileOutcome = lintSource(source, rules, today, fix);
+  const trace: FileTrace | undefined = settings.debug ? { rules: {}, crashes: [] } : undefined;
+  let outcome: FileOutcome = lintSource(source, rules, today, fix, trace);
   const changed = outcome.fixedText !== undefined;
   let fixed: JobResult["fixed"];
   if (outcome.fixedText !== undefined) {
@@ -78,5 +83,6 @@ export async function lintJob(job: FileJob, rules: ActiveRule<FileRule>[], setti
     internalErrors: outcome.internalErrors,
     ...(fixed ? { fixed } : {}),
     ...(cacheable ? { hash: await contentHash(read.text) } : {}),
+    ...(trace ? { trace } : {}),
   };
 }

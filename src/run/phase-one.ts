@@ -35,6 +35,8 @@ export interface PhaseOneOptions {
   /** With `fix`: write the fixed files back. */
   write: boolean;
   concurrency: Concurrency;
+  /** `--debug`: time each rule and keep crash stacks. */
+  debug?: boolean;
   /** The cache and the key of this rule set's results in it. */
   cache?: { store: ResultCache; key: string };
 }
@@ -72,7 +74,7 @@ async function lintHere(pending: FileJob[], rules: ActiveRule<FileRule>[], setti
 
 async function lintPending(pending: FileJob[], rules: ActiveRule<FileRule>[], options: PhaseOneOptions): Promise<JobResult[]> {
   const { concurrency } = options;
-  const settings: JobSettings = { today: options.today, fix: options.fix, write: options.write, hashing: options.cache !== undefined };
+  const settings: JobSettings = { today: options.today, fix: options.fix, write: options.write, hashing: options.cache !== undefined, ...(options.debug ? { debug: true } : {}) };
   if (concurrency === "off" || pending.length === 0 || !workersPossible(rules)) return lintHere(pending, rules, settings);
   const setup = { rules: ruleSpecs(rules), settings };
   const lintOne = (job: FileJob) => lintOneHere(job, rules, settings);

@@ -3,41 +3,55 @@
  * it. Files the user did not ask to lint are read for their front matter only
  * (no Markdown parse), and each root's `registry.json` is read with positions.
  */
-import path from "node:path";
-import { convertPathToPattern } from "tinyglobby";
 import type { ResultCache } from "./cache.js";
 import { contentHash } from "./content-hash.js";
 import { readFrontMatter } from "../source/front-matter.js";
 import { LineIndex } from "../source/line-index.js";
 import { indexEntry } from "../tree/index-entry.js";
-import type { ActiveRule } from "./lint-file.js";
+import { crashMessage, type ActiveRule, type FileTrace } from "./lint-file.js";
 import { classify } from "../tree/place.js";
 import { readSource } from "../source/read-source.js";
 import { readRegistry, registryPath } from "../tree/registry.js";
-import { discover } from "./discover.js";
-import type { Diagnostic, IndexEntry, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "../shared/types.js";
+import { walkMarkdown, type IgnoredBy, type UnreadableDir } from "./discover.js";
+import type { Diagnostic, IndexEntry, Place, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "../shared/types.js";
 
 export interface IndexOptions {
   displayPath: (abs: string) => string;
-  isIgnored?: (abs: string) => boolean | Promise<boolean>;
+  /** Gitignored files are not part of the tree; files the config `ignores` are (they are only not linted). */
+  ignoredBy?: IgnoredBy;
   /** True when the run covers this file (the user named it or a folder that holds it). */
   covers: (abs: string) => boolean;
   /** `--cache`: front matter keys of files whose text is unchanged. */
   cache?: Pick<ResultCache, "indexKeys" | "setIndexKeys">;
 }
 
-export async function buildIndex(linted: IndexEntry[], roots: string[], options: IndexOptions): Promise<ProjectIndex> {
-  const { displayPath, isIgnored } = options;
+/** An index entry for a file that could not be read: the tree knows it is there, by its path alone. */
+export function unreadEntry(file: string, displayPath: string, place: Place, linted: boolean): IndexEntry {
+  return { path: file, displayPath, place, linted, keys: Object.create(null) as IndexEntry["keys"], unread: true };
+}
+
+export async function buildIndex(linted: IndexEntry[], roots: string[], options: IndexOptions): Promise<ProjectIndex & { unreadableDirs: UnreadableDir[] }> {
+  const { displayPath, ignoredBy } = options;
   const entries = [...linted];
   const seen = new Set(linted.map((e) => e.path));
-  // escaped: a folder named `Project (copy)` is a path, not a glob
-  const patterns = roots.map((root) => `${convertPathToPattern(root)}/**/*.md`);
-  const others = (await discover(patterns, { cwd: path.parse(process.cwd()).root, ...(isIgnored ? { isIgnored } : {}) })).filter((p) => !seen.has(p));
+  const found: string[] = [];
+  const unreadableDirs: UnreadableDir[] = [];
+  for (const root of roots) await walkMarkdown(root, found, unreadableDirs);
+  const others: string[] = [];
+  for (const file of found.sort()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    if ((await ignoredBy?.(file))?.by !== "gitignore") others.push(file);
+  }
   for (const file of others) {
     const place = classify(file);
-    // a file that cannot be read is left out of the index (its own run reports why)
-    const read = place && readSource(file, place.root);
-    if (!place || !read?.ok) continue;
+    if (!place) continue;
+    const read = readSource(file, place.root);
+    // a file that cannot be read is still there: its place (kind, number, plan) is known from its path
+    if (!read.ok) {
+      entries.push(unreadEntry(file, displayPath(file), place, false));
+      continue;
+    }
     const text = read.text;
     const source = { path: file, displayPath: displayPath(file), text, place };
     const hash = options.cache && (await contentHash(text));
@@ -54,11 +68,11 @@ export async function buildIndex(linted: IndexEntry[], roots: string[], options:
   const registries: RegistryFile[] = [];
   for (const root of roots) {
     const file = registryPath(root);
-    if (await isIgnored?.(file)) continue;
+    if (await ignoredBy?.(file)) continue;
     const registry = await readRegistry(root, displayPath(file), options.covers(file));
     if (registry) registries.push(registry);
   }
-  return { roots, entries, registries };
+  return { roots, entries, registries, unreadableDirs };
 }
 
 const LINE_ONE = { line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -68,11 +82,13 @@ export function runProjectRules(
   rules: ActiveRule<ProjectRule>[],
   today: string,
   layout: ResolvedConfig["layout"] = "auto",
+  trace?: FileTrace,
 ): { diagnostics: Diagnostic[]; internalErrors: number } {
   const diagnostics: Diagnostic[] = [];
   const memo = new Map<string, unknown>();
   let internalErrors = 0;
   for (const { rule, severity, options } of rules) {
+    const started = trace ? performance.now() : 0;
     try {
       rule.check({
         index,
@@ -84,7 +100,8 @@ export function runProjectRules(
           return memo.get(key) as T;
         },
         report(r) {
-          if (!r.entry.linted) return;
+          // an unread file already has its error, and nothing in it to judge
+          if (!r.entry.linted || ("unread" in r.entry && r.entry.unread)) return;
           if ("place" in r.entry && !rule.meta.appliesTo.includes(r.entry.place.kind)) return;
           const k = r.key === undefined || !("keys" in r.entry) ? undefined : r.entry.keys[r.key];
           const span = r.span ?? (k ? (r.part === "key" ? k.keySpan : k.valueSpan) : LINE_ONE);
@@ -101,14 +118,17 @@ export function runProjectRules(
     } catch (error) {
       internalErrors++;
       const reason = error instanceof Error ? error.message : String(error);
+      trace?.crashes.push({ ruleId: rule.meta.id, stack: error instanceof Error && error.stack ? error.stack : reason });
       const first = index.entries.find((e) => e.linted);
       diagnostics.push({
         file: first?.displayPath ?? index.roots[0] ?? ".",
         ...LINE_ONE,
         ruleId: rule.meta.id,
         severity: "error",
-        message: `Internal error: rule "${rule.meta.id}" crashed (${reason}). The other rules still ran; please report this.`,
+        message: crashMessage(rule, reason, ""),
       });
+    } finally {
+      if (trace) trace.rules[rule.meta.id] = (trace.rules[rule.meta.id] ?? 0) + performance.now() - started;
     }
   }
   return { diagnostics, internalErrors };

@@ -5,3 +5,6 @@ export class UsageError extends Error {
 
 /** Id of the diagnostic given to a file that cannot be read, decoded or parsed; not a rule, cannot be turned off. */
 export const UNREADABLE_FILE = "unreadable-file";
+
+/** Id of the error on a disable comment that breaks the Markdown around it (a `disable-next-line` between table rows); not a rule. */
+export const MISPLACED_DIRECTIVE = "misplaced-disable-directive";

@@ -15,7 +15,7 @@ export type SeveritySetting = Severity | "off";
  */
 export type FileKind = "execplan" | "milestone" | "plan";
 
-/** `template`: FORMAT.md §2 (the default); `upstream`: the newer agentrules layout of §3. */
+/** `template`: docs/format.md §2 (the default); `upstream`: the newer agentrules layout of §3. */
 export type Layout = "template" | "upstream";
 
 /** Where a plan or milestone file of an agentrules tree sits. Plain data: it crosses worker threads. */
@@ -176,6 +176,8 @@ export interface IndexEntry<P extends FilePlace = Place> extends IndexedFile {
   place: P;
   /** Top-level front matter keys, when the front matter parsed to a map. */
   keys: Record<string, IndexedKey>;
+  /** The file could not be read: the tree knows it by its path alone (`keys` is empty), and no rule reports on it. */
+  unread?: boolean;
 }
 
 /** One object of the `plans` list of `registry.json`. */
@@ -186,7 +188,7 @@ export interface RegistryPlan {
 }
 
 /**
- * `.agent/exec_plans/registry.json` (FORMAT.md §6), read with positions. Linted when
+ * `.agent/exec_plans/registry.json` (docs/format.md §6), read with positions. Linted when
  * the run names it or a folder that holds it.
  */
 export interface RegistryFile extends IndexedFile {
@@ -244,6 +246,14 @@ export type Rule = FileRule<any, any> | ProjectRule<any>;
 export interface RuleSetting {
   severity: SeveritySetting;
   options: Record<string, unknown>;
+}
+
+/** Why a file is left out of a run. */
+export interface IgnoreReason {
+  /** `gitignore`: not part of the committed tree; `ignores`: the config's or a `!pattern` argument, not linted but still part of the tree. */
+  by: "ignores" | "gitignore";
+  /** For messages: "`ignores` in milestone-lint.config.json". */
+  description: string;
 }
 
 /** The configuration after presets, files and flags are merged. */
@@ -313,6 +323,33 @@ export interface LintResult {
   fixableCount: number;
   /** Set when a rule crashed: the run's results are incomplete (exit 2). */
   internalErrors: number;
+  /**
+   * What the user should know about the run itself, not about a file: an argument
+   * that matched nothing, a file named but ignored, a folder that cannot be read.
+   * Phrases without a final period; the CLI prints each on stderr.
+   */
+  warnings?: string[];
+  /** With `debug: true` (`--debug`). */
+  trace?: RunTrace;
+}
+
+/** What `--debug` shows of a run. */
+export interface RunTrace {
+  /** Milliseconds each phase of the run took, in order. */
+  phases: { phase: string; ms: number }[];
+  /** Milliseconds per rule, summed over the files it ran on (results taken from the cache cost none). */
+  rules: Record<string, number>;
+  /** The configuration each linted file used: the config file as shown, or "default config". */
+  configs: { file: string; config: string }[];
+  /** The stack of every rule crash. */
+  crashes: { ruleId: string; file: string; stack: string }[];
+}
+
+/** A front matter value of a known type, and where it is written in the file. */
+export interface Located<T> {
+  value: T;
+  /** The value as written (quotes included): offsets into the file's text. */
+  range: Range;
 }
 
 /** A file's YAML front matter as read by `src/source/front-matter.ts`, with the offsets of its parts in the file. */
@@ -350,4 +387,14 @@ export interface FrontMatter {
   keys: FrontMatterKey[];
   /** Looks up a top-level key. */
   get(name: string): FrontMatterKey | undefined;
+  /**
+   * Typed reads of top-level values, for rules and plugins: the value when the key
+   * is there with a value of that type and the front matter parsed without errors;
+   * undefined otherwise (the schema and syntax rules say why).
+   */
+  string(name: string): Located<string> | undefined;
+  /** An integer written as one (`ms: 3`, not `ms: "3"`). */
+  integer(name: string): Located<number> | undefined;
+  /** A list, as plain data (`tags: [api, db]` → `["api", "db"]`). */
+  list(name: string): Located<unknown[]> | undefined;
 }

@@ -1,13 +1,8 @@
 /** Typed access to top-level front matter values, with where they stand in the file. */
-import { isScalar } from "yaml";
-import type { FrontMatter } from "../shared/types.js";
-import type { Range } from "../shared/types.js";
+import { isScalar, isSeq } from "yaml";
+import type { FrontMatter, Located } from "../shared/types.js";
 
-export interface Located<T> {
-  value: T;
-  /** The value as written (quotes included). */
-  range: Range;
-}
+export type { Located };
 
 /**
  * The value of a top-level key when it is a scalar of the wanted type, from front
@@ -27,4 +22,12 @@ export function stringValue(frontMatter: FrontMatter, key: string): Located<stri
 
 export function integerValue(frontMatter: FrontMatter, key: string): Located<number> | undefined {
   return scalarValue(frontMatter, key, (v): v is number => typeof v === "number" && Number.isInteger(v));
+}
+
+export function listValue(frontMatter: FrontMatter, key: string): Located<unknown[]> | undefined {
+  const data = frontMatter.data;
+  const entry = frontMatter.get(key);
+  if (!entry || !isSeq(entry.pair.value) || data === null || typeof data !== "object") return undefined;
+  const value: unknown = (data as Record<string, unknown>)[key];
+  return Array.isArray(value) ? { value, range: entry.value } : undefined;
 }

@@ -7,6 +7,7 @@
  */
 import { isCollection, isMap, isScalar, parseDocument, visit, type Document, type Node, type Scalar } from "yaml";
 import type { FrontMatter, FrontMatterKey, Range } from "../shared/types.js";
+import { integerValue, listValue, stringValue } from "./front-matter-values.js";
 
 /** Above this many aliases expanded, the YAML is treated as hostile ("billion laughs"). */
 const MAX_ALIAS_COUNT = 100;
@@ -41,6 +42,9 @@ export function readFrontMatter(text: string): FrontMatter {
     errors: [],
     keys,
     get: (name) => keys.find((k) => k.name === name),
+    string: (name) => stringValue(result, name),
+    integer: (name) => integerValue(result, name),
+    list: (name) => listValue(result, name),
   };
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let open: Line | undefined;

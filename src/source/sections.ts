@@ -1,5 +1,5 @@
 /**
- * The milestone template's sections (FORMAT.md §5, MILESTONE_TEMPLATE.md) and how
+ * The milestone template's sections (docs/format.md §5, MILESTONE_TEMPLATE.md) and how
  * a file's body is read against them: the `<!-- SECTION: … -->` markers found
  * (exact ones, misspelled ones, ones inside code blocks) and the sections present,
  * by marker or, with `markers: false`, by heading. Shared by the section rules and

@@ -1,5 +1,5 @@
 /**
- * The identities of FORMAT.md §1 — plan IDs `EP-YYYYMMDD-NNN`, milestone IDs
+ * The identities of docs/format.md §1 — plan IDs `EP-YYYYMMDD-NNN`, milestone IDs
  * `EP-YYYYMMDD-NNN/MS###`, slugs — and the file names built from them. IDs are
  * read leniently (any number of digits) so rules can say what is wrong with one.
  */

@@ -1,6 +1,6 @@
 /**
  * Reads from a path alone what a Markdown file under `.agent/exec_plans` is and
- * which layout it follows (FORMAT.md §2 and §3). Files that fit neither layout are
+ * which layout it follows (docs/format.md §2 and §3). Files that fit neither layout are
  * not plan or milestone files and get `undefined`: they are skipped, not flagged.
  */
 import path from "node:path";

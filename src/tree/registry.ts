@@ -1,5 +1,5 @@
 /**
- * Reads `.agent/exec_plans/registry.json` (FORMAT.md §6) with the position of every
+ * Reads `.agent/exec_plans/registry.json` (docs/format.md §6) with the position of every
  * plan entry and field, so that a stale entry is reported at its own line. JSON is
  * checked with `JSON.parse` (strict) and located with `yaml`, whose parser reads
  * JSON as YAML flow collections and keeps node ranges.

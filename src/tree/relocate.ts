@@ -1,6 +1,6 @@
 /**
  * Where a plan or milestone file goes when it moves to another plan folder or
- * layout (FORMAT.md §2 and §3), for the `git mv` that whole-tree rules suggest.
+ * layout (docs/format.md §2 and §3), for the `git mv` that whole-tree rules suggest.
  */
 import path from "node:path";
 import { isIsoDate } from "./dates.js";

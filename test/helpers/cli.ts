@@ -9,12 +9,17 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
+/** Root reads what permissions forbid: tests of unreadable files and folders run the CLI as `nobody` then. */
+export const isRoot = process.getuid?.() === 0;
+const NOBODY = 65534;
+
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; unprivileged?: boolean } = {}): CliRun {
   const env: Record<string, string> = { ...(process.env as Record<string, string>), ...options.env };
-  delete env.FORCE_COLOR;
+  if (!options.env || !("FORCE_COLOR" in options.env)) delete env.FORCE_COLOR;
   const r = spawnSync(process.execPath, [path.join(REPO, "dist/cli.cjs"), ...args], {
     cwd: options.cwd ?? REPO,
     env,
+    ...(options.unprivileged && isRoot ? { uid: NOBODY, gid: NOBODY } : {}),
     encoding: "utf8",
     // a hang (e.g. a read that never returns) fails the test instead of the whole run
     timeout: 60_000,
