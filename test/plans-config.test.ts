@@ -111,7 +111,7 @@ describe("a run", () => {
     writeFileSync(path.join(dir, rel), text);
   };
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  write("milestone-lint.config.json", JSON.stringify({ extends: ["execplan"], plans: { files: ["plans/*.md"] } }));
+  write("milestone-lint.config.json", JSON.stringify({ extends: ["execplan"], plans: { files: ["plans/*.md"], ignores: ["plans/README.md"] } }));
   write("plans/csv.md", "# CSV\n\n## Progress\n\n- [ ] Write it.\n");
   write("notes/plan.md", "# Not a plan\n\n## Progress\n");
 
@@ -121,15 +121,20 @@ describe("a run", () => {
     expect(result.files[0]?.diagnostics.map((d) => d.ruleId)).toEqual(["execplan-section-required", "execplan-section-required", "execplan-section-required"]);
   });
 
-  it("skips a file given by name that the config does not make a plan", async () => {
-    const result = await lint({ cwd: dir, patterns: ["notes/plan.md"], now: "2026-11-25" });
-    expect(result.files).toEqual([]);
+  it("skips a README among the plans given by name (a hook's commit that touches only it), and fails on a file elsewhere", async () => {
+    write("plans/README.md", "# Plans\n");
+    await expect(lint({ cwd: dir, patterns: ["plans/README.md"], now: "2026-11-25" })).resolves.toMatchObject({ files: [] });
+    await expect(lint({ cwd: dir, patterns: ["notes/plan.md"], now: "2026-11-25" })).rejects.toThrow(
+      new UsageError(
+        "No files were linted: \"notes/plan.md\" is not a plan or milestone file (only Markdown files under an exec_plans folder, or that the config's `plans` names, are; see docs/format.md); not linted.",
+      ),
+    );
   });
 
   it("prints the plans of the config that applies to a file", async () => {
     const printed = await configForFile("plans/csv.md", { cwd: dir });
     expect(printed.extends).toEqual(["execplan"]);
-    expect(printed.plans).toEqual({ root: dir, files: ["plans/*.md"], ignores: [], active: [], completed: [] });
+    expect(printed.plans).toEqual({ root: dir, files: ["plans/*.md"], ignores: ["plans/README.md"], active: [], completed: [] });
     expect(printed.rules["execplan-section-order"]).toEqual(["warn", expect.objectContaining({ skeleton: expect.objectContaining({ level: 2 }) })]);
   });
 });
