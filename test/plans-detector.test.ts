@@ -83,6 +83,34 @@ describe("repositories of other shapes", () => {
     expect(detectPlans(dir)?.config.plans).toEqual({ document: "PLANS.md", files: ["docs/plans/**/PLAN.md"] });
   });
 
+  it("reads the skeleton from a template kept among the plans when the rules document gives none, and never takes the template for a plan", () => {
+    const dir = repo({
+      "docs/PLANS.md": "# Roadmap\n\nDetailed plans are in `docs/exec-plans/active/`.\n",
+      "docs/exec-plans/TEMPLATE.md": "# Plan template\n\n## Plan: <title>\n\n### Objective\n\n### Progress\n\n- [ ] <step> `YYYY-MM-DD HH:MM`\n\n### Decision Log\n\n### Outcomes & Retrospective\n",
+      "docs/exec-plans/active/csv.md": "# CSV\n\n## Plan: export invoices\n\n### Objective\n\nExport.\n\n### Progress\n\n- [ ] Write it.\n\n### Decision Log\n\n### Outcomes & Retrospective\n",
+      "docs/exec-plans/completed/pdf.md": plan("PDF"),
+    });
+    const detected = detectPlans(dir);
+    expect(detected?.config.plans).toEqual({
+      document: "docs/exec-plans/TEMPLATE.md",
+      files: ["docs/exec-plans/**/*.md"],
+      active: ["docs/exec-plans/active/"],
+      completed: ["docs/exec-plans/completed/"],
+      skeleton: {
+        level: 3,
+        title: true,
+        timestamps: false,
+        sections: [
+          { heading: "Objective", required: false },
+          { heading: "Progress", required: true },
+          { heading: "Decision Log", required: true },
+          { heading: "Outcomes & Retrospective", required: true },
+        ],
+      },
+    });
+    expect(detected?.findings[0]).toBe("docs/exec-plans/TEMPLATE.md prescribes 4 sections, 3 required (the template's own headings)");
+  });
+
   it("proposes nothing where no folder holds a plan", () => {
     expect(detectPlans(repo({ "PLANS.md": "```md\n## Progress\n## Decision Log\n```\n", "plans/README.md": "# Plans\n\nNone yet.\n" }))).toBeUndefined();
     expect(detectPlans(repo({ "README.md": "# A project\n" }))).toBeUndefined();

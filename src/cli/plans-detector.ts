@@ -1,11 +1,12 @@
 /**
  * Recognises the PLANS.md practice in a repository and proposes the config's
  * `plans`: the rules document (the file `AGENTS.md` points to, else `PLANS.md` at
- * the root, in `docs/`, `.agent/` or `.agents/`) and the skeleton it prescribes; the
- * plan folders (the ones the documents name, else the usual places); which files in
- * them are plans (the ones with two or more of the skeleton's sections) and which
- * are not (READMEs, indexes, trackers, notes: named in `ignores`, so that they are
- * never judged); and the active and completed folders. Nothing is written here.
+ * the root, in `docs/`, `.agent/` or `.agents/`) and the skeleton it prescribes (or,
+ * when it gives none, the one a template among the plans is); the plan folders (the
+ * ones the documents name, else the usual places); which files in them are plans
+ * (the ones with two or more of the skeleton's sections, never a template) and which
+ * are not (READMEs, indexes, trackers, notes, templates: named in `ignores`, so that
+ * they are never judged); and the active and completed folders. Nothing is written here.
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -16,7 +17,7 @@ import { readFrontMatter } from "../source/front-matter.js";
 import { BodyNotParsed, parseMarkdown } from "../source/markdown.js";
 import { acceptedKeys, DEFAULT_SKELETON, skeletonSectionOf } from "../source/plan-sections.js";
 import { readSource } from "../source/read-source.js";
-import { readSkeleton, type SkeletonReading } from "../source/skeleton.js";
+import { readSkeleton, readTemplate, type SkeletonReading } from "../source/skeleton.js";
 import { classify } from "../tree/place.js";
 import { classifyPlan } from "../tree/plan-place.js";
 import type { PlanSettings, Skeleton } from "../shared/types.js";
@@ -43,6 +44,8 @@ const ACTIVE = ["active", "in-progress", "in_progress", "current", "open", "wip"
 const COMPLETED = ["completed", "complete", "done", "finished", "archive", "archived", "closed"];
 /** The agentrules trees: another detector's, never plans of the practice. */
 const AGENTRULES = /(^|\/)exec_plans(\/|$)/;
+/** A template or an example of a plan, by its name or its folder's: never a plan itself. */
+const TEMPLATE = /(?:^|[/._-])(?:templates?|examples?|samples?|skeleton)(?:[/._-]|$)/i;
 /** A path a document names: `docs/exec-plans/active/`, `.agents/plans/<slug>/plan.md`. */
 const NAMED_PATH = /(?<![\w./-])\.?[\w-]+(?:\/[\w.<>*-]+)+\/?/g;
 
@@ -147,24 +150,34 @@ function describeSkeleton(reading: SkeletonReading | undefined, document: string
 
 /** The practice as found from `cwd`, or undefined when no folder holds a plan. */
 export function detectPlans(cwd: string): PlansDetection | undefined {
-  const document = findDocument(cwd);
-  const documentText = document === undefined ? undefined : read(path.join(cwd, document), cwd);
-  const reading = documentText === undefined ? undefined : readSkeleton(documentText);
-  const skeleton: Skeleton = reading?.skeleton ?? DEFAULT_SKELETON;
-  const accepted = skeleton.sections.map(acceptedKeys);
+  const rules = findDocument(cwd);
+  const rulesText = rules === undefined ? undefined : read(path.join(cwd, rules), cwd);
   const agents = read(path.join(cwd, "AGENTS.md"), cwd);
-  const folders = findFolders(cwd, [documentText ?? "", agents ?? ""]);
-
-  const plans: string[] = [];
-  const others: string[] = [];
+  const folders = findFolders(cwd, [rulesText ?? "", agents ?? ""]);
+  const texts = new Map<string, string>();
   for (const folder of folders) {
     for (const rel of markdownBelow(cwd, folder)) {
-      const abs = path.join(cwd, rel);
-      if (rel === document || classify(abs)) continue;
-      const text = read(abs, cwd);
-      (text !== undefined && isPlan(text, accepted) ? plans : others).push(rel);
+      const text = rel === rules || classify(path.join(cwd, rel)) ? undefined : read(path.join(cwd, rel), cwd);
+      if (text !== undefined) texts.set(rel, text);
     }
   }
+  const isTemplate = (rel: string) => TEMPLATE.test(rel.slice((folders.find((f) => rel.startsWith(`${f}/`)) ?? "").length));
+  // a rules document without a skeleton: a template kept among the plans is one
+  const fromRules = rulesText === undefined ? undefined : readSkeleton(rulesText);
+  const template = fromRules
+    ? undefined
+    : [...texts].flatMap(([rel, text]) => {
+        const r = isTemplate(rel) ? readTemplate(text) : undefined;
+        return r ? [{ rel, reading: r }] : [];
+      })[0];
+  const reading = fromRules ?? template?.reading;
+  const document = template?.rel ?? rules;
+  const skeleton: Skeleton = reading?.skeleton ?? DEFAULT_SKELETON;
+  const accepted = skeleton.sections.map(acceptedKeys);
+  const plans: string[] = [];
+  const others: string[] = [];
+  for (const [rel, text] of texts) (!isTemplate(rel) && isPlan(text, accepted) ? plans : others).push(rel);
+
   const used = folders.filter((f) => plans.some((p) => p.startsWith(`${f}/`)));
   if (used.length === 0) return undefined;
 
@@ -179,7 +192,7 @@ export function detectPlans(cwd: string): PlansDetection | undefined {
   const files = filePatterns(used, plans);
   // the files the patterns would take for plans and that are not
   const selects: PlanSettings = { root: cwd, files, ignores: [], active: [], completed: [] };
-  const ignores = others.filter((o) => classifyPlan(path.join(cwd, o), selects));
+  const ignores = others.filter((o) => o !== document && classifyPlan(path.join(cwd, o), selects));
   const inState = (list: readonly string[]) => plans.filter((p) => list.some((f) => p.startsWith(f))).length;
   const counts = completed.length > 0 ? ` (${inState(completed)} completed, ${plans.length - inState(completed)} active)` : "";
 

@@ -89,37 +89,40 @@ function showsTimestamps(text: string, items: readonly Named[], level: number): 
   return TIMESTAMPED_ITEM.test(text.slice(progress.start, next?.start ?? text.length));
 }
 
-/** A skeleton in a code block: the block's own headings. */
+/** The top-level headings of a document. */
+function headingsOf(root: Root): Named[] {
+  return root.children.flatMap((n) => (n.type === "heading" ? [named(n)] : []));
+}
+
+/** A skeleton written out (in a code block, or a template file): its headings at their level, in order. */
+function asSkeleton(items: readonly Named[], text: string): Skeleton {
+  const level = sectionLevel(items);
+  const first = items.findIndex((i) => i.depth === level && !PLACEHOLDER.test(i.text));
+  return {
+    level,
+    title: items.slice(0, Math.max(first, 0)).some((i) => i.depth < level),
+    timestamps: showsTimestamps(text, items, level),
+    sections: sectionsOf(items.filter((i) => i.depth === level)),
+  };
+}
+
+/** A skeleton in a code block: the block that names the most sections. */
 function fromCodeBlock(root: Root, lines: LineIndex): SkeletonReading | undefined {
   let best: { items: Named[]; value: string; line: number; score: number } | undefined;
   walk(root, (node) => {
     if (node.type !== "code" || (node.lang && !SKELETON_LANGS.has(node.lang.toLowerCase()))) return;
     const inner = parse(node.value);
     if (!inner) return;
-    const items: Named[] = [];
-    walk(inner, (n) => {
-      if (n.type === "heading" && inner.children.includes(n)) items.push(named(n));
-    });
+    const items = headingsOf(inner);
     const s = score(items);
     if (s >= 2 && (!best || s > best.score)) best = { items, value: node.value, line: lines.position(nodeRange(node).start).line, score: s };
   });
-  if (!best) return undefined;
-  const level = sectionLevel(best.items);
-  const first = best.items.findIndex((i) => i.depth === level && !PLACEHOLDER.test(i.text));
-  return {
-    skeleton: {
-      level,
-      title: best.items.slice(0, Math.max(first, 0)).some((i) => i.depth < level),
-      timestamps: showsTimestamps(best.value, best.items, level),
-      sections: sectionsOf(best.items.filter((i) => i.depth === level)),
-    },
-    from: `the skeleton in the code block at line ${best.line}`,
-  };
+  return best && { skeleton: asSkeleton(best.items, best.value), from: `the skeleton in the code block at line ${best.line}` };
 }
 
 /** Sections explained under headings of the document itself: the headings that name a section of the practice. */
 function fromHeadings(root: Root, text: string): SkeletonReading | undefined {
-  const items = root.children.flatMap((n) => (n.type === "heading" ? [named(n)] : []));
+  const items = headingsOf(root);
   const level = sectionLevel(items);
   const own = items.filter((i) => i.depth === level && i.known);
   if (score(own) < 2) return undefined;
@@ -149,6 +152,13 @@ function fromList(root: Root): SkeletonReading | undefined {
   });
   if (score(items) < 2) return undefined;
   return { skeleton: { level: 2, title: true, timestamps: false, sections: sectionsOf(items) }, from: "the sections it lists" };
+}
+
+/** The skeleton a template file (`docs/exec-plans/TEMPLATE.md`) is: its own headings, or undefined when it names fewer than two sections. */
+export function readTemplate(text: string): SkeletonReading | undefined {
+  const root = parse(text);
+  const items = root ? headingsOf(root) : [];
+  return score(items) >= 2 ? { skeleton: asSkeleton(items, text), from: "the template's own headings" } : undefined;
 }
 
 /** The skeleton `text` (a rules document) prescribes, or undefined when it names fewer than two of the practice's sections. */
