@@ -3,8 +3,9 @@
  *
  * A plan's `Progress` section is a checklist, the one place that says how far the
  * work is: each step a `- [ ] …` (to do) or `- [x] …` (done) item, a partly done
- * step kept open as `- [ ] … (completed: …; remaining: …)`. An item without a box is
- * reported (an item that only groups checklist items under it is fine), and so is a
+ * step kept open as `- [ ] … (completed: …; remaining: …)`. An item without a box in
+ * a list of such steps is reported (an item that only groups checklist items under it
+ * is fine, and a list with no box at all is notes, left alone), and so is a
  * `Progress` with no checklist at all.
  *
  * When the skeleton's own Progress items carry timestamps (`plans.skeleton.timestamps`,

@@ -51,22 +51,23 @@ export function checklistIn(context: AnyFileContext, from: number, to: number): 
 export interface SectionChecklist {
   /** Every checklist item, nested ones included. */
   items: ChecklistItem[];
-  /** Items of the section's own lists that have no box and hold no checklist item: steps written as plain bullets. */
+  /**
+   * Items without a box (and without checklist items under them) in the section's
+   * own lists that hold checklist items: steps written as plain bullets. A list with
+   * no box at all is a list of notes, not of steps.
+   */
   unboxed: ListItem[];
 }
 
 /** The checklist of a section's content, `[from, to)`, and the steps in it written without a box. */
 export function sectionChecklist(context: AnyFileContext, from: number, to: number): SectionChecklist {
-  const text = context.file.text;
   const items = checklistIn(context, from, to);
   // items of the section's own lists, not the notes nested under a step
   const lists = scanBody(context).root.children.filter((n): n is List => n.type === "list" && nodeRange(n).start >= from && nodeRange(n).start < to);
-  const unboxed = lists.flatMap((list) =>
-    list.children.filter((item) => {
-      if (checklistItem(text, item)) return false;
-      const { start, end } = nodeRange(item);
-      return !items.some((i) => i.box.start > start && i.box.start < end);
-    }),
-  );
+  const holdsBox = (node: List | ListItem) => {
+    const { start, end } = nodeRange(node);
+    return items.some((i) => i.box.start >= start && i.box.start < end);
+  };
+  const unboxed = lists.filter(holdsBox).flatMap((list) => list.children.filter((item) => !holdsBox(item)));
   return { items, unboxed };
 }
