@@ -5,9 +5,10 @@
  * requires (`plans.skeleton` in the config, read from `PLANS.md` by `--init`; by
  * default the four living sections: Progress, Surprises & Discoveries, Decision Log,
  * Outcomes & Retrospective), as a heading at the skeleton's level, and a title when
- * the skeleton has one. Wordings of the same section are accepted (`Decision log`,
- * `Surprises and discoveries`, `Progress Log`, either half of a bilingual heading
- * such as `進捗 / Progress`, the config's `aliases`); plans may add sections of their own.
+ * the skeleton has one (a `title` in front matter counts). Wordings of the same
+ * section are accepted (`Decision log`, `Surprises and discoveries`, `Progress Log`,
+ * either half of a bilingual heading such as `進捗 / Progress`, the config's
+ * `aliases`); plans may add sections of their own.
  *
  * A heading one typo away from a missing section (`## Suprises & Discoveries`) is
  * reported as that misspelling, and a missing section's heading at another level
@@ -127,7 +128,8 @@ export const execplanSectionRequired: FileRule<SkeletonOptions, PlanPlace> = {
     const sections = readPlanSections(context, skeleton);
     if (!looksLikePlan(sections)) return;
     const text = context.file.text;
-    if (skeleton.title && !sections.title) {
+    // a title in the front matter is the plan's title
+    if (skeleton.title && !sections.title && !context.frontMatter.get("title")) {
       context.report({
         message: `The plan has no title: start it with a heading above its sections ("${"#".repeat(Math.max(1, skeleton.level - 1))} …") that says what the plan does, as the skeleton does.`,
         at: sections.bodyStart,

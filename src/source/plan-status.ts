@@ -42,10 +42,16 @@ export function planStatus(context: AnyFileContext, before: number): PlanStatus 
   return undefined;
 }
 
-/** True when the status says the work is finished: its first word is `done`, `completed`, `shipped`, …. */
+/**
+ * True when the status says the work is finished: a word such as `done`, `Completed`
+ * or `shipped`, alone or followed by a date, a note in parentheses or after a dash
+ * (`Completed (2026-04-02)`, `Done ✅`), never by more words (`Done with phase 1`).
+ */
 export function saysDone(status: PlanStatus | undefined): boolean {
-  const word = status?.value.replace(/[*_`✅]/g, " ").trim().split(/[\s(,;.:]+/)[0];
-  return word !== undefined && word !== "" && meansDone(word);
+  const m = /^([A-Za-z_-]+)(.*)$/.exec(status?.value.replace(/[*_`✅]/g, " ").trim() ?? "");
+  if (!m || !meansDone(m[1] ?? "")) return false;
+  const rest = (m[2] ?? "").trim();
+  return rest === "" || /^(?:[(\[—–:;,.]|-\s|\d{4}-\d{2}-\d{2})/.test(rest);
 }
 
 /** An unticked item that says where its work went: deferred, split out, dropped, struck through. */
