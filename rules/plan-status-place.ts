@@ -61,6 +61,7 @@ export const planStatusPlace: ProjectRule = {
     severity: "error",
     appliesTo: ["execplan"],
     docsUrl: docsUrl("plan-status-place"),
+    lifecycle: "place",
   },
   check(context) {
     for (const plan of treeOf(context).plans) {

@@ -92,6 +92,7 @@ export const statusMatchesFolder: FileRule = {
     severity: "error",
     appliesTo: ["milestone"],
     docsUrl: docsUrl("status-matches-folder"),
+    lifecycle: "place",
   },
   check(context) {
     const status = stringValue(context.frontMatter, "status");

@@ -50,7 +50,7 @@ describe("options as ESLint users write them", () => {
     expect(negative).toMatchObject({ status: 2, stderr: 'milestone-lint: --max-warnings must be a whole number (or -1 for no limit), got "-2"\n' });
     expect(runCli(["--format"], { cwd: dir }).stderr).toBe("milestone-lint: --format needs a value\n");
     expect(runCli(["--fix=yes"], { cwd: dir }).stderr).toBe("milestone-lint: --fix takes no value\n");
-    expect(runCli(["-f", "jsn"], { cwd: dir }).stderr).toBe('milestone-lint: Unknown format "jsn"; expected one of: stylish, json, sarif, github, junit. Did you mean "json"?\n');
+    expect(runCli(["-f", "jsn"], { cwd: dir }).stderr).toBe('milestone-lint: Unknown format "jsn"; expected one of: stylish, json, sarif, github, junit, html, markdown. Did you mean "json"?\n');
   });
 });
 

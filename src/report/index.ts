@@ -7,4 +7,6 @@ export const FORMATTERS: Record<string, () => Promise<Formatter>> = {
   sarif: async () => (await import("./sarif.js")).sarif,
   github: async () => (await import("./github.js")).github,
   junit: async () => (await import("./junit.js")).junit,
+  html: async () => (await import("./html.js")).htmlFormat,
+  markdown: async () => (await import("./markdown.js")).markdown,
 };

@@ -1,8 +1,9 @@
 /**
  * `--format json`: a stable, versioned shape for tools. Documented in the README;
- * change `schemaVersion` with any incompatible change. Each diagnostic of a rule
- * links the rule's documentation (`docsUrl`); a file that fixes changed carries its
- * fixed text (`output`), as ESLint's JSON does with `--fix-dry-run`.
+ * change `schemaVersion` with any incompatible change (a key added is not one).
+ * Each diagnostic of a rule links the rule's documentation (`docsUrl`); a file that
+ * fixes changed carries its fixed text (`output`), as ESLint's JSON does with
+ * `--fix-dry-run`; `tree` is every plan and milestone, for views of their own.
  */
 import type { Formatter } from "./types.js";
 
@@ -32,6 +33,7 @@ export const json: Formatter = (result, context) =>
         })),
         ...(f.output !== undefined ? { output: f.output } : {}),
       })),
+      ...(result.tree ? { tree: result.tree } : {}),
     },
     null,
     2,

@@ -22,7 +22,7 @@ import { writeAtomic } from "../fix/write-atomic.js";
 
 export const DEFAULT_CACHE_FILE = ".milestonelintcache";
 /** Bumped when the layout of the cache file changes. */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 /** The key of a file read only for the whole-tree rules: its keys are kept, and no run's results. */
 const INDEX_ONLY = "";
 
@@ -33,7 +33,7 @@ interface CachedFile {
   hash: string;
   diagnostics: Omit<Diagnostic, "file">[];
   directives: Directive[];
-  entry: Pick<IndexEntry, "keys" | "linted">;
+  entry: Pick<IndexEntry, "keys" | "linted" | "body">;
 }
 
 interface CacheData {
@@ -103,7 +103,14 @@ export class ResultCache {
     return {
       diagnostics: hit.diagnostics.map((d) => ({ file: job.displayPath, ...d })),
       directives: hit.directives,
-      entry: { path: job.path, displayPath: job.displayPath, place: job.place, linted: hit.entry.linted, keys: hit.entry.keys },
+      entry: {
+        path: job.path,
+        displayPath: job.displayPath,
+        place: job.place,
+        linted: hit.entry.linted,
+        keys: hit.entry.keys,
+        ...(hit.entry.body ? { body: hit.entry.body } : {}),
+      },
     };
   }
 
@@ -114,7 +121,7 @@ export class ResultCache {
       // copies: the run goes on to add whole-tree diagnostics to its own list
       diagnostics: result.diagnostics.map(({ file: _file, ...rest }) => rest),
       directives: result.directives,
-      entry: { keys: result.entry.keys, linted: result.entry.linted },
+      entry: { keys: result.entry.keys, linted: result.entry.linted, ...(result.entry.body ? { body: result.entry.body } : {}) },
     };
     this.changed = true;
   }

@@ -15,6 +15,7 @@ import { classifyPlan, planFolders } from "../tree/plan-place.js";
 import { UNREADABLE_FILE, UsageError } from "../shared/errors.js";
 import { buildIndex, runProjectRules, unreadEntry } from "./project.js";
 import { registryRootOf } from "../tree/registry.js";
+import { treeSummary } from "../tree/tree-summary.js";
 import { suppress, unusedDirectives, type Directive } from "./suppressions.js";
 import { builtinOnly, type Concurrency } from "./workers.js";
 import type {
@@ -281,14 +282,18 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   // a registry.json named alone still needs a config to judge it by
   const [someRoot] = roots;
   if (runs.length === 0 && someRoot !== undefined) runs.push(options.configFor ? await options.configFor(someRoot) : fallback);
-  if (roots.size > 0 && runs.some((run) => activeFor(run).project.length > 0)) {
-    const index = await buildIndex(entries, [...roots].sort(), {
-      displayPath,
-      covers: coverage(discovery),
-      ...(options.ignoredBy ? { ignoredBy: options.ignoredBy } : {}),
-      ...(cache ? { cache } : {}),
-    });
-    phase("whole-tree index");
+  // the index serves the project rules and the tree summary alike
+  const index =
+    roots.size === 0
+      ? undefined
+      : await buildIndex(entries, [...roots].sort(), {
+          displayPath,
+          covers: coverage(discovery),
+          ...(options.ignoredBy ? { ignoredBy: options.ignoredBy } : {}),
+          ...(cache ? { cache } : {}),
+        });
+  phase("whole-tree index");
+  if (index && runs.some((run) => activeFor(run).project.length > 0)) {
     for (const { dir, reason } of index.unreadableDirs) {
       if (!byFile.has(displayPath(dir))) warnings.push(`folder "${displayPath(dir)}" cannot be read (${reason}); the whole-tree rules do not know the files in it`);
     }
@@ -331,5 +336,10 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     byFile.set(file, kept);
   }
   phase("disable comments");
-  return { ...summarize(byFile, internalErrors, fixed), ...(warnings.length > 0 ? { warnings } : {}), ...(trace ? { trace } : {}) };
+  return {
+    ...summarize(byFile, internalErrors, fixed),
+    ...(index ? { tree: treeSummary(index.entries, index.roots, today, displayPath) } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
+    ...(trace ? { trace } : {}),
+  };
 }

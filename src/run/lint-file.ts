@@ -7,12 +7,15 @@ import { readFrontMatter } from "../source/front-matter.js";
 import { indexEntry } from "../tree/index-entry.js";
 import { LineIndex, spanOf } from "../source/line-index.js";
 import { BodyNotParsed, parseMarkdown } from "../source/markdown.js";
+import { scanBody } from "../source/body-scan.js";
+import { bodySummary } from "../source/body-summary.js";
 import { UNREADABLE_FILE } from "../shared/errors.js";
 import { applyFixes } from "../fix/fix.js";
 import { misplacedDirectives, readDirectives, suppress, type Directive } from "./suppressions.js";
 import { builtinRules } from "../../rules/index.js";
 import { ruleOrigin } from "../shared/rule-origin.js";
 import type {
+  BodySummary,
   Diagnostic,
   FileContext,
   FilePlace,
@@ -82,6 +85,16 @@ function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: stri
       throw error;
     }
   };
+  const shared = {
+    file: source,
+    today,
+    frontMatter,
+    ast: parse,
+    memo: <T>(key: string, compute: () => T): T => {
+      if (!memo.has(key)) memo.set(key, compute());
+      return memo.get(key) as T;
+    },
+  };
   let internalErrors = 0;
   for (const { rule, severity, options } of rules) {
     if (!rule.meta.appliesTo.includes(source.place.kind)) continue;
@@ -97,18 +110,7 @@ function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: stri
         ...(r.suggestion ? { suggestion: r.suggestion } : {}),
       });
     };
-    const context: FileContext<Record<string, unknown>, FilePlace> = {
-      file: source,
-      options,
-      today,
-      frontMatter,
-      ast: parse,
-      memo: <T>(key: string, compute: () => T): T => {
-        if (!memo.has(key)) memo.set(key, compute());
-        return memo.get(key) as T;
-      },
-      report,
-    };
+    const context: FileContext<Record<string, unknown>, FilePlace> = { ...shared, options, report };
     const started = trace ? performance.now() : 0;
     try {
       rule.check(context);
@@ -132,8 +134,11 @@ function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: stri
     }
   }
   let directives: Directive[] = [];
+  let body: BodySummary | undefined;
   try {
     directives = readDirectives(source.text, parse, lines);
+    // the board's view of the body, from the walk the body rules shared
+    body = bodySummary(scanBody({ ...shared, options: {}, report: () => {} }), source.text);
   } catch (error) {
     if (!(error instanceof BodyNotParsed)) throw error;
   }
@@ -151,7 +156,7 @@ function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: stri
       message: refused.message,
     });
   }
-  return { diagnostics, frontMatter, lines, internalErrors, directives };
+  return { diagnostics, frontMatter, lines, internalErrors, directives, body };
 }
 
 export function lintSource<P extends FilePlace>(
@@ -176,7 +181,7 @@ export function lintSource<P extends FilePlace>(
   }
   return {
     diagnostics: pass.diagnostics,
-    entry: indexEntry(current, pass.frontMatter, pass.lines, true),
+    entry: { ...indexEntry(current, pass.frontMatter, pass.lines, true), ...(pass.body ? { body: pass.body } : {}) },
     internalErrors: pass.internalErrors,
     directives: pass.directives,
     ...(current.text !== source.text ? { fixedText: current.text } : {}),

@@ -121,6 +121,13 @@ export interface RuleMeta {
   optionsSchema?: object;
   /** Options used when the config gives none. */
   defaultOptions?: Record<string, unknown>;
+  /**
+   * The lifecycle mistake (FORMAT.md §8) the rule finds, if it finds one: `status` a
+   * stale status, `place` status and folder that disagree (closed work not moved),
+   * `checklist` unticked items on closed work, `link` a link to nothing. The html and
+   * markdown formats list such problems under "Needs attention".
+   */
+  lifecycle?: "status" | "place" | "checklist" | "link";
 }
 
 /** What a file rule sees; `P` is the place of the kinds of file it applies to. */
@@ -171,6 +178,14 @@ export interface IndexedFile {
   linted: boolean;
 }
 
+/** What the board shows of a file's Markdown body, read in phase one. Plain data. */
+export interface BodySummary {
+  /** Task list items (`- [ ] …`, `- [x] …`) outside code. */
+  tasks: { done: number; total: number };
+  /** The first table under `## Current Health Snapshot`, as raw cell text: its header, then its rows (at most 20). */
+  health?: { columns: string[]; rows: string[][] };
+}
+
 /** One plan or milestone file as the whole-tree rules see it (the index holds agentrules files only). Plain data. */
 export interface IndexEntry<P extends FilePlace = Place> extends IndexedFile {
   place: P;
@@ -178,6 +193,8 @@ export interface IndexEntry<P extends FilePlace = Place> extends IndexedFile {
   keys: Record<string, IndexedKey>;
   /** The file could not be read: the tree knows it by its path alone (`keys` is empty), and no rule reports on it. */
   unread?: boolean;
+  /** Linted files whose body parsed; absent for files read for their front matter only. */
+  body?: BodySummary;
 }
 
 /** One object of the `plans` list of `registry.json`. */
@@ -316,6 +333,55 @@ export interface FileResult {
   output?: string;
 }
 
+/** A milestone on the board, from the whole-tree index. Front matter values are given only when they are strings. */
+export interface MilestoneSummary {
+  file: string;
+  id?: string;
+  /** From `id`, else `ms`, else the file name. */
+  ms?: number;
+  title?: string;
+  status?: string;
+  owner?: string;
+  created?: string;
+  updated?: string;
+  /** The folder below `milestones/` (`active`, `archive`, `complete`), and the folders below it (`2026/04/02`). */
+  folder?: string;
+  subfolders?: string[];
+  /** Absent when the file was read for its front matter only (a run on some files of the tree). */
+  body?: BodySummary;
+}
+
+/** A plan on the board: its ExecPlan file's front matter and its milestones, in `ms` order. */
+export interface PlanSummary {
+  /** The ExecPlan file; absent for a plan folder that has milestones but no plan file. */
+  file?: string;
+  /** The plan folder, as shown. */
+  folder: string;
+  layout: Layout;
+  /** From the front matter `id`, else the file name (else the milestones' `execplan_id`). */
+  id?: string;
+  title?: string;
+  status?: string;
+  owner?: string;
+  kind?: string;
+  created?: string;
+  updated?: string;
+  /** Upstream layout: `active`, `complete` or `archive`, and the `YYYY/MM/DD` folders of a completed plan. */
+  planFolder?: string;
+  planDate?: string[];
+  body?: BodySummary;
+  milestones: MilestoneSummary[];
+}
+
+/** Every plan and milestone of the trees a run looked at, as of its day. Plain data. */
+export interface TreeSummary {
+  /** The day the run judged by (`--now`). */
+  today: string;
+  /** The `exec_plans` folders, as shown. */
+  roots: string[];
+  plans: PlanSummary[];
+}
+
 export interface LintResult {
   files: FileResult[];
   errorCount: number;
@@ -323,6 +389,8 @@ export interface LintResult {
   fixableCount: number;
   /** Set when a rule crashed: the run's results are incomplete (exit 2). */
   internalErrors: number;
+  /** The plans and milestones of the tree, for boards and other views; absent when no plan folder was involved. */
+  tree?: TreeSummary;
   /**
    * What the user should know about the run itself, not about a file: an argument
    * that matched nothing, a file named but ignored, a folder that cannot be read.

@@ -42,7 +42,7 @@ export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function buildTree(index: ProjectIndex): Tree {
+export function buildTree(index: Pick<ProjectIndex, "entries">): Tree {
   const tree: Tree = { plans: [], milestones: [], plansById: new Map(), plansByDir: new Map() };
   for (const entry of index.entries) {
     if (entry.place.kind === "execplan") {

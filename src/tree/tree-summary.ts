@@ -1,0 +1,87 @@
+/**
+ * The plans and milestones of the whole-tree index as plain data (`result.tree`),
+ * for the board formats and `--format json`. Built from what the run read already:
+ * front matter from the index, checklists and health tables from phase one.
+ */
+import { buildTree, push, type MilestoneNode, type PlanNode } from "./plan-tree.js";
+import type { IndexEntry, MilestoneSummary, PlanSummary, TreeSummary } from "../shared/types.js";
+
+/** Front matter values shown on the board: strings only (a list or a number where a date belongs is the rules' business). */
+function text(entry: IndexEntry, key: string): string | undefined {
+  const v = entry.keys[key]?.value;
+  return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
+}
+
+function fields<K extends string>(entry: IndexEntry, keys: readonly K[]): Partial<Record<K, string>> {
+  const out: Partial<Record<K, string>> = {};
+  for (const key of keys) {
+    const v = text(entry, key);
+    if (v !== undefined) out[key] = v;
+  }
+  return out;
+}
+
+const COMMON = ["title", "status", "owner", "created", "updated"] as const;
+
+function milestone(m: MilestoneNode): MilestoneSummary {
+  const { entry } = m;
+  const { folder, subfolders } = entry.place;
+  return {
+    file: entry.displayPath,
+    ...fields(entry, ["id"]),
+    ...(m.ms !== undefined ? { ms: m.ms } : {}),
+    ...fields(entry, COMMON),
+    ...(folder !== undefined ? { folder } : {}),
+    ...(subfolders && subfolders.length > 0 ? { subfolders } : {}),
+    ...(entry.body ? { body: entry.body } : {}),
+  };
+}
+
+function byMs(a: MilestoneSummary, b: MilestoneSummary): number {
+  return (a.ms ?? Infinity) - (b.ms ?? Infinity) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+}
+
+/** The plan a milestone belongs to: the plan of its folder that it names, else the plan of its folder. */
+function planOf(m: MilestoneNode, plansByDir: Map<string, PlanNode[]>): PlanNode | undefined {
+  const here = plansByDir.get(m.entry.place.planDir);
+  return here?.find((p) => m.planId !== undefined && p.ids.includes(m.planId)) ?? here?.[0];
+}
+
+export function treeSummary(entries: IndexEntry[], roots: readonly string[], today: string, displayPath: (abs: string) => string): TreeSummary {
+  const tree = buildTree({ entries });
+  const milestonesOf = new Map<PlanNode, MilestoneNode[]>();
+  // milestones whose folder holds no plan file, grouped as their plan would be
+  const orphans = new Map<string, MilestoneNode[]>();
+  for (const m of tree.milestones) {
+    const plan = planOf(m, tree.plansByDir);
+    if (plan) push(milestonesOf, plan, m);
+    else push(orphans, m.planKey, m);
+  }
+  const plans: PlanSummary[] = tree.plans.map((p) => {
+    const { entry } = p;
+    const { planFolder, planDate } = entry.place;
+    return {
+      file: entry.displayPath,
+      folder: displayPath(entry.place.planDir),
+      layout: entry.place.layout,
+      ...(p.id !== undefined ? { id: p.id } : {}),
+      ...fields(entry, [...COMMON, "kind"]),
+      ...(planFolder !== undefined ? { planFolder } : {}),
+      ...(planDate && planDate.length > 0 ? { planDate } : {}),
+      ...(entry.body ? { body: entry.body } : {}),
+      milestones: (milestonesOf.get(p) ?? []).map(milestone).sort(byMs),
+    };
+  });
+  for (const group of orphans.values()) {
+    const first = group[0] as MilestoneNode;
+    plans.push({
+      folder: displayPath(first.entry.place.planDir),
+      layout: first.entry.place.layout,
+      ...(first.planId !== undefined ? { id: first.planId } : {}),
+      milestones: group.map(milestone).sort(byMs),
+    });
+  }
+  const key = (p: PlanSummary) => `${p.folder}\0${p.file ?? ""}\0${p.id ?? ""}`;
+  plans.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return { today, roots: roots.map(displayPath), plans };
+}
