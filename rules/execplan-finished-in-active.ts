@@ -63,6 +63,7 @@ import {
 export const execplanFinishedInActive: FileRule<SkeletonOptions, PlanPlace> = {
   meta: {
     id: "execplan-finished-in-active",
+    lifecycle: "place",
     description: "A plan that is done (by its status, or with every Progress item ticked) is not left in an active folder",
     severity: "warn",
     appliesTo: ["plan"],
