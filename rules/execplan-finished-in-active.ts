@@ -51,8 +51,7 @@ import { gitMvPath } from "../src/tree/git-mv.js";
 import { sectionChecklist } from "../src/source/checklist.js";
 import { outcomesWritten, planStatus, saysDone, stillOpen } from "../src/source/plan-status.js";
 import {
-  DEFAULT_SKELETON,
-  SKELETON_OPTIONS_SCHEMA,
+  SKELETON_OPTIONS,
   knownSection,
   looksLikePlan,
   readPlanSections,
@@ -68,8 +67,7 @@ export const execplanFinishedInActive: FileRule<SkeletonOptions, PlanPlace> = {
     severity: "warn",
     appliesTo: ["plan"],
     docsUrl: docsUrl("execplan-finished-in-active"),
-    optionsSchema: SKELETON_OPTIONS_SCHEMA,
-    defaultOptions: { skeleton: DEFAULT_SKELETON },
+    ...SKELETON_OPTIONS,
   },
   check(context) {
     const { place } = context.file;

@@ -85,8 +85,7 @@ import { docsUrl } from "../src/shared/docs-url.js";
 import { checklistIn } from "../src/source/checklist.js";
 import { outcomesWritten, planStatus, saysDone, stillOpen } from "../src/source/plan-status.js";
 import {
-  DEFAULT_SKELETON,
-  SKELETON_OPTIONS_SCHEMA,
+  SKELETON_OPTIONS,
   knownSection,
   looksLikePlan,
   readPlanSections,
@@ -105,8 +104,7 @@ export const execplanFinished: FileRule<SkeletonOptions, PlanPlace> = {
     severity: "error",
     appliesTo: ["plan"],
     docsUrl: docsUrl("execplan-finished"),
-    optionsSchema: SKELETON_OPTIONS_SCHEMA,
-    defaultOptions: { skeleton: DEFAULT_SKELETON },
+    ...SKELETON_OPTIONS,
   },
   check(context) {
     const sections = readPlanSections(context, skeletonOf(context));

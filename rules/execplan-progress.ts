@@ -54,8 +54,7 @@ import { docsUrl } from "../src/shared/docs-url.js";
 import { sectionChecklist } from "../src/source/checklist.js";
 import { nodeRange } from "../src/source/markdown.js";
 import {
-  DEFAULT_SKELETON,
-  SKELETON_OPTIONS_SCHEMA,
+  SKELETON_OPTIONS,
   knownSection,
   readPlanSections,
   sectionHeadingLabel,
@@ -78,8 +77,7 @@ export const execplanProgress: FileRule<SkeletonOptions, PlanPlace> = {
     severity: "error",
     appliesTo: ["plan"],
     docsUrl: docsUrl("execplan-progress"),
-    optionsSchema: SKELETON_OPTIONS_SCHEMA,
-    defaultOptions: { skeleton: DEFAULT_SKELETON },
+    ...SKELETON_OPTIONS,
   },
   check(context) {
     const sections = readPlanSections(context, skeletonOf(context));

@@ -50,8 +50,7 @@ import type { FileRule, PlanPlace } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
 import { lineOf } from "../src/source/body-scan.js";
 import {
-  DEFAULT_SKELETON,
-  SKELETON_OPTIONS_SCHEMA,
+  SKELETON_OPTIONS,
   headingKey,
   readPlanSections,
   sectionHeadingLabel,
@@ -66,8 +65,7 @@ export const execplanSectionDuplicate: FileRule<SkeletonOptions, PlanPlace> = {
     severity: "error",
     appliesTo: ["plan"],
     docsUrl: docsUrl("execplan-section-duplicate"),
-    optionsSchema: SKELETON_OPTIONS_SCHEMA,
-    defaultOptions: { skeleton: DEFAULT_SKELETON },
+    ...SKELETON_OPTIONS,
   },
   check(context) {
     const sections = readPlanSections(context, skeletonOf(context));

@@ -51,8 +51,7 @@ import { docsUrl } from "../src/shared/docs-url.js";
 import { lineOf } from "../src/source/body-scan.js";
 import { movesInOrder } from "../src/shared/order.js";
 import {
-  DEFAULT_SKELETON,
-  SKELETON_OPTIONS_SCHEMA,
+  SKELETON_OPTIONS,
   readPlanSections,
   sectionHeadingLabel,
   skeletonOf,
@@ -67,8 +66,7 @@ export const execplanSectionOrder: FileRule<SkeletonOptions, PlanPlace> = {
     severity: "warn",
     appliesTo: ["plan"],
     docsUrl: docsUrl("execplan-section-order"),
-    optionsSchema: SKELETON_OPTIONS_SCHEMA,
-    defaultOptions: { skeleton: DEFAULT_SKELETON },
+    ...SKELETON_OPTIONS,
   },
   check(context) {
     const sections = readPlanSections(context, skeletonOf(context));

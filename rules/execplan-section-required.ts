@@ -67,8 +67,7 @@ import { docsUrl } from "../src/shared/docs-url.js";
 import { scanBody, type ScannedHeading } from "../src/source/body-scan.js";
 import { nodeRange } from "../src/source/markdown.js";
 import {
-  DEFAULT_SKELETON,
-  SKELETON_OPTIONS_SCHEMA,
+  SKELETON_OPTIONS,
   headingKey,
   looksLikePlan,
   nearMiss,
@@ -120,8 +119,7 @@ export const execplanSectionRequired: FileRule<SkeletonOptions, PlanPlace> = {
     appliesTo: ["plan"],
     fixable: true,
     docsUrl: docsUrl("execplan-section-required"),
-    optionsSchema: SKELETON_OPTIONS_SCHEMA,
-    defaultOptions: { skeleton: DEFAULT_SKELETON },
+    ...SKELETON_OPTIONS,
   },
   check(context) {
     const skeleton = skeletonOf(context);

@@ -220,11 +220,14 @@ export function completeSkeleton(given: SkeletonInput): Skeleton {
 /** The options every rule that reads the skeleton takes: the config's `plans.skeleton` fills it in. */
 export type SkeletonOptions = { skeleton: SkeletonInput };
 
-export const SKELETON_OPTIONS_SCHEMA = {
+const SKELETON_OPTIONS_SCHEMA = {
   type: "object",
   properties: { skeleton: configSchema.definitions.skeleton },
   additionalProperties: false,
 } as const;
+
+/** The options part of the `meta` of every rule that reads the skeleton. */
+export const SKELETON_OPTIONS = { optionsSchema: SKELETON_OPTIONS_SCHEMA, defaultOptions: { skeleton: DEFAULT_SKELETON } } as const;
 
 /** The skeleton a rule judges by, from its options. */
 export function skeletonOf(context: FileContext<SkeletonOptions, PlanPlace>): Skeleton {
