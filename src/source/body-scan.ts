@@ -4,7 +4,7 @@
  * blocks, inline code, list items and paragraphs. Memoised per file, so the
  * section, title, placeholder and changelog rules share one parse and one walk.
  */
-import type { Heading, Html, ListItem, Nodes, Paragraph, Parents, Root, RootContent } from "mdast";
+import type { Heading, Html, InlineCode, ListItem, Nodes, Paragraph, Parents, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { LineIndex } from "./line-index.js";
 import { nodeRange } from "./markdown.js";
@@ -43,6 +43,8 @@ export interface BodyScan {
   codeBlocks: Range[];
   /** Code blocks and code spans, sorted by start: text in them is not prose. */
   codeRanges: Range[];
+  /** The code spans, in document order. */
+  codeSpans: InlineCode[];
   listItems: ListItem[];
   paragraphs: Paragraph[];
 }
@@ -60,7 +62,7 @@ function headingTextRange(text: string, node: Heading): Range {
 }
 
 function scan(text: string, root: Root): BodyScan {
-  const result: BodyScan = { root, comments: [], headings: [], headingOf: new Map(), codeBlocks: [], codeRanges: [], listItems: [], paragraphs: [] };
+  const result: BodyScan = { root, comments: [], headings: [], headingOf: new Map(), codeBlocks: [], codeRanges: [], codeSpans: [], listItems: [], paragraphs: [] };
   // ancestors and the index of the child being visited in each, for "the next block";
   // a comment's ancestors are all block containers, so climbing them stays in flow
   const stack: { parent: Parents; index: number }[] = [];
@@ -105,6 +107,7 @@ function scan(text: string, root: Root): BodyScan {
         return;
       case "inlineCode":
         result.codeRanges.push(nodeRange(node));
+        result.codeSpans.push(node);
         return;
       case "listItem":
         result.listItems.push(node);
