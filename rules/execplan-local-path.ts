@@ -69,8 +69,12 @@ function trimTail(token: string): string {
   return t;
 }
 
+/** A path deeper than this is no path anyone wrote by hand: only its last parts are looked up. */
+const MAX_SEGMENTS = 24;
+
 /** The repository-relative path that the tail of `segments` names, if any. */
-function relativeIn(root: string, segments: readonly string[]): string | undefined {
+function relativeIn(root: string, all: readonly string[]): string | undefined {
+  const segments = all.slice(-MAX_SEGMENTS);
   const name = path.basename(root);
   const named = segments.lastIndexOf(name);
   if (named >= 0 && named < segments.length - 1) {

@@ -57,7 +57,7 @@ const TIMESTAMP = /\(?YYYY-MM-DD(?:[ T]HH:MM(?::SS)?Z?)?\)?/g;
 const PARTLY_DONE = "(completed: X; remaining: Y)";
 /** `- **Evidence:** …` on a line of its own: a label of the practice's entries, then only a placeholder. */
 const ENTRY =
-  /^([ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__)?)(Observation|Evidence|Decision|Rationale|Date\/Author|Date|Author|Impact|Outcome|Lesson)(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*(…|\.\.\.|\((?:to be filled(?: in)?|fill in|tbd)\)|<[^<>\r\n]*>)[ \t]*$/gim;
+  /^([ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__)?)(Observation|Evidence|Decision|Rationale|Date\/Author|Date|Author|Impact|Outcome|Lesson)(?:\*\*|__)?[ \t]*:(?:[ \t]*(?:\*\*|__))?[ \t]*(…|\.\.\.|\((?:to be filled(?: in)?|fill in|tbd)\)|<[^<>\r\n]*>)[ \t]*$/gim;
 /** A title that is nothing but a placeholder in angle brackets. */
 const TITLE_PLACEHOLDER = /^<[^<>]+>$/;
 

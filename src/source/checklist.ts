@@ -64,9 +64,18 @@ export function sectionChecklist(context: AnyFileContext, from: number, to: numb
   const items = checklistIn(context, from, to);
   // items of the section's own lists, not the notes nested under a step
   const lists = scanBody(context).root.children.filter((n): n is List => n.type === "list" && nodeRange(n).start >= from && nodeRange(n).start < to);
+  // the boxes are in document order: the first at or after a node's start says whether it holds one
   const holdsBox = (node: List | ListItem) => {
     const { start, end } = nodeRange(node);
-    return items.some((i) => i.box.start >= start && i.box.start < end);
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((items[mid] as ChecklistItem).box.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const first = items[lo];
+    return first !== undefined && first.box.start < end;
   };
   const unboxed = lists.filter(holdsBox).flatMap((list) => list.children.filter((item) => !holdsBox(item)));
   return { items, unboxed };

@@ -24,6 +24,7 @@ const DEFINITION = /^[ \t]{0,3}\[[^\]\r\n]+\]:[ \t]*(?:<([^<>\r\n]+)>|(\S+))/gm;
 /** A Markdown file named in a code span: one word, a folder and a `.md` name. */
 const CODE_PATH = /^(?:\.{1,2}\/)?[\w.@-]+(?:\/[\w.@-]+)*\/[\w.@-]+\.md$/i;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const MAX_PATH = 400;
 
 function asPath(target: string): string | undefined {
   if (target === "" || target.startsWith("#") || SCHEME.test(target) || target.startsWith("//")) return undefined;
@@ -56,7 +57,8 @@ export function planReferences(context: AnyFileContext): PlanReference[] {
     for (const node of scanBody(context).codeSpans) {
       const { start, end } = nodeRange(node);
       const value = node.value.trim();
-      if (!CODE_PATH.test(value)) continue;
+      // a path is short; a long span is code, and not worth a scan
+      if (value.length > MAX_PATH || !CODE_PATH.test(value)) continue;
       const at = text.indexOf(value, start);
       if (at >= 0 && at < end) found.push({ path: value, range: { start: at, end: at + value.length }, kind: "code" });
     }

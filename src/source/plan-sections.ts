@@ -60,7 +60,8 @@ export function headingKey(text: string): string {
 
 /** The halves of a bilingual or qualified heading: `進捗 / Progress`, `Progress (進捗)`, `Purpose / Big Picture`. */
 function headingParts(text: string): string[] {
-  const parts = text.split(/\s*(?:[/|()（）【】:：]|\s[-–—]\s)\s*/u).map(headingKey);
+  // whitespace collapsed first, so that the split scans each space once
+  const parts = text.replace(/\s+/g, " ").split(/ ?(?:[/|()（）【】:：]| [-–—] ) ?/u).map(headingKey);
   return parts.filter((p) => p !== "" && !QUALIFIERS.has(p));
 }
 
@@ -152,14 +153,17 @@ function read(context: AnyFileContext, skeleton: Skeleton): PlanSections {
   const others: PlanSections["others"] = [];
   const misleveled: PlanSection[] = [];
   let title: ScannedHeading | undefined;
+  // where each heading's content ends: the next heading at its level or above (one pass, right to left)
+  const ends: number[] = new Array(headings.length);
+  const open: ScannedHeading[] = [];
+  for (let i = headings.length - 1; i >= 0; i--) {
+    const heading = headings[i] as ScannedHeading;
+    while (open.length > 0 && (open[open.length - 1] as ScannedHeading).depth > heading.depth) open.pop();
+    ends[i] = open[open.length - 1]?.range.start ?? context.file.text.length;
+    open.push(heading);
+  }
   headings.forEach((heading, i) => {
-    let end = context.file.text.length;
-    for (const next of headings.slice(i + 1)) {
-      if (next.depth <= heading.depth) {
-        end = next.range.start;
-        break;
-      }
-    }
+    const end = ends[i] as number;
     if (heading.depth < skeleton.level && !title && found.length === 0) {
       title = heading;
       return;

@@ -22,7 +22,7 @@ export interface PlanStatus {
 }
 
 /** `Status: Done`, `**Status:** Done`, `- **Status**: Done` on a line of its own. */
-const STATUS_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?status(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*([^\r\n]*?)[ \t]*$/gim;
+const STATUS_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?status(?:\*\*|__)?[ \t]*:(?:[ \t]*(?:\*\*|__))?[ \t]*([^\r\n]*)/gim;
 
 /** The plan's status, from its front matter or else from a status line above `before` (its first section). */
 export function planStatus(context: AnyFileContext, before: number): PlanStatus | undefined {
@@ -35,9 +35,10 @@ export function planStatus(context: AnyFileContext, before: number): PlanStatus 
     STATUS_LINE.lastIndex = 0;
     const region = text.slice(start, end);
     const m = STATUS_LINE.exec(region);
-    if (!m || !m[1]) continue;
-    const at = start + m.index + m[0].indexOf(m[1], m[0].indexOf(":"));
-    return { value: m[1], range: { start: at, end: at + m[1].length }, where: "status line" };
+    const value = m?.[1]?.trimEnd();
+    if (!m || !value) continue;
+    const at = start + m.index + m[0].length - (m[1] ?? "").length;
+    return { value, range: { start: at, end: at + value.length }, where: "status line" };
   }
   return undefined;
 }
