@@ -9,12 +9,17 @@
 // (default 5); BENCH_RUNS_LARGE=n: runs on 10 000 files (default 2: markdownlint-cli2
 // and the remark loop take minutes there). BENCH_SIZES=1,1000: only these sizes (the
 // tables then have no row for the others).
+//
+// With the 1 000-milestone tree (or BENCH_ONLY=lsp, which runs nothing else), the
+// language server's latency is measured too (bench/lsp-latency.mjs): didChange to
+// publishDiagnostics for one milestone, over 200 edits, beside the CLI on that file.
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateTree } from "./generate.mjs";
+import { measureLatency } from "./lsp-latency.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.dirname(HERE);
@@ -56,8 +61,11 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
+const ONLY_LSP = process.env.BENCH_ONLY === "lsp";
+const EDITS = 200;
+
 const results = [];
-for (const size of SIZES) {
+for (const size of ONLY_LSP ? [] : SIZES) {
   const root = path.join(WORK, `tree-${size}`);
   const files = generateTree(root, size, 20261125);
   // each tree stands for a repository of its own: without this, the tree would sit under this
@@ -174,3 +182,44 @@ function report(results, last) {
     process.stderr.write(`written to ${path.relative(REPO, file)}\n`);
   }
 }
+
+/** The language server on one milestone of the 1 000-milestone tree, beside the CLI linting that file. */
+async function lspLatency() {
+  const root = path.join(WORK, "tree-1000");
+  const files = generateTree(root, 1000, 20261125);
+  mkdirSync(path.join(root, ".git"), { recursive: true });
+  const target = files[0];
+  const cli = [];
+  for (let run = 0; run < RUNS; run++) cli.push(measure([CLI, "--now", NOW, path.relative(root, target)], root).ms);
+  process.stderr.write(`language server: ${EDITS} edits of ${path.relative(root, target)}\n`);
+  const lsp = await measureLatency({ server: path.join(path.dirname(CLI), "language-server.js"), root, file: target, edits: EDITS, now: NOW });
+  const f0 = (n) => n.toFixed(0);
+  const section = [
+    "## Language server latency",
+    "",
+    `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, same machine. One milestone (\`${path.relative(root, target)}\`) of the 1 000-milestone tree, opened in \`milestone-lint-language-server\` (stdio, default \`debounceMs\` 15), then ${lsp.edits} edits one after another, each waiting for the diagnostics of the one before: a character typed at the end of the body, and every 20th edit breaking or mending \`status\`. Each edit is timed from sending \`didChange\` to receiving the \`publishDiagnostics\` of that version (the debounce included). Load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}.`,
+    "",
+    "| | median (ms) | p95 (ms) | max (ms) |",
+    "| --- | ---: | ---: | ---: |",
+    `| didChange → publishDiagnostics, ${lsp.edits} edits | ${f0(lsp.median)} | ${f0(lsp.p95)} | ${f0(lsp.max)} |`,
+    `| open → first publishDiagnostics (reads the whole tree once) | ${f0(lsp.openMs)} | | |`,
+    `| \`milestone-lint <that file>\` (the CLI, ${RUNS} runs) | ${f0(median(cli))} | | ${f0(Math.max(...cli))} |`,
+    "",
+  ].join("\n");
+  process.stdout.write(`\n${section}`);
+  if (QUICK) return;
+  const file = path.join(HERE, "RESULTS.md");
+  const old = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const start = old.indexOf("## Language server latency");
+  const marker = "## Against the targets";
+  const next = start < 0 ? -1 : old.indexOf("\n## ", start + 1);
+  const updated =
+    start >= 0
+      ? old.slice(0, start) + section + (next < 0 ? "" : old.slice(next + 1))
+      : old.includes(marker)
+        ? old.replace(marker, `${section}\n${marker}`)
+        : `${old}\n${section}`;
+  writeFileSync(file, updated);
+}
+
+if (ONLY_LSP || SIZES.includes(1000)) await lspLatency();

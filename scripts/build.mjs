@@ -1,7 +1,9 @@
-// Bundles the CLI, the API and the phase-one worker into single files: one file to
-// load starts far faster than hundreds of node_modules files. No code splitting, so
-// each entry (and the worker beside it) sits directly in dist/. The CLI is a script
-// run by a small launcher with a V8 code cache, written here by a training run.
+// Bundles the CLI, the API, the phase-one worker and the language server into single
+// files: one file to load starts far faster than hundreds of node_modules files. No
+// code splitting, so each entry (and the worker beside it) sits directly in dist/.
+// The CLI is a script run by a small launcher with a V8 code cache, written here by a
+// training run; the language server, started once per editor session, is a plain
+// ES module (no code cache: its import() of config files and plugins stays native).
 // Types come from tsc.
 import { build } from "esbuild";
 import { execFileSync, spawnSync } from "node:child_process";
@@ -95,15 +97,25 @@ const common = {
   plugins: [precompiledSchemas, fdirWithoutOptionalPicomatch, builtinsByRequire],
   logLevel: "warning",
 };
+// CommonJS dependencies call require() for Node built-ins
+const esmRequire = 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);';
 // the API and the phase-one worker: ES modules
 await build({
   ...common,
   entryPoints: { index: "src/index.ts", worker: "src/run/worker.ts" },
   outdir: "dist",
   format: "esm",
-  // CommonJS dependencies call require() for Node built-ins
-  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+  banner: { js: esmRequire },
 });
+// the language server's bin: an ES module too
+await build({
+  ...common,
+  entryPoints: { "language-server": "src/lsp/main.ts" },
+  outdir: "dist",
+  format: "esm",
+  banner: { js: `#!/usr/bin/env node\n${esmRequire}` },
+});
+chmodSync("dist/language-server.js", 0o755);
 // the CLI: a script, because only a script can be run with a V8 code cache (src/cli/launcher.ts)
 await build({
   ...common,

@@ -1,6 +1,8 @@
 /**
  * The programmatic API: `import { lint } from "milestone-lint"` takes the options
- * the CLI takes and returns the results the CLI prints.
+ * the CLI takes and returns the results the CLI prints; `lintText` lints a text as
+ * if it were a file of the tree; a `LintSession` lints the same tree again and
+ * again (an editor) without reading what did not change.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -13,8 +15,9 @@ import type { ConfigFile, RuleEntry } from "./config/config-files.js";
 import { DEFAULT_PATTERN, localDate, runEngine } from "./run/engine.js";
 import { isIsoDate } from "./tree/dates.js";
 import { UsageError } from "./shared/errors.js";
-import type { LintResult, PlanSettings, ResolvedConfig, Rule } from "./shared/types.js";
+import type { LintResult, Overrides, PlanSettings, ResolvedConfig, Rule } from "./shared/types.js";
 import type { Concurrency } from "./run/workers.js";
+import { RunMemory } from "./run/run-memory.js";
 
 export interface LintOptions {
   /** Files, folders or globs to lint; default `.agent` and the folders of the config's `plans`. */
@@ -51,6 +54,22 @@ export interface LintOptions {
   concurrency?: Concurrency;
   /** Add a `trace` to the result: timings per phase and per rule, each file's config, crash stacks (`--debug`). */
   debug?: boolean;
+  /**
+   * Texts to lint instead of the files on disk (unsaved editor buffers), by path,
+   * relative to `cwd` or absolute; bytes are decoded as a file's are. The
+   * whole-tree rules see them in place of the disk's copies, and a path that does
+   * not exist on disk yet counts as a file of the tree (when named, or inside a
+   * folder named; globs match files on disk only). Overridden files are never
+   * written: with `fix`, their fixed text is in their result's `output`.
+   */
+  overrides?: ReadonlyMap<string, string | Uint8Array>;
+  /** Give the result a `tree` of every plan and milestone (default true; an editor, which shows no board, saves building it). */
+  tree?: boolean;
+}
+
+export interface LintTextOptions extends Omit<LintOptions, "patterns"> {
+  /** Where the text lives, relative to `cwd` or absolute: its place in the tree, its config and the whole-tree rules apply as if it were there. */
+  filePath: string;
 }
 
 /** The results with warnings left out, counts included (`--quiet`). */
@@ -73,7 +92,13 @@ function loaderFor(options: Pick<LintOptions, "config" | "rules" | "overrideRule
 
 const LAYOUTS: readonly string[] = ["auto", "template", "upstream"] satisfies ResolvedConfig["layout"][];
 
-export async function lint(options: LintOptions = {}): Promise<LintResult> {
+/** By absolute path. */
+function resolveOverrides(overrides: LintOptions["overrides"], cwd: string): Overrides | undefined {
+  if (!overrides || overrides.size === 0) return undefined;
+  return new Map([...overrides].map(([file, text]) => [path.resolve(cwd, file), text]));
+}
+
+async function run(options: LintOptions, loader: ConfigLoader, memory?: RunMemory): Promise<LintResult> {
   const today = options.now ?? localDate();
   if (!isIsoDate(today)) throw new UsageError(`--now must be a real date as YYYY-MM-DD, got "${today}"`);
   const layout = options.layout;
@@ -81,7 +106,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     throw new UsageError(`Unknown layout "${layout}"; expected one of: ${LAYOUTS.join(", ")}`);
   }
   const cwd = options.cwd ?? process.cwd();
-  const loader = loaderFor(options, cwd);
+  const overrides = resolveOverrides(options.overrides, cwd);
   // a broken config is reported before any file is read
   const here = await loader.forDir(cwd);
   const defaults = defaultPatterns(cwd, here.config);
@@ -101,6 +126,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     ...(options.cache ? { cacheFile: await resolveCacheFile(options.cacheLocation, cwd) } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(options.debug ? { debug: true } : {}),
+    ...(overrides ? { overrides } : {}),
+    ...(memory ? { memory } : {}),
+    ...(options.tree === false ? { tree: false } : {}),
   });
   return options.quiet ? errorsOnly(result) : result;
 }
@@ -110,6 +138,61 @@ function defaultPatterns(cwd: string, config: ResolvedConfig): string[] {
   const plans = config.plans ? planFolders(config.plans).filter((dir) => existsSync(dir)) : [];
   if (plans.length === 0) return [DEFAULT_PATTERN];
   return existsSync(path.join(cwd, DEFAULT_PATTERN)) ? [DEFAULT_PATTERN, ...plans] : plans;
+}
+
+export async function lint(options: LintOptions = {}): Promise<LintResult> {
+  return run(options, loaderFor(options, options.cwd ?? process.cwd()));
+}
+
+/**
+ * Lints `text` as the content of `filePath`, with the disk's copy (if any) replaced
+ * by it, and returns what `lint()` returns for that file (no file when the path is
+ * not a plan or milestone file, or is ignored). With `fix`, the fixed text is in
+ * `files[0].output` and nothing is written.
+ */
+export async function lintText(text: string | Uint8Array, options: LintTextOptions): Promise<LintResult> {
+  const { filePath, ...rest } = options;
+  const cwd = options.cwd ?? process.cwd();
+  const overrides = new Map(resolveOverrides(options.overrides, cwd));
+  overrides.set(path.resolve(cwd, filePath), text);
+  return lint({ ...rest, patterns: [filePath], overrides });
+}
+
+/** What a session takes once; the rest of LintOptions is given to each run. */
+export type SessionOptions = Pick<LintOptions, "cwd" | "config" | "rules" | "overrideRules">;
+
+/**
+ * Lints one tree again and again, as an editor does: keeps the configs it loaded
+ * and, checked against the disk at every run, what it read of the tree, so a run
+ * after an edit reads only what changed. A run gives what `lint()` gives for the
+ * same options and texts. Call `forget()` when a config file or a `.gitignore`
+ * may have changed.
+ */
+export class LintSession {
+  private loader: ConfigLoader;
+  private memory = new RunMemory();
+
+  constructor(private readonly options: SessionOptions = {}) {
+    this.loader = loaderFor(options, this.cwd);
+  }
+
+  get cwd(): string {
+    return this.options.cwd ?? process.cwd();
+  }
+
+  lint(options: Omit<LintOptions, keyof SessionOptions | "cache" | "cacheLocation"> = {}): Promise<LintResult> {
+    return run({ ...options, ...this.options }, this.loader, this.memory);
+  }
+
+  /** The rules that apply to `file` (absolute), plugins included. */
+  async rulesFor(file: string): Promise<readonly Rule[]> {
+    return (await this.loader.forFile(file)).rules;
+  }
+
+  forget(): void {
+    this.loader = loaderFor(this.options, this.cwd);
+    this.memory = new RunMemory();
+  }
 }
 
 /** The configuration that applies to `file` (`--print-config`): where it came from, and every rule's severity and options. */

@@ -20,6 +20,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   report: ["shared", "source", "tree"],
   api: ["shared", "source", "tree", "fix", "config", "rules", "run", "report"],
   cli: ["shared", "source", "tree", "fix", "config", "rules", "run", "report", "api"],
+  lsp: ["shared", "source", "tree", "fix", "config", "rules", "run", "report", "api"],
 };
 
 function tsFiles(dir: string): string[] {

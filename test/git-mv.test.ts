@@ -1,6 +1,6 @@
 /** The `git mv` suggestions: paths shown relative to the working directory, quoted for the shell when needed. */
 import { describe, expect, it } from "vitest";
-import { displayPathOf, gitMv } from "../src/tree/git-mv.js";
+import { displayPathOf, gitMv, gitMvPath, parseGitMv } from "../src/tree/git-mv.js";
 import { classify } from "../src/tree/place.js";
 import type { SourceFile } from "../src/shared/types.js";
 
@@ -41,5 +41,21 @@ describe("git mv suggestions", () => {
     expect(gitMv(f, "/r/.agent/exec_plans/p/milestones/active/EP-20260117-014_MS003_its-here.md")).toBe(
       "git mv '.agent/exec_plans/p/milestones/active/EP-20260117-014_MS003_it'\\''s here.md' .agent/exec_plans/p/milestones/active/EP-20260117-014_MS003_its-here.md",
     );
+  });
+
+  it("reads back the paths of every move it suggests (the language server offers them as renames)", () => {
+    const quoted = file("/r/.agent/exec_plans/p/milestones/active/EP-20260117-014_MS003_it's here.md", "a b/EP-20260117-014_MS003_it's here.md");
+    const plain = file(ACTIVE, "milestones/active/EP-20260117-014_MS003_x.md");
+    expect(parseGitMv(gitMv(quoted, "/r/.agent/exec_plans/p/milestones/active/x y.md"))).toEqual({ from: "a b/EP-20260117-014_MS003_it's here.md", to: "a b/x y.md" });
+    expect(parseGitMv(gitMv(plain, ARCHIVED))).toEqual({
+      from: "milestones/active/EP-20260117-014_MS003_x.md",
+      to: "milestones/archive/2026/01/20/EP-20260117-014_MS003_x.md",
+    });
+    expect(parseGitMv(gitMvPath(plain, "/r/.agent/exec_plans/p", "/r/.agent/exec_plans/complete/2026/01/20/p"))).toEqual({
+      from: ".",
+      to: "../complete/2026/01/20/p",
+    });
+    expect(parseGitMv("git rm milestones/active/x.md")).toBeUndefined();
+    expect(parseGitMv("git mv a")).toBeUndefined();
   });
 });

@@ -17,6 +17,8 @@ const OPTIONS = {
   rule: { type: "string", multiple: true },
   fix: { type: "boolean" },
   "fix-dry-run": { type: "boolean" },
+  stdin: { type: "boolean" },
+  "stdin-filename": { type: "string" },
   cache: { type: "boolean" },
   "cache-location": { type: "string" },
   concurrency: { type: "string", default: "auto" },

@@ -8,18 +8,19 @@ import { FORMATTERS } from "../report/index.js";
 import { UsageError } from "../shared/errors.js";
 import { VERSION } from "../shared/version.js";
 import { writeAtomic } from "../fix/write-atomic.js";
-import { configForFile, errorsOnly, lint, rulesFor } from "../index.js";
+import { configForFile, errorsOnly, lint, lintText, rulesFor } from "../index.js";
 import type { Rule, RuleMeta } from "../shared/types.js";
 import type { Concurrency } from "../run/workers.js";
 import { didYouMeanSentence } from "../shared/suggest.js";
 import { parse, parseRuleOptions } from "./args.js";
 
 const HELP = `Usage: milestone-lint [options] [paths…]
+       milestone-lint [options] --stdin --stdin-filename <path>
 
 Lint ExecPlan and milestone files under .agent/exec_plans, and the plans of the
 PLANS.md practice that the config's \`plans\` names.
 Paths are files, folders or globs; default: .agent and the folders of the plans.
-!pattern leaves files out.
+!pattern leaves files out. "-" as the only path means --stdin.
 
 Options:
   -f, --format <name>          Output format: ${Object.keys(FORMATTERS).join(", ")} (default: stylish)
@@ -28,8 +29,12 @@ Options:
       --no-config-lookup       Use no config file: the defaults and --rule only
       --rule <id: severity>    Set a rule, over the config: 'section-order: off', 'id: [error, {…}]'
       --fix                    Apply safe fixes and write the files back
+                               (with --stdin: print the fixed text; write nothing)
       --fix-dry-run            Print what --fix would change as a unified diff (with --format:
                                the problems left after fixing); write nothing
+      --stdin                  Lint the text on standard input instead of files
+      --stdin-filename <path>  Where the --stdin text lives: its place in the tree,
+                               config and whole-tree rules apply as if it were there
       --cache                  Reuse results of unchanged files from the cache file
       --cache-location <path>  Cache file, or folder for it (default: .milestonelintcache)
       --concurrency <n|auto|off>
@@ -86,6 +91,27 @@ function listRules(rules: readonly Rule[]): string {
   );
 }
 
+/** `--stdin`, or `-` as the only path; refuses the mixes that cannot mean anything. */
+function stdinFile(values: { stdin?: boolean; "stdin-filename"?: string }, positionals: string[]): string | undefined {
+  const dash = positionals.includes("-");
+  if (dash && positionals.length > 1) throw new UsageError("`-` (standard input) must be the only path");
+  const stdin = values.stdin === true || dash;
+  const file = values["stdin-filename"];
+  if (!stdin) {
+    if (file !== undefined) throw new UsageError("--stdin-filename names the file --stdin lints; add --stdin");
+    return undefined;
+  }
+  if (positionals.length > 0 && !dash) throw new UsageError("--stdin lints standard input only; give no paths");
+  if (file === undefined) throw new UsageError("--stdin needs --stdin-filename <path>: where the text lives decides its rules, config and tree");
+  return file;
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
 function parseConcurrency(value: string): Concurrency {
   if (value === "auto" || value === "off") return value;
   if (/^[1-9]\d{0,2}$/.test(value)) return Number(value);
@@ -132,37 +158,47 @@ export async function main(argv: string[]): Promise<number> {
   if (!loadFormatter) {
     throw new UsageError(`Unknown format "${format}"; expected one of: ${Object.keys(FORMATTERS).join(", ")}.${didYouMeanSentence(format, Object.keys(FORMATTERS))}`);
   }
-  const result = await lint({
+  const stdinPath = stdinFile(values, positionals);
+  const stdin = stdinPath === undefined ? undefined : { path: path.resolve(stdinPath), bytes: await readStdin() };
+  const options = {
     cache: values.cache ?? false,
     ...(values["cache-location"] !== undefined ? { cacheLocation: values["cache-location"] } : {}),
     concurrency: parseConcurrency(values.concurrency),
     // lint() checks the value
     ...(values.layout !== undefined ? { layout: values.layout } : {}),
-    ...(positionals.length > 0 ? { patterns: positionals } : {}),
     ...(values.now !== undefined ? { now: values.now } : {}),
     ...configOption,
-    fix: values.fix ?? false,
-    fixDryRun: values["fix-dry-run"] ?? false,
+    // with --stdin, --fix prints the fixed text: no file is written
+    fix: (values.fix ?? false) && !stdin,
+    fixDryRun: (values["fix-dry-run"] ?? false) || (stdin !== undefined && values.fix === true),
     reportUnusedDisables: values["report-unused-disables"] ?? false,
     ...(values.debug ? { debug: true } : {}),
-  });
+  };
+  const result = stdin
+    ? await lintText(stdin.bytes, { ...options, filePath: stdin.path })
+    : await lint({ ...options, patterns: positionals.length > 0 ? positionals : [".agent"] });
   for (const warning of result.warnings ?? []) process.stderr.write(`milestone-lint: warning: ${warning}.\n`);
   const outputFile = values["output-file"];
   const started = performance.now();
-  let report: string;
-  // --fix-dry-run alone is a diff; with a --format, the fixed output and the problems that remain, as in ESLint
-  if (values["fix-dry-run"] && values.format === undefined) {
-    report = (await import("../fix/unified-diff.js")).fixDiff(result);
-  } else {
+  const formatted = async (): Promise<string> => {
     const rules: Record<string, RuleMeta> = {};
     for (const r of await rulesFor(configOption)) rules[r.meta.id] = r.meta;
     const formatter = await loadFormatter();
     // a file gets colours only when asked for (--color, FORCE_COLOR), whatever stdout is
     const color = useColor(values, outputFile === undefined && process.stdout.isTTY === true);
-    report = formatter(values.quiet ? errorsOnly(result) : result, { cwd: process.cwd(), color, rules, version: VERSION });
+    const overrides = stdin ? { overrides: new Map([[stdin.path, stdin.bytes]]) } : {};
+    return formatter(values.quiet ? errorsOnly(result) : result, { cwd: process.cwd(), color, rules, version: VERSION, ...overrides });
+  };
+  if (stdin && values.fix) {
+    // the text, fixed or as it came (never nothing: an editor replaces its buffer with it); the report goes to --output-file only
+    process.stdout.write(result.files[0]?.output ?? stdin.bytes);
+    if (outputFile !== undefined) await writeReport(outputFile, await formatted());
+  } else {
+    // --fix-dry-run alone is a diff; with a --format, the fixed output and the problems that remain, as in ESLint
+    const report = values["fix-dry-run"] && values.format === undefined ? (await import("../fix/unified-diff.js")).fixDiff(result) : await formatted();
+    if (outputFile !== undefined) await writeReport(outputFile, report);
+    else process.stdout.write(report);
   }
-  if (outputFile !== undefined) await writeReport(outputFile, report);
-  else process.stdout.write(report);
   if (result.trace) process.stderr.write((await import("./debug.js")).debugReport(result.trace, performance.now() - started));
   if (result.internalErrors > 0) return 2;
   if (result.errorCount > 0) return 1;

@@ -13,23 +13,17 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ArtifactLocation, Fix as SarifFix, Log, Region, ReportingDescriptor, Result } from "sarif";
 import { HOMEPAGE } from "../shared/docs-url.js";
-import { MISPLACED_DIRECTIVE, UNREADABLE_FILE } from "../shared/errors.js";
+import { ENGINE_CHECKS } from "../shared/errors.js";
 import { LineIndex } from "../source/line-index.js";
 import { findRoot } from "../tree/place.js";
 import { readSource } from "../source/read-source.js";
 import { findRepoRoot, pathUnder } from "../tree/repo-root.js";
-import type { Diagnostic, Fix, RuleMeta, Severity } from "../shared/types.js";
+import type { Diagnostic, Fix, Overrides, RuleMeta, Severity } from "../shared/types.js";
 import type { Formatter } from "./types.js";
 
 /** The `$schema` GitHub's documentation uses. */
 const SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 const SRCROOT = "%SRCROOT%";
-
-/** What is reported under ids that are not rules (the engine's own checks). */
-const ENGINE_CHECKS: Record<string, string> = {
-  [MISPLACED_DIRECTIVE]: "A milestone-lint-disable-next-line comment between two table rows, which ends the table; use milestone-lint-disable-line at the end of the row",
-  [UNREADABLE_FILE]: "A file that cannot be read or decoded as UTF-8 text, whose Markdown is too long or nested too deeply to parse, or whose fixes could not be written",
-};
 
 const level = (s: Severity) => (s === "error" ? "error" : "warning");
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
@@ -59,8 +53,8 @@ interface Source {
 }
 
 /** The file as it was linted, when it still reads as text (decoded by the same rules as the engine). */
-function sourceFor(file: string): Source | undefined {
-  const read = readSource(file, findRoot(file) ?? path.dirname(file));
+function sourceFor(file: string, overrides?: Overrides): Source | undefined {
+  const read = readSource(file, findRoot(file) ?? path.dirname(file), overrides);
   return read.ok ? { text: read.text, lines: new LineIndex(read.text), bom: read.text.startsWith("\uFEFF") } : undefined;
 }
 
@@ -139,7 +133,7 @@ export const sarif: Formatter = (result, context) => {
   for (const file of result.files) {
     if (file.diagnostics.length === 0) continue;
     const artifactLocation = locate(file.file);
-    const source = sourceFor(path.resolve(context.cwd, file.file));
+    const source = sourceFor(path.resolve(context.cwd, file.file), context.overrides);
     for (const d of file.diagnostics) {
       const fix = d.fix && source ? sarifFix(d.fix, source, artifactLocation) : undefined;
       results.push({

@@ -1,4 +1,4 @@
-import type { LintResult, RuleMeta } from "../shared/types.js";
+import type { LintResult, Overrides, RuleMeta } from "../shared/types.js";
 
 export interface FormatterContext {
   cwd: string;
@@ -7,6 +7,8 @@ export interface FormatterContext {
   /** Metadata of every rule that could have reported, by id. */
   rules: Record<string, RuleMeta>;
   version: string;
+  /** Texts that were linted instead of files on disk (standard input), by absolute path. */
+  overrides?: Overrides;
 }
 
 export type Formatter = (result: LintResult, context: FormatterContext) => string;

@@ -72,9 +72,14 @@ export class ResultCache {
   private changed = false;
 
   private constructor(
-    readonly file: string,
+    /** Where it is saved; undefined for a cache kept in memory only (src/run/run-memory.ts). */
+    readonly file: string | undefined,
     private readonly files: Record<string, CachedFile>,
   ) {}
+
+  static inMemory(): ResultCache {
+    return new ResultCache(undefined, Object.create(null));
+  }
 
   /** The cache at `file`, or an empty one when there is none or it cannot be used. */
   static async open(file: string): Promise<ResultCache> {
@@ -151,7 +156,7 @@ export class ResultCache {
    * costs the next run time.
    */
   async save(): Promise<void> {
-    if (!this.changed) return;
+    if (!this.changed || this.file === undefined) return;
     for (const file of Object.keys(this.files)) if (!existsSync(file)) delete this.files[file];
     const data: CacheData = { format: CACHE_FORMAT, version: VERSION, files: this.files };
     try {

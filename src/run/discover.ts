@@ -3,12 +3,13 @@
  * lint, and says what each argument found, so that an argument that matched
  * nothing is reported rather than passed over.
  */
+import type { Dirent } from "node:fs";
 import { lstat, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import picomatch from "picomatch";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { UsageError } from "../shared/errors.js";
-import type { IgnoreReason } from "../shared/types.js";
+import type { IgnoreReason, Overrides } from "../shared/types.js";
 
 /** Never descended into, whatever the config says. */
 const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
@@ -22,7 +23,14 @@ export interface DiscoverOptions {
   ignoredBy?: IgnoredBy;
   /** Searched when every argument is a `!pattern` (what the CLI searches given no path). */
   fallback?: readonly string[];
+  /** Texts standing in for files: one not on disk is found as if it were, when named or inside a folder named (not by a glob). */
+  overrides?: Overrides;
 }
+
+/** A folder's entries; throws as readdir does. A long-lived caller answers from memory while a folder is unchanged (run/run-memory.ts). */
+export type ListFolder = (dir: string) => Dirent[] | Promise<Dirent[]>;
+
+const readFolder: ListFolder = (dir) => readdir(dir, { withFileTypes: true });
 
 /** What one argument named. */
 export interface ArgumentFound {
@@ -69,10 +77,10 @@ function readdirReason(error: unknown): string {
  * whose name ends in `.md` is walked like any folder; one that cannot be listed is
  * added to `unreadable`.
  */
-export async function walkMarkdown(dir: string, out: string[], unreadable: UnreadableDir[]): Promise<void> {
+export async function walkMarkdown(dir: string, out: string[], unreadable: UnreadableDir[], list: ListFolder = readFolder): Promise<void> {
   let entries;
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = await list(dir);
   } catch (error) {
     unreadable.push({ dir, reason: readdirReason(error) });
     return;
@@ -80,9 +88,17 @@ export async function walkMarkdown(dir: string, out: string[], unreadable: Unrea
   for (const entry of entries) {
     const abs = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!ALWAYS_IGNORED_DIRS.has(entry.name)) await walkMarkdown(abs, out, unreadable);
+      if (!ALWAYS_IGNORED_DIRS.has(entry.name)) await walkMarkdown(abs, out, unreadable, list);
     } else if (isMarkdownName(entry.name)) out.push(abs);
   }
+}
+
+/** The overridden Markdown files inside `dir` that `walked` does not hold (they are not on disk). */
+export function overridesIn(dir: string, overrides: Overrides | undefined, walked: readonly string[]): string[] {
+  if (!overrides || overrides.size === 0) return [];
+  const inside = dir.endsWith(path.sep) ? dir : dir + path.sep;
+  const known = new Set(walked);
+  return [...overrides.keys()].filter((file) => file.startsWith(inside) && isMarkdownName(file) && !known.has(file));
 }
 
 /** `!pattern` arguments: files they match (relative to `cwd`, or absolute) are left out. */
@@ -119,11 +135,13 @@ export async function discover(patterns: readonly string[], options: DiscoverOpt
     const info = existing[i];
     const abs = path.resolve(cwd, arg);
     let found: ArgumentFound;
-    if (info) {
+    if (info || options.overrides?.has(abs)) {
       // a path that exists is a path: `(draft).md`, `a[1].md` or `*` are names, not globs
-      found = { arg, kind: info.isDirectory() ? "folder" : "file", abs, found: [], ignored: [] };
-      if (info.isDirectory()) await walkMarkdown(abs, found.found, unreadableDirs);
-      else found.found.push(abs);
+      found = { arg, kind: info?.isDirectory() ? "folder" : "file", abs, found: [], ignored: [] };
+      if (info?.isDirectory()) {
+        await walkMarkdown(abs, found.found, unreadableDirs);
+        found.found.push(...overridesIn(abs, options.overrides, found.found));
+      } else found.found.push(abs);
     } else if (isDynamicPattern(arg)) {
       found = { arg, kind: "glob", found: (await glob(arg, { ...GLOB_OPTIONS, cwd })).map((m) => path.normalize(m)), ignored: [] };
     } else {

@@ -15,6 +15,7 @@ import { classifyPlan, planFolders } from "../tree/plan-place.js";
 import { UNREADABLE_FILE, UsageError } from "../shared/errors.js";
 import { buildIndex, runProjectRules, unreadEntry } from "./project.js";
 import { registryRootOf } from "../tree/registry.js";
+import type { RunMemory } from "./run-memory.js";
 import { treeSummary } from "../tree/tree-summary.js";
 import { suppress, unusedDirectives, type Directive } from "./suppressions.js";
 import { builtinOnly, type Concurrency } from "./workers.js";
@@ -25,6 +26,7 @@ import type {
   FileRule,
   IndexEntry,
   LintResult,
+  Overrides,
   ProjectRule,
   ResolvedConfig,
   Rule,
@@ -58,6 +60,17 @@ export interface EngineOptions {
   cacheFile?: string;
   /** Worker threads for phase one; default `auto`. */
   concurrency?: Concurrency;
+  /**
+   * Texts that stand in for files on disk, by absolute path (editor buffers,
+   * standard input): linted, indexed and judged by the whole-tree rules instead of
+   * the disk's copy, even when there is none. An overridden file is never written:
+   * its fixed text is in its result's `output`.
+   */
+  overrides?: Overrides;
+  /** What a long-lived caller keeps between runs (src/run/run-memory.ts); takes the place of `cacheFile`. */
+  memory?: RunMemory;
+  /** Build the result's `tree` (default true); a caller that shows no board (the language server) is spared it. */
+  tree?: boolean;
   /** `--debug`: the result carries a trace of the run (timings, configs, crash stacks). */
   debug?: boolean;
 }
@@ -170,7 +183,13 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     trace.phases.push({ phase: name, ms: now - mark });
     mark = now;
   };
-  const discovery = await discover(options.patterns, { cwd, fallback: options.defaults ?? [DEFAULT_PATTERN], ...(options.ignoredBy ? { ignoredBy: options.ignoredBy } : {}) });
+  const { overrides, memory } = options;
+  const discovery = await discover(options.patterns, {
+    cwd,
+    fallback: options.defaults ?? [DEFAULT_PATTERN],
+    ...(options.ignoredBy ? { ignoredBy: options.ignoredBy } : {}),
+    ...(overrides ? { overrides } : {}),
+  });
   const files = discovery.files;
   phase("find files");
   const warnings: string[] = [];
@@ -234,7 +253,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     throw new UsageError(`No files were linted: ${[...warnings, ...reasons.filter((r) => r !== undefined)].join("; ")}.`);
   }
   warnings.push(...reasons.flatMap((r) => (r === undefined ? [] : [r])));
-  const cache = options.cacheFile === undefined ? undefined : await ResultCache.open(options.cacheFile);
+  const cache = memory?.results ?? (options.cacheFile === undefined ? undefined : await ResultCache.open(options.cacheFile));
   const results: JobResult[] = new Array(jobs.length);
   for (const [run, indexes] of groups) {
     const rules = activeFor(run).file;
@@ -250,6 +269,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
         concurrency: options.concurrency ?? "auto",
         ...(trace ? { debug: true } : {}),
         ...(cache && key !== undefined ? { cache: { store: cache, key } } : {}),
+        ...(overrides ? { overrides } : {}),
       },
     );
     linted.forEach((result, k) => (results[indexes[k] as number] = result));
@@ -290,7 +310,9 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
           displayPath,
           covers: coverage(discovery),
           ...(options.ignoredBy ? { ignoredBy: options.ignoredBy } : {}),
-          ...(cache ? { cache } : {}),
+          // the memory knows unchanged files without reading them, which hashing them would
+          ...(memory ? { memory } : cache ? { cache } : {}),
+          ...(overrides ? { overrides } : {}),
         });
   phase("whole-tree index");
   if (index && runs.some((run) => activeFor(run).project.length > 0)) {
@@ -338,7 +360,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   phase("disable comments");
   return {
     ...summarize(byFile, internalErrors, fixed),
-    ...(index ? { tree: treeSummary(index.entries, index.roots, today, displayPath) } : {}),
+    ...(index && options.tree !== false ? { tree: treeSummary(index.entries, index.roots, today, displayPath) } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
     ...(trace ? { trace } : {}),
   };

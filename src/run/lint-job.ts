@@ -9,8 +9,7 @@ import { lintSource, type ActiveRule, type FileOutcome, type FileTrace } from ".
 import { readSource } from "../source/read-source.js";
 import type { Directive } from "./suppressions.js";
 import { writeFixed } from "../fix/write-atomic.js";
-import type { Diagnostic, FilePlace, FileRule, IndexEntry } from "../shared/types.js";
-
+import type { Diagnostic, FilePlace, FileRule, IndexEntry, Overrides } from "../shared/types.js";
 
 /** One file to lint. Plain data: it crosses worker threads. */
 export interface FileJob {
@@ -24,10 +23,12 @@ export interface JobSettings {
   today: string;
   /** Apply safe fixes. */
   fix: boolean;
-  /** With `fix`: write the fixed files back (false for `--fix-dry-run`). */
+  /** With `fix`: write the fixed files back (false for `--fix-dry-run`); an overridden file is never written. */
   write: boolean;
   /** Hash the text of results that may be cached. */
   hashing: boolean;
+  /** Texts linted instead of the files on disk. */
+  overrides?: Overrides;
   /** `--debug`: time each rule and keep the stack of each crash. */
   debug?: boolean;
 }
@@ -54,7 +55,7 @@ function unreadable(job: FileJob, message: string, line = 1, column = 1): Diagno
 /** Reads, lints and (with `fix`) fixes one file. Never throws. */
 export async function lintJob(job: FileJob, rules: ActiveRule<FileRule>[], settings: JobSettings): Promise<JobResult> {
   const { today, fix } = settings;
-  const read = readSource(job.path, job.place.root);
+  const read = readSource(job.path, job.place.root, settings.overrides);
   if (!read.ok) return { diagnostics: [unreadable(job, read.message, read.line, read.column)], directives: [], internalErrors: 0 };
   const source = { ...job, text: read.text };
   const trace: FileTrace | undefined = settings.debug ? { rules: {}, crashes: [] } : undefined;
@@ -63,7 +64,7 @@ export async function lintJob(job: FileJob, rules: ActiveRule<FileRule>[], setti
   let fixed: JobResult["fixed"];
   if (outcome.fixedText !== undefined) {
     fixed = { source: read.text, output: outcome.fixedText };
-    if (settings.write) {
+    if (settings.write && !settings.overrides?.has(job.path)) {
       try {
         await writeFixed(job.path, read.text, outcome.fixedText);
       } catch (error) {

@@ -11,7 +11,7 @@ import type { ResultCache } from "./cache.js";
 import { contentHash } from "./content-hash.js";
 import { lintJob, type FileJob, type JobResult, type JobSettings } from "./lint-job.js";
 import { readSource } from "../source/read-source.js";
-import type { FileRule } from "../shared/types.js";
+import type { FileRule, Overrides } from "../shared/types.js";
 import { lintInThreads, ruleSpecs, workersPossible, type Concurrency } from "./workers.js";
 
 /**
@@ -35,6 +35,8 @@ export interface PhaseOneOptions {
   /** With `fix`: write the fixed files back. */
   write: boolean;
   concurrency: Concurrency;
+  /** Texts linted instead of the files on disk. */
+  overrides?: Overrides;
   /** `--debug`: time each rule and keep crash stacks. */
   debug?: boolean;
   /** The cache and the key of this rule set's results in it. */
@@ -42,9 +44,9 @@ export interface PhaseOneOptions {
 }
 
 /** The cached result of a file whose content has not changed, or undefined. */
-async function fromCache(job: FileJob, cache: NonNullable<PhaseOneOptions["cache"]>, fix: boolean): Promise<JobResult | undefined> {
+async function fromCache(job: FileJob, cache: NonNullable<PhaseOneOptions["cache"]>, fix: boolean, overrides?: Overrides): Promise<JobResult | undefined> {
   // the same checks as linting it: no following links out of the tree, no waiting on a pipe
-  const read = readSource(job.path, job.place.root);
+  const read = readSource(job.path, job.place.root, overrides);
   if (!read.ok) return undefined; // lintJob says why it cannot be read
   const hit = cache.store.get(job, cache.key, await contentHash(read.text));
   // with --fix, a file that has something to fix is linted again so that it is fixed
@@ -74,7 +76,14 @@ async function lintHere(pending: FileJob[], rules: ActiveRule<FileRule>[], setti
 
 async function lintPending(pending: FileJob[], rules: ActiveRule<FileRule>[], options: PhaseOneOptions): Promise<JobResult[]> {
   const { concurrency } = options;
-  const settings: JobSettings = { today: options.today, fix: options.fix, write: options.write, hashing: options.cache !== undefined, ...(options.debug ? { debug: true } : {}) };
+  const settings: JobSettings = {
+    today: options.today,
+    fix: options.fix,
+    write: options.write,
+    hashing: options.cache !== undefined,
+    ...(options.debug ? { debug: true } : {}),
+    ...(options.overrides ? { overrides: options.overrides } : {}),
+  };
   if (concurrency === "off" || pending.length === 0 || !workersPossible(rules)) return lintHere(pending, rules, settings);
   const setup = { rules: ruleSpecs(rules), settings };
   const lintOne = (job: FileJob) => lintOneHere(job, rules, settings);
@@ -108,7 +117,7 @@ export async function runPhaseOne(jobs: FileJob[], rules: ActiveRule<FileRule>[]
   const todo: number[] = [];
   for (let i = 0; i < jobs.length; i++) {
     const job = jobs[i] as FileJob;
-    const hit = cache ? await fromCache(job, cache, fix) : undefined;
+    const hit = cache ? await fromCache(job, cache, fix, options.overrides) : undefined;
     if (hit) results[i] = hit;
     else todo.push(i);
   }

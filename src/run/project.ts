@@ -10,10 +10,12 @@ import { LineIndex } from "../source/line-index.js";
 import { indexEntry } from "../tree/index-entry.js";
 import { crashMessage, type ActiveRule, type FileTrace } from "./lint-file.js";
 import { classify } from "../tree/place.js";
+import { existsSync } from "node:fs";
 import { readSource } from "../source/read-source.js";
 import { readRegistry, registryPath } from "../tree/registry.js";
-import { walkMarkdown, type IgnoredBy, type UnreadableDir } from "./discover.js";
-import type { Diagnostic, IndexEntry, Place, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "../shared/types.js";
+import { overridesIn, walkMarkdown, type IgnoredBy, type UnreadableDir } from "./discover.js";
+import type { RunMemory } from "./run-memory.js";
+import type { Diagnostic, IndexEntry, Overrides, Place, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "../shared/types.js";
 
 export interface IndexOptions {
   displayPath: (abs: string) => string;
@@ -23,6 +25,10 @@ export interface IndexOptions {
   covers: (abs: string) => boolean;
   /** `--cache`: front matter keys of files whose text is unchanged. */
   cache?: Pick<ResultCache, "indexKeys" | "setIndexKeys">;
+  /** Texts the index reads instead of the files on disk (a file not on disk included). */
+  overrides?: Overrides;
+  /** A long-lived caller's memory of the tree: folders and files unchanged since the last run are not read again. */
+  memory?: RunMemory;
 }
 
 /** An index entry for a file that could not be read: the tree knows it is there, by its path alone. */
@@ -30,46 +36,58 @@ export function unreadEntry(file: string, displayPath: string, place: Place, lin
   return { path: file, displayPath, place, linted, keys: Object.create(null) as IndexEntry["keys"], unread: true };
 }
 
+/** The index entry of a file the run does not lint, read for its front matter only (null: not a plan or milestone file). */
+async function otherEntry(file: string, options: IndexOptions): Promise<IndexEntry | null> {
+  const { displayPath } = options;
+  const place = classify(file);
+  if (!place) return null;
+  const read = readSource(file, place.root, options.overrides);
+  // a file that cannot be read is still there: its place (kind, number, plan) is known from its path
+  if (!read.ok) return unreadEntry(file, displayPath(file), place, false);
+  const text = read.text;
+  const source = { path: file, displayPath: displayPath(file), text, place };
+  const hash = options.cache && (await contentHash(text));
+  const keys = hash ? options.cache?.indexKeys(file, hash) : undefined;
+  if (keys) return { path: file, displayPath: source.displayPath, place, linted: false, keys };
+  const entry = indexEntry(source, readFrontMatter(text), new LineIndex(text), false);
+  if (hash) options.cache?.setIndexKeys(file, hash, entry.keys);
+  return entry;
+}
+
 export async function buildIndex(linted: IndexEntry[], roots: string[], options: IndexOptions): Promise<ProjectIndex & { unreadableDirs: UnreadableDir[] }> {
-  const { displayPath, ignoredBy } = options;
+  const { displayPath, ignoredBy, overrides, memory } = options;
   const entries = [...linted];
   const seen = new Set(linted.map((e) => e.path));
   const found: string[] = [];
   const unreadableDirs: UnreadableDir[] = [];
-  for (const root of roots) await walkMarkdown(root, found, unreadableDirs);
+  for (const root of roots) {
+    const unsaved = overridesIn(root, overrides, []);
+    // a tree that exists only in unsaved texts has no folder to list
+    if (unsaved.length === 0 || existsSync(root)) await walkMarkdown(root, found, unreadableDirs, memory?.listFolder);
+    found.push(...unsaved.filter((file) => !found.includes(file)));
+  }
+  const ignored = ignoredBy && memory ? (abs: string) => memory.ignoredBy(abs, ignoredBy) : ignoredBy;
   const others: string[] = [];
   for (const file of found.sort()) {
     if (seen.has(file)) continue;
     seen.add(file);
-    if ((await ignoredBy?.(file))?.by !== "gitignore") others.push(file);
+    // what the memory knows comes back at once: a thousand files are not a thousand awaits
+    const reason = ignored?.(file);
+    if ((reason instanceof Promise ? await reason : reason)?.by !== "gitignore") others.push(file);
   }
   for (const file of others) {
-    const place = classify(file);
-    if (!place) continue;
-    const read = readSource(file, place.root);
-    // a file that cannot be read is still there: its place (kind, number, plan) is known from its path
-    if (!read.ok) {
-      entries.push(unreadEntry(file, displayPath(file), place, false));
-      continue;
-    }
-    const text = read.text;
-    const source = { path: file, displayPath: displayPath(file), text, place };
-    const hash = options.cache && (await contentHash(text));
-    const keys = hash ? options.cache?.indexKeys(file, hash) : undefined;
-    if (keys) {
-      entries.push({ path: file, displayPath: source.displayPath, place, linted: false, keys });
-      continue;
-    }
-    const entry = indexEntry(source, readFrontMatter(text), new LineIndex(text), false);
-    entries.push(entry);
-    if (hash) options.cache?.setIndexKeys(file, hash, entry.keys);
+    const read = () => otherEntry(file, options);
+    // an overridden file's text is not the disk's: never remembered
+    const got = memory && !overrides?.has(file) ? memory.indexEntry(file, read) : read();
+    const entry = got instanceof Promise ? await got : got;
+    if (entry) entries.push(entry);
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const registries: RegistryFile[] = [];
   for (const root of roots) {
     const file = registryPath(root);
     if (await ignoredBy?.(file)) continue;
-    const registry = await readRegistry(root, displayPath(file), options.covers(file));
+    const registry = await readRegistry(root, displayPath(file), options.covers(file), overrides);
     if (registry) registries.push(registry);
   }
   return { roots, entries, registries, unreadableDirs };

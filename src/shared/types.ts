@@ -95,6 +95,13 @@ export interface Report {
   suggestion?: string;
 }
 
+/**
+ * Texts that stand in for files on disk, by absolute path (an editor's unsaved
+ * buffers, standard input): a string as an editor holds it, or bytes, decoded as a
+ * file's bytes are. src/source/read-source.ts reads them in place of the disk.
+ */
+export type Overrides = ReadonlyMap<string, string | Uint8Array>;
+
 export interface SourceFile<P extends FilePlace = FilePlace> {
   /** Absolute path. */
   path: string;

@@ -1,11 +1,14 @@
 /**
  * Reads a file as UTF-8 text, or says in a sentence why it cannot be linted:
  * too large, binary, UTF-16, not valid UTF-8, unreadable, a symlink out of the
- * tree. Never throws.
+ * tree. Never throws. The one place text comes from: an override (an editor's
+ * unsaved buffer, standard input) stands in for the file on disk, whether or not
+ * the file exists, and is judged by the same rules.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { isUtf8 } from "node:buffer";
+import type { Overrides } from "../shared/types.js";
 
 /** Milestones are a few KB; anything this large is a mistake and is not parsed. */
 export const MAX_FILE_BYTES = 512 * 1024;
@@ -31,10 +34,22 @@ function firstInvalidUtf8(buf: Buffer): number {
   return i;
 }
 
-function lineAndColumn(buf: Buffer, offset: number): { line: number; column: number } {
-  const before = buf.subarray(0, offset).toString("utf8");
+/** Where the text that ends with `before` ends. */
+function endOf(before: string): { line: number; column: number } {
   const lines = before.split(/\r\n|\r|\n/);
   return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
+}
+
+function tooLarge(bytes: number, maxBytes: number): ReadOutcome {
+  return {
+    ok: false,
+    message: `File is ${describeSize(bytes)}; files over ${describeSize(maxBytes)} are not linted (a milestone is a few KiB).`,
+  };
+}
+
+/** The NUL of a binary file, wherever it is: in bytes or in text. */
+function binary(at: { line: number; column: number }): ReadOutcome {
+  return { ok: false, message: "File looks binary (it contains a NUL byte); milestone files must be UTF-8 text.", ...at };
 }
 
 export function decode(buf: Buffer): ReadOutcome {
@@ -42,19 +57,13 @@ export function decode(buf: Buffer): ReadOutcome {
     return { ok: false, message: "File is UTF-16 encoded (it starts with a UTF-16 byte-order mark); save it as UTF-8." };
   }
   const nul = buf.indexOf(0);
-  if (nul >= 0) {
-    return {
-      ok: false,
-      message: "File looks binary (it contains a NUL byte); milestone files must be UTF-8 text.",
-      ...lineAndColumn(buf, nul),
-    };
-  }
+  if (nul >= 0) return binary(endOf(buf.subarray(0, nul).toString("utf8")));
   if (!isUtf8(buf)) {
     const at = firstInvalidUtf8(buf);
     return {
       ok: false,
       message: `File is not valid UTF-8 (byte 0x${(buf[at] ?? 0).toString(16).padStart(2, "0")} at offset ${at}); save it as UTF-8.`,
-      ...lineAndColumn(buf, at),
+      ...endOf(buf.subarray(0, at).toString("utf8")),
     };
   }
   return { ok: true, text: buf.toString("utf8") };
@@ -116,12 +125,26 @@ function checkLinks(file: string, root: string): string | undefined {
   return undefined;
 }
 
+/** An override judged as the file would be: the same size cap, and a NUL means binary. */
+function fromOverride(content: string | Uint8Array, maxBytes: number): ReadOutcome {
+  if (typeof content !== "string") {
+    const buf = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    return buf.length > maxBytes ? tooLarge(buf.length, maxBytes) : decode(buf);
+  }
+  const bytes = Buffer.byteLength(content, "utf8");
+  if (bytes > maxBytes) return tooLarge(bytes, maxBytes);
+  const nul = content.indexOf("\0");
+  return nul < 0 ? { ok: true, text: content } : binary(endOf(content.slice(0, nul)));
+}
+
 /**
- * Reads `file` (a milestone or plan under `root`); never throws. Synchronous: files
- * are read one after another, and for files of a few KiB the promise API's round
- * trips through the thread pool cost several times the read itself.
+ * Reads `file` (a milestone or plan under `root`), or its override; never throws.
+ * Synchronous: files are read one after another, and for files of a few KiB the
+ * promise API's round trips through the thread pool cost several times the read itself.
  */
-export function readSource(file: string, root: string, maxBytes = MAX_FILE_BYTES): ReadOutcome {
+export function readSource(file: string, root: string, overrides?: Overrides, maxBytes = MAX_FILE_BYTES): ReadOutcome {
+  const override = overrides?.get(file);
+  if (override !== undefined) return fromOverride(override, maxBytes);
   let fd: number | undefined;
   try {
     const problem = checkLinks(file, root);
@@ -130,12 +153,7 @@ export function readSource(file: string, root: string, maxBytes = MAX_FILE_BYTES
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ok: false, message: "File is not a regular file (a named pipe, a device or a socket); it is not read." };
-    if (stat.size > maxBytes) {
-      return {
-        ok: false,
-        message: `File is ${describeSize(stat.size)}; files over ${describeSize(maxBytes)} are not linted (a milestone is a few KiB).`,
-      };
-    }
+    if (stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
     return decode(readFileSync(fd));
   } catch (error) {
     return { ok: false, message: `File cannot be read: ${describeReadError(error)}.` };

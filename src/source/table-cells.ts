@@ -65,6 +65,11 @@ function isDelimiterCell(cell: string): boolean {
   return true;
 }
 
+/** Whether `text[start, end)`, one line, is a table's delimiter row (`| --- | :-: |`). */
+export function isDelimiterRow(text: string, start: number, end: number): boolean {
+  return text.slice(start, end).includes("-") && splitCells(text, { start, end }).every((c) => isDelimiterCell(c.text));
+}
+
 /** The body rows of every table in the paragraph at `range` (header row first), as cells. */
 export function tableRows(text: string, range: Range): Cell[][] {
   const lines = linesOf(text, range);

@@ -29,3 +29,14 @@ export function gitMvPath(near: Shown, fromAbs: string, toAbs: string): string {
   const move = `git mv ${quote(displayPathOf(near, fromAbs))} ${quote(target)}`;
   return path.dirname(toAbs) === path.dirname(fromAbs) ? move : `mkdir -p ${quote(path.posix.dirname(target))} && ${move}`;
 }
+
+/** One shell word as quote() writes it. */
+const WORD = String.raw`([A-Za-z0-9_./@%+=:,-]+|'(?:[^']|'\\'')*')`;
+const MOVE = new RegExp(String.raw`(?:^|&& )git mv ${WORD} ${WORD}$`);
+const unquote = (word: string) => (word.startsWith("'") ? word.slice(1, -1).replace(/'\\''/g, "'") : word);
+
+/** The paths of a move that gitMv() or gitMvPath() suggested, as shown (relative to the working directory); undefined for any other suggestion. */
+export function parseGitMv(suggestion: string): { from: string; to: string } | undefined {
+  const m = MOVE.exec(suggestion);
+  return m ? { from: unquote(m[1] as string), to: unquote(m[2] as string) } : undefined;
+}

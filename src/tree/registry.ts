@@ -11,7 +11,7 @@ import { findJsonError } from "../source/json-error.js";
 import { LineIndex, spanOf } from "../source/line-index.js";
 import { findRoot } from "./place.js";
 import { readSource } from "../source/read-source.js";
-import type { IndexedKey, Range, RegistryFile, RegistryPlan } from "../shared/types.js";
+import type { IndexedKey, Overrides, Range, RegistryFile, RegistryPlan } from "../shared/types.js";
 
 export const REGISTRY_FILE = "registry.json";
 
@@ -53,12 +53,11 @@ function fieldsOf(node: Node, lines: LineIndex): Record<string, IndexedKey> {
 }
 
 /** Undefined when the root has no registry. Never throws: a broken file comes back with a `problem`. */
-export async function readRegistry(root: string, displayPath: string, linted: boolean): Promise<RegistryFile | undefined> {
+export async function readRegistry(root: string, displayPath: string, linted: boolean, overrides?: Overrides): Promise<RegistryFile | undefined> {
   const file = registryPath(root);
-  const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) return undefined;
+  if (!overrides?.has(file) && !(await stat(file).catch(() => undefined))?.isFile()) return undefined;
   const base = { path: file, displayPath, linted, root, plans: [] as RegistryPlan[] };
-  const read = readSource(file, root);
+  const read = readSource(file, root, overrides);
   if (!read.ok) {
     const line = read.line ?? 1;
     const column = read.column ?? 1;

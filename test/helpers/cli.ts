@@ -13,7 +13,7 @@ export interface CliRun {
 export const isRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
 
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; unprivileged?: boolean } = {}): CliRun {
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; unprivileged?: boolean; input?: string | Buffer } = {}): CliRun {
   const env: Record<string, string> = { ...(process.env as Record<string, string>), ...options.env };
   if (!options.env || !("FORCE_COLOR" in options.env)) delete env.FORCE_COLOR;
   const r = spawnSync(process.execPath, [path.join(REPO, "dist/cli.cjs"), ...args], {
@@ -21,6 +21,7 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
     env,
     ...(options.unprivileged && isRoot ? { uid: NOBODY, gid: NOBODY } : {}),
     encoding: "utf8",
+    ...(options.input !== undefined ? { input: options.input } : {}),
     // a hang (e.g. a read that never returns) fails the test instead of the whole run
     timeout: 60_000,
   });

@@ -12,6 +12,11 @@ export const MILESTONE = `${PLANS}/milestones/active/EP-20260210-003_MS002_ranke
 export const ARCHIVED = `${PLANS}/milestones/archive/2026/03/02/EP-20260210-003_MS001_tsvector-column.md`;
 export const EXECPLAN = `${PLANS}/EP-20260210-003_search-index.md`;
 
+/** A milestone of the plan that is not on disk: the text of draft(), MS003 "Search box". */
+export const DRAFT = `${PLANS}/milestones/active/EP-20260210-003_MS003_search-box.md`;
+/** DRAFT numbered MS002, which the plan's active milestone already has. */
+export const TAKEN = DRAFT.replace("MS003", "MS002");
+
 const made: string[] = [];
 
 /** A copy of the search-index plan of fixtures/valid with `files` (relative path → content) written over it. */
@@ -35,6 +40,15 @@ export function read(dir: string, rel: string): string {
 /** Rewrites one file of the tree. */
 export function edit(dir: string, rel: string, change: (text: string) => string): void {
   write(dir, rel, change(read(dir, rel)));
+}
+
+/** The active milestone retold as a new one, "Search box", numbered `ms` (3 fits the tree; 2 takes MILESTONE's number). */
+export function draft(dir: string, ms = 3): string {
+  return read(dir, MILESTONE)
+    .replace("id: EP-20260210-003/MS002", `id: EP-20260210-003/MS00${ms}`)
+    .replace("ms: 2", `ms: ${ms}`)
+    .replace('title: "Ranked search API"', 'title: "Search box"')
+    .replace("# Ranked search API", "# Search box");
 }
 
 export const json = (value: unknown) => JSON.stringify(value, null, 2);
