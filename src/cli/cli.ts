@@ -176,7 +176,7 @@ export async function main(argv: string[]): Promise<number> {
   };
   const result = stdin
     ? await lintText(stdin.bytes, { ...options, filePath: stdin.path })
-    : await lint({ ...options, patterns: positionals.length > 0 ? positionals : [".agent"] });
+    : await lint({ ...options, ...(positionals.length > 0 ? { patterns: positionals } : {}) });
   for (const warning of result.warnings ?? []) process.stderr.write(`milestone-lint: warning: ${warning}.\n`);
   const outputFile = values["output-file"];
   const started = performance.now();
