@@ -6,7 +6,8 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { planFolders } from "./tree/plan-place.js";
+import { classifyPlan, planFolders } from "./tree/plan-place.js";
+import { classify } from "./tree/place.js";
 import { builtinRules } from "../rules/index.js";
 import { resolveCacheFile } from "./run/cache.js";
 import { ConfigLoader, type LoadedConfig } from "./config/config-loader.js";
@@ -182,6 +183,13 @@ export class LintSession {
 
   lint(options: Omit<LintOptions, keyof SessionOptions | "cache" | "cacheLocation"> = {}): Promise<LintResult> {
     return run({ ...options, ...this.options }, this.loader, this.memory);
+  }
+
+  /** True when `file` (absolute) is one the session lints: a plan or milestone by its path, or a plan the config's `plans` names. */
+  async lints(file: string): Promise<boolean> {
+    if (classify(file)) return true;
+    const { plans } = (await this.loader.forFile(file)).config;
+    return plans !== undefined && classifyPlan(file, plans) !== undefined;
   }
 
   /** The rules that apply to `file` (absolute), plugins included. */

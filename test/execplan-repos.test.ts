@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "./helpers/cli.js";
+import { LspClient } from "./helpers/lsp.js";
 import { FIXTURES, FIXTURE_TODAY } from "./helpers/fixtures.js";
 
 const ROOT = path.join(FIXTURES, "execplan");
@@ -93,5 +94,30 @@ describe("fixes and the cache on plans", () => {
     expect(first.stdout).toBe(expected("docs-layout-broken"));
     expect(second.stdout).toBe(first.stdout);
     expect(readFileSync(path.join(dir, ".milestonelintcache"), "utf8")).toContain("billing-retries.md");
+  });
+});
+
+describe("plans in an editor and on standard input", () => {
+  const dir = path.join(ROOT, "docs-layout-broken");
+  const PLAN = "docs/exec-plans/active/webhook-signing.md";
+  const cli = () => runCli(["--now", FIXTURE_TODAY, "--format", "json", PLAN], { cwd: dir });
+  const brief = (d: { line: number; column: number; ruleId: string; message: string }) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`;
+  const expectedBrief = () => (JSON.parse(cli().stdout) as { files: { diagnostics: Parameters<typeof brief>[0][] }[] }).files[0]?.diagnostics.map(brief);
+
+  it("--stdin lints the text as the plan it stands for", () => {
+    const r = runCli(["--now", FIXTURE_TODAY, "--format", "json", "--stdin", "--stdin-filename", PLAN], { cwd: dir, input: readFileSync(path.join(dir, PLAN), "utf8") });
+    const got = (JSON.parse(r.stdout) as { files: { diagnostics: Parameters<typeof brief>[0][] }[] }).files[0]?.diagnostics.map(brief);
+    expect(got).toEqual(expectedBrief());
+    expect(got).toHaveLength(3);
+  });
+
+  it("the language server publishes what the CLI prints for an open plan", async () => {
+    const { client } = await LspClient.start(dir);
+    try {
+      const opened = await client.open(path.join(dir, PLAN));
+      expect(opened.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)} ${d.message}`)).toEqual(expectedBrief());
+    } finally {
+      client.kill();
+    }
   });
 });
