@@ -12,9 +12,27 @@
  *
  * Today is the local date, or `--now`.
  *
+ * Option `cliPaths` (on in the `agentrules` preset): a template-layout milestone
+ * directly in `milestones/archive/`, without date folders, is right too (newer
+ * agentrules versions archive it there).
+ *
  * ## Valid
  *
+ * ### A dated archive
+ *
  * ```md search-index/milestones/archive/2026/03/02/EP-20260210-003_MS001_tsvector-column.md
+ * ---
+ * created: 2026-02-11
+ * ---
+ * ```
+ *
+ * ### With `cliPaths`: an archive without date folders
+ *
+ * ```json milestone-lint.config.json
+ * { "rules": { "archive-date": ["error", { "cliPaths": true }] } }
+ * ```
+ *
+ * ```md search-index/milestones/archive/EP-20260210-003_MS001_tsvector-column.md
  * ---
  * created: 2026-02-11
  * ---
@@ -63,9 +81,10 @@ import type { FileContext, FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
 import { isIsoDate } from "../src/tree/dates.js";
 import { stringValue } from "../src/source/front-matter-values.js";
+import { CLI_PATHS_OPTIONS_SCHEMA, type CliPathOptions } from "../src/tree/cli-paths.js";
 
 /** Checks `YYYY/MM/DD` folders below `base` and reports what is wrong with them. */
-function checkDateFolders(context: FileContext, folders: readonly string[], base: string, what: string, verb: string): void {
+function checkDateFolders(context: FileContext<CliPathOptions>, folders: readonly string[], base: string, what: string, verb: string): void {
   const shown = `\`${[base, ...folders].join("/")}/\``;
   const at = context.frontMatter.open ?? 0;
   const [year = "", month = "", day = ""] = folders;
@@ -93,17 +112,20 @@ function checkDateFolders(context: FileContext, folders: readonly string[], base
   }
 }
 
-export const archiveDate: FileRule = {
+export const archiveDate: FileRule<CliPathOptions> = {
   meta: {
     id: "archive-date",
     description: "Archive date folders `YYYY/MM/DD` are a real date, not before `created`, not in the future",
     severity: "error",
     appliesTo: ["milestone", "execplan"],
     docsUrl: docsUrl("archive-date"),
+    optionsSchema: CLI_PATHS_OPTIONS_SCHEMA,
+    defaultOptions: { cliPaths: false },
   },
   check(context) {
     const { place } = context.file;
     if (place.kind === "milestone" && place.layout === "template" && place.folder === "archive") {
+      if (context.options.cliPaths && (place.subfolders ?? []).length === 0) return;
       checkDateFolders(context, place.subfolders ?? [], "milestones/archive", "Archived milestone", "archived");
     } else if (place.kind === "execplan" && place.planDate) {
       checkDateFolders(context, place.planDate, place.planFolder ?? "complete", "Plan", "completed");

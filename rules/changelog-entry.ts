@@ -8,6 +8,10 @@
  * problems are reported at the date. The template's own `YYYY-MM-DD` is left to
  * `no-template-placeholder`.
  *
+ * Option `separator`: the separator messages ask for, `"—"` (the template's, the
+ * default) or `":"` (what the agentrules CLI writes, `- 2026-03-02: Milestone
+ * created.`; the `agentrules` preset's). Either is accepted whatever the option says.
+ *
  * ## Valid
  *
  * ```md
@@ -22,6 +26,8 @@
  * ```
  *
  * ## Invalid
+ *
+ * ### The template's form
  *
  * ```md
  * ---
@@ -42,6 +48,27 @@
  * 9:3  error  Changelog entry date "2026-03-24" is after the front matter `updated` (2026-03-20); bump `updated` to 2026-03-24, or correct the entry's date.
  * 10:3  error  Changelog entry "2026-03-18" has no note; expected `- YYYY-MM-DD — note`, saying what changed and why.
  * ```
+ *
+ * ### With `separator: ":"`, as the agentrules CLI writes them
+ *
+ * ```json milestone-lint.config.json
+ * { "rules": { "changelog-entry": ["error", { "separator": ":" }] } }
+ * ```
+ *
+ * ```md
+ * ---
+ * updated: 2026-03-20
+ * ---
+ *
+ * ## Changelog
+ *
+ * - 2026-03-02: Milestone created.
+ * - 2026-03-20 cursors
+ * ```
+ *
+ * ```text output
+ * 8:14  error  Changelog entry has no ":" between its date and its note; expected `- YYYY-MM-DD: note`.
+ * ```
  */
 import type { ListItem } from "mdast";
 import type { FileContext, FileRule } from "../src/shared/types.js";
@@ -51,7 +78,11 @@ import { isIsoDate, isRealDate } from "../src/tree/dates.js";
 import { stringValue } from "../src/source/front-matter-values.js";
 import { nodeRange } from "../src/source/markdown.js";
 
-const FORM = "`- YYYY-MM-DD — note`";
+// a type, not an interface, so that it fits the engine's `Record<string, unknown>` options
+type ChangelogOptions = { separator?: "—" | ":" };
+
+/** The entry form messages ask for. */
+const formOf = (options: ChangelogOptions): string => (options.separator === ":" ? "`- YYYY-MM-DD: note`" : "`- YYYY-MM-DD — note`");
 const PLACEHOLDER = "YYYY-MM-DD";
 const ISO_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 /** Year first, any of `-`, `/`, `.` between, one or two digits for month and day. */
@@ -69,11 +100,12 @@ function isoFromLoose(token: string): string | undefined {
   return isRealDate(y, mo, d) ? `${m[1]}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}` : undefined;
 }
 
-function checkEntry(context: FileContext, item: ListItem, updated: string | undefined): void {
+function checkEntry(context: FileContext<ChangelogOptions>, item: ListItem, updated: string | undefined): void {
   const text = context.file.text;
+  const form = formOf(context.options);
   const first = item.children[0];
   if (first?.type !== "paragraph") {
-    context.report({ message: `Changelog entry does not start with a date; expected ${FORM}.`, at: first ? nodeRange(first) : nodeRange(item) });
+    context.report({ message: `Changelog entry does not start with a date; expected ${form}.`, at: first ? nodeRange(first) : nodeRange(item) });
     return;
   }
   const { start, end } = nodeRange(first);
@@ -88,20 +120,20 @@ function checkEntry(context: FileContext, item: ListItem, updated: string | unde
   const at = { start, end: start + token.length };
   if (token === PLACEHOLDER) return;
   if (!isDigit(token.charCodeAt(0))) {
-    context.report({ message: `Changelog entry does not start with a date; expected ${FORM}.`, at });
+    context.report({ message: `Changelog entry does not start with a date; expected ${form}.`, at });
     return;
   }
   const shown = token.length > 40 ? `${token.slice(0, 37)}…` : token;
   if (!ISO_SHAPE.test(token)) {
     const iso = isoFromLoose(token);
     context.report({
-      message: `Changelog entry date "${shown}" is not in the form YYYY-MM-DD; ${iso ? `write "${iso}"` : `expected ${FORM}`}.`,
+      message: `Changelog entry date "${shown}" is not in the form YYYY-MM-DD; ${iso ? `write "${iso}"` : `expected ${form}`}.`,
       at,
     });
     return;
   }
   if (!isIsoDate(token)) {
-    context.report({ message: `Changelog entry date "${token}" is not a real calendar date; expected ${FORM} with a day that exists.`, at });
+    context.report({ message: `Changelog entry date "${token}" is not a real calendar date; expected ${form} with a day that exists.`, at });
     return;
   }
   if (updated !== undefined && token > updated) {
@@ -128,19 +160,22 @@ function checkEntry(context: FileContext, item: ListItem, updated: string | unde
   }
   const note = text.slice(i, end).trim();
   if (!sep && note !== "") {
-    context.report({ message: `Changelog entry has no " — " between its date and its note; expected ${FORM}.`, at: i });
+    const between = context.options.separator === ":" ? `":"` : `" — "`;
+    context.report({ message: `Changelog entry has no ${between} between its date and its note; expected ${form}.`, at: i });
   } else if (note === "") {
-    context.report({ message: `Changelog entry "${token}" has no note; expected ${FORM}, saying what changed and why.`, at });
+    context.report({ message: `Changelog entry "${token}" has no note; expected ${form}, saying what changed and why.`, at });
   }
 }
 
-export const changelogEntry: FileRule = {
+export const changelogEntry: FileRule<ChangelogOptions> = {
   meta: {
     id: "changelog-entry",
     description: "Changelog entries are `- YYYY-MM-DD — note` with a real date, not after `updated`",
     severity: "error",
     appliesTo: ["milestone"],
     docsUrl: docsUrl("changelog-entry"),
+    optionsSchema: { type: "object", properties: { separator: { enum: ["—", ":"] } }, additionalProperties: false },
+    defaultOptions: { separator: "—" },
   },
   check(context) {
     const body = scanBody(context);

@@ -10,11 +10,29 @@
  * - an ExecPlan is `EP-YYYYMMDD-NNN_<slug>.md` or `EP-YYYYMMDD-NNN.md`, with its `id`;
  * - the slug is letters, digits, `-` and `_`, starting with a letter or digit.
  *
+ * Option `cliPaths` (on in the `agentrules` preset): milestones of template-layout
+ * plans may have the upstream names too (newer agentrules versions write
+ * `MS###_<slug>.md` there).
+ *
  * Reported at the `id` value, with the `git mv` that renames the file.
  *
  * ## Valid
  *
+ * ### The template's name
+ *
  * ```md search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md
+ * ---
+ * id: EP-20260210-003/MS002
+ * ---
+ * ```
+ *
+ * ### With `cliPaths`: the CLI's short name in the template layout
+ *
+ * ```json milestone-lint.config.json
+ * { "rules": { "filename-matches-id": ["error", { "cliPaths": true }] } }
+ * ```
+ *
+ * ```md search-index/milestones/active/MS002_ranked-search-api.md
  * ---
  * id: EP-20260210-003/MS002
  * ---
@@ -39,6 +57,7 @@ import { docsUrl } from "../src/shared/docs-url.js";
 import { MILESTONE_ID, PLAN_ID, SLUG, slugify, splitMilestoneFileName, splitPlanFileName } from "../src/tree/identity.js";
 import { stringValue, type Located } from "../src/source/front-matter-values.js";
 import { gitMv } from "../src/tree/git-mv.js";
+import { CLI_PATHS_OPTIONS_SCHEMA, type CliPathOptions } from "../src/tree/cli-paths.js";
 
 interface Expectation {
   problems: string[];
@@ -59,12 +78,17 @@ function checkSlug(slug: string | undefined, title: string | undefined, problems
   return fixed === "" ? undefined : fixed;
 }
 
-function milestone(context: FileContext, id: string): Expectation {
+/** Whether the upstream milestone names (`MS###_<slug>.md`, `MS###-<slug>.md`, `MS###.md`) are right for this file. */
+function upstreamNames(context: FileContext<CliPathOptions>): boolean {
+  return context.file.place.layout === "upstream" || context.options.cliPaths === true;
+}
+
+function milestone(context: FileContext<CliPathOptions>, id: string): Expectation {
   const { place } = context.file;
   const [plan = "", msPart = ""] = id.split("/");
   const name = splitMilestoneFileName(place.fileName);
   const problems: string[] = [];
-  const upstream = place.layout === "upstream";
+  const upstream = upstreamNames(context);
   const upstreamShort = upstream && name.plan === undefined;
   if (name.plan === undefined && !upstreamShort) problems.push(`it does not start with the plan ID ${plan}`);
   else if (name.plan !== undefined && name.plan !== plan) problems.push(`it names plan ${name.plan}, not ${plan}`);
@@ -90,13 +114,15 @@ function execplan(context: FileContext, id: string): Expectation {
   return { problems, ...(invalidSlug ? {} : { rename: `${id}${slug !== undefined ? `_${slug}` : ""}${name.extension}` }) };
 }
 
-export const filenameMatchesId: FileRule = {
+export const filenameMatchesId: FileRule<CliPathOptions> = {
   meta: {
     id: "filename-matches-id",
     description: "The file name agrees with `id` (plan ID, `MS###`) and has a valid slug",
     severity: "error",
     appliesTo: ["milestone", "execplan"],
     docsUrl: docsUrl("filename-matches-id"),
+    optionsSchema: CLI_PATHS_OPTIONS_SCHEMA,
+    defaultOptions: { cliPaths: false },
   },
   check(context) {
     const { file } = context;
@@ -108,7 +134,7 @@ export const filenameMatchesId: FileRule = {
     if (problems.length === 0) return;
     const form = kind === "execplan"
       ? "EP-YYYYMMDD-NNN_<slug>.md or EP-YYYYMMDD-NNN.md"
-      : file.place.layout === "upstream" ? "EP-YYYYMMDD-NNN_MS###_<slug>.md or MS###_<slug>.md" : "EP-YYYYMMDD-NNN_MS###_<slug>.md";
+      : upstreamNames(context) ? "EP-YYYYMMDD-NNN_MS###_<slug>.md or MS###_<slug>.md" : "EP-YYYYMMDD-NNN_MS###_<slug>.md";
     context.report({
       message: `File name \`${file.place.fileName}\` does not match \`id\` ${id.value}: ${problems.join("; ")}. Expected ${form}${rename ? `: rename the file to \`${rename}\`` : ""}.`,
       at: id.range,

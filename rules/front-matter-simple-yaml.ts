@@ -7,7 +7,14 @@
  * no anchors (`&a`), aliases (`*a`) or tags (`!!str`). Tools that read these files
  * line by line (and people) get the rest wrong.
  *
+ * Option `foldedScalars` (on in the `agentrules` preset): a plain or quoted value
+ * folded over several lines is accepted. PyYAML's `safe_dump`, which agentrules uses
+ * when it rewrites front matter, folds values longer than 80 columns that way
+ * (`title: Backfill … into the` / `  events table`); the value read is one line.
+ *
  * ## Valid
+ *
+ * ### One-line values
  *
  * ```md
  * ---
@@ -15,6 +22,23 @@
  * tags: [api, search]
  * links:
  *   issue: "https://tracker.example.test/SRCH-14"
+ * ---
+ * ```
+ *
+ * ### With `foldedScalars`: a long value as PyYAML folds it
+ *
+ * ```json milestone-lint.config.json
+ * { "rules": { "front-matter-simple-yaml": ["error", { "foldedScalars": true }] } }
+ * ```
+ *
+ * ```md
+ * ---
+ * title: Backfill historical webhook deliveries from the cold archive bucket into the
+ *   events table before cutover
+ * owner: '@mara'
+ * updated: '2026-05-04'
+ * tags:
+ * - webhooks
  * ---
  * ```
  *
@@ -51,13 +75,18 @@ function rangeOf(node: Node, shift: number): Range | undefined {
   return r ? { start: r[0] + shift, end: r[1] + shift } : undefined;
 }
 
-export const frontMatterSimpleYaml: FileRule = {
+// a type, not an interface, so that it fits the engine's `Record<string, unknown>` options
+type SimpleYamlOptions = { foldedScalars?: boolean };
+
+export const frontMatterSimpleYaml: FileRule<SimpleYamlOptions> = {
   meta: {
     id: "front-matter-simple-yaml",
     description: "Front matter is simple YAML: one-line scalars, short lists, the `links` map; no block scalars, nesting, anchors or tags",
     severity: "error",
     appliesTo: ["milestone", "execplan"],
     docsUrl: docsUrl("front-matter-simple-yaml"),
+    optionsSchema: { type: "object", properties: { foldedScalars: { type: "boolean" } }, additionalProperties: false },
+    defaultOptions: { foldedScalars: false },
   },
   check(context) {
     const { doc, content, errors } = context.frontMatter;
@@ -95,7 +124,7 @@ export const frontMatterSimpleYaml: FileRule = {
           message: `${where} is a multiline block scalar (\`${node.type === Scalar.BLOCK_LITERAL ? "|" : ">"}\`); keep it on one line, e.g. \`"…"\`.`,
           ...(at ? { at } : {}),
         });
-      } else if (at && /[\r\n]/.test(text.slice(at.start, at.end))) {
+      } else if (at && !context.options.foldedScalars && /[\r\n]/.test(text.slice(at.start, at.end))) {
         context.report({ message: `${where} is folded over several lines; write it on one line.`, at });
       }
     };

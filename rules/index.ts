@@ -26,6 +26,7 @@ import { sectionMarkerInCode } from "./section-marker-in-code.js";
 import { titleMatchesHeading } from "./title-matches-heading.js";
 import { noTemplatePlaceholder } from "./no-template-placeholder.js";
 import { changelogEntry } from "./changelog-entry.js";
+import { planSections } from "./plan-sections.js";
 // plans of the PLANS.md practice
 import { execplanSectionRequired } from "./execplan-section-required.js";
 import { execplanSectionDuplicate } from "./execplan-section-duplicate.js";
@@ -47,6 +48,11 @@ import { planReferencesExist } from "./plan-references-exist.js";
 import { planStatusPlace } from "./plan-status-place.js";
 import { registryInSync } from "./registry-in-sync.js";
 import { layoutForced } from "./layout-forced.js";
+// lifecycle: finished work
+import { planStatusMilestones } from "./plan-status-milestones.js";
+import { finishedWorkMoved } from "./finished-work-moved.js";
+import { finishedWorkTicked } from "./finished-work-ticked.js";
+import { linksExist } from "./links-exist.js";
 
 export const builtinRules: readonly Rule[] = [
   // front matter
@@ -75,6 +81,7 @@ export const builtinRules: readonly Rule[] = [
   titleMatchesHeading,
   noTemplatePlaceholder,
   changelogEntry,
+  planSections,
   // plans of the PLANS.md practice
   execplanSectionRequired,
   execplanSectionDuplicate,
@@ -96,4 +103,9 @@ export const builtinRules: readonly Rule[] = [
   planStatusPlace,
   registryInSync,
   layoutForced,
+  // lifecycle: finished work
+  planStatusMilestones,
+  finishedWorkMoved,
+  finishedWorkTicked,
+  linksExist,
 ];

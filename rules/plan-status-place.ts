@@ -6,8 +6,11 @@
  * `complete/YYYY/MM/DD/EP-…_<slug>/` (`archive/` is the older spelling), so:
  * - a plan under `complete/` or `archive/` is `done` or `archived`;
  * - an `archived` plan is under `complete/` (or `archive/`), not `active/`; the
- *   `git mv` of its folder to `complete/<today>/` is suggested. A `done` plan may
- *   still sit in `active/` until someone archives it.
+ *   `git mv` of its folder to `complete/<today>/` is suggested, and
+ *   `agentrules execplan complete EP-…` named. A `done` plan still in `active/` is
+ *   `finished-work-moved`'s, a warning: it may be about to move.
+ *
+ * `completed/` is read like `archive/`, an older spelling of `complete/`.
  *
  * The template layout (docs/format.md §2) keeps every plan in `<plan_slug>/` whatever
  * its status: it has no folder for finished plans, so any status is right there
@@ -39,7 +42,7 @@
  * ```
  *
  * ```text output
- * active/search-index/EP-20260210-003_search-index.md:3:9  error  Status is "archived", but the plan is under `active/`; an archived plan lives under `complete/YYYY/MM/DD/EP-20260210-003_search-index/`: move its folder there (or set another status).
+ * active/search-index/EP-20260210-003_search-index.md:3:9  error  Status is "archived", but the plan is under `active/`; an archived plan lives under `complete/YYYY/MM/DD/EP-20260210-003_search-index/`: move its folder there (`agentrules execplan complete EP-20260210-003` does it), or set another status.
  *   → mkdir -p complete/2026/11/25 && git mv active/search-index complete/2026/11/25/EP-20260210-003_search-index
  * complete/2026/03/08/EP-20260221-001_contracts/EP-20260221-001_contracts.md:3:9  error  Status is "active", but the plan is under `complete/`, where finished plans go; set `status: done` (or `archived`), or move the plan back to `active/<slug>/` if it is not finished.
  * ```
@@ -48,10 +51,10 @@ import path from "node:path";
 import type { ProjectRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
 import { gitMvPath } from "../src/tree/git-mv.js";
-import { treeOf } from "../src/tree/plan-tree.js";
+import { FINISHED_PLAN, planCompleteCommand } from "../src/tree/lifecycle.js";
+import { ARCHIVE_FOLDERS, treeOf } from "../src/tree/plan-tree.js";
+import { completedPlanDir } from "../src/tree/relocate.js";
 import { quoteValue } from "../src/shared/quote.js";
-
-const FINISHED = new Set(["done", "archived"]);
 
 export const planStatusPlace: ProjectRule = {
   meta: {
@@ -69,7 +72,7 @@ export const planStatusPlace: ProjectRule = {
       const status = entry.keys.status?.value;
       if (!entry.linted || entry.place.layout !== "upstream" || typeof status !== "string") continue;
       const folder = entry.place.planFolder;
-      if ((folder === "complete" || folder === "archive") && !FINISHED.has(status)) {
+      if (ARCHIVE_FOLDERS.has(folder ?? "") && !FINISHED_PLAN.has(status)) {
         context.report({
           entry,
           key: "status",
@@ -77,13 +80,13 @@ export const planStatusPlace: ProjectRule = {
         });
       } else if (folder === "active" && status === "archived") {
         // move the whole plan folder (with its milestones), unless several plans share it
-        const [y, m, d] = context.today.split("-");
         const shared = path.basename(entry.place.planDir) === "active";
-        const dest = path.join(entry.place.root, "complete", y ?? "", m ?? "", d ?? "", entry.place.fileName.replace(/\.md$/i, ""));
+        const dest = completedPlanDir(entry.place, context.today, plan.id);
+        const command = plan.id === undefined ? "" : ` (\`${planCompleteCommand(plan.id)}\` does it)`;
         context.report({
           entry,
           key: "status",
-          message: `Status is "archived", but the plan is under \`active/\`; an archived plan lives under \`complete/YYYY/MM/DD/${path.basename(dest)}/\`: move its folder there (or set another status).`,
+          message: `Status is "archived", but the plan is under \`active/\`; an archived plan lives under \`complete/YYYY/MM/DD/${path.basename(dest)}/\`: move its folder there${command}, or set another status.`,
           ...(shared ? {} : { suggestion: gitMvPath(entry, entry.place.planDir, dest) }),
         });
       }

@@ -58,6 +58,8 @@
 import path from "node:path";
 import type { IndexedKey, ProjectRule, RegistryFile } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
+import { quotePair, quotedPair } from "../src/shared/quote-pair.js";
+import { repoDirOf } from "../src/tree/agent-dirs.js";
 import { treeOf, type PlanNode } from "../src/tree/plan-tree.js";
 
 /** Fields the registry copies from the front matter; `id` and `path` are checked apart. */
@@ -93,16 +95,28 @@ function normalize(value: unknown): string {
 function show(value: unknown): string {
   if (value === undefined || value === null) return "nothing";
   const s = stringify(value);
-  if (s === UNREADABLE) return "a value that cannot be shown";
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+  return s === UNREADABLE ? "a value that cannot be shown" : s;
+}
+
+const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** What differs between the registry's value of `field` and the front matter's: a map (`links`) key by key. */
+function differences(field: string, stored: unknown, actual: unknown): { name: string; stored: unknown; actual: unknown }[] {
+  if (normalize(stored) === normalize(actual)) return [];
+  if (!isMap(stored) || !isMap(actual)) return [{ name: field, stored, actual }];
+  const keys = [...new Set([...Object.keys(stored), ...Object.keys(actual)])].sort();
+  return keys.filter((k) => normalize(stored[k]) !== normalize(actual[k])).map((k) => ({ name: `${field}.${k}`, stored: stored[k], actual: actual[k] }));
+}
+
+/** The registry's value and the front matter's, cut only where they agree (strings inside their quotes). */
+function showPair(stored: unknown, actual: unknown): [string, string] {
+  if (typeof stored !== "string" || typeof actual !== "string") return quotePair(show(stored), show(actual));
+  return quotedPair(stored, actual);
 }
 
 /** The paths `registry.json` may give for a plan: relative to the repository (as agentrules writes) or to `exec_plans/`. */
 function pathMatches(registry: RegistryFile, given: string, plan: PlanNode): boolean {
-  const exec = registry.root;
-  const agent = path.dirname(exec);
-  const repo = path.basename(agent) === ".agent" ? path.dirname(agent) : agent;
-  return [repo, exec].some((base) => path.resolve(base, given) === plan.entry.path);
+  return [repoDirOf(registry.root), registry.root].some((base) => path.resolve(base, given) === plan.entry.path);
 }
 
 export const registryInSync: ProjectRule = {
@@ -151,18 +165,22 @@ export const registryInSync: ProjectRule = {
           const stored: IndexedKey | undefined = item.fields[field];
           if (!stored) continue;
           const actual = plan.entry.keys[field]?.value;
-          if (normalize(stored.value) === normalize(actual)) continue;
-          context.report({
-            entry: registry,
-            span: stored.valueSpan,
-            message: `registry.json gives plan ${id} ${field} ${show(stored.value)}, but its front matter (${plan.entry.displayPath}) says ${show(actual)}; the registry is stale: ${REBUILD}.`,
-          });
+          for (const d of differences(field, stored.value, actual)) {
+            const [was, is] = showPair(d.stored, d.actual);
+            context.report({
+              entry: registry,
+              span: stored.valueSpan,
+              message: `registry.json gives plan ${id} ${d.name} ${was}, but its front matter (${plan.entry.displayPath}) says ${is}; the registry is stale: ${REBUILD}.`,
+            });
+          }
         }
         if (item.fields.path && (typeof given !== "string" || !pathMatches(registry, given, plan))) {
+          // the path the registry should hold, as agentrules writes it (relative to the repository), whole: it is what to write
+          const actual = path.relative(repoDirOf(registry.root), plan.entry.path).split(path.sep).join("/");
           context.report({
             entry: registry,
             span: item.fields.path.valueSpan,
-            message: `registry.json gives plan ${id} the path ${show(given)}, but the plan is ${plan.entry.displayPath}; the registry is stale: ${REBUILD}.`,
+            message: `registry.json gives plan ${id} the path ${show(given)}, but the plan is at ${show(actual)}; the registry is stale: ${REBUILD}.`,
           });
         }
       }

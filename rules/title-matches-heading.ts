@@ -38,6 +38,7 @@ import { docsUrl } from "../src/shared/docs-url.js";
 import { scanBody } from "../src/source/body-scan.js";
 import { stringValue } from "../src/source/front-matter-values.js";
 import { markerText } from "../src/source/sections.js";
+import { quotePair } from "../src/shared/quote-pair.js";
 import { quoteValue } from "../src/shared/quote.js";
 
 const METADATA = markerText("Metadata");
@@ -63,8 +64,9 @@ export const titleMatchesHeading: FileRule = {
     // a title broken over lines can match no heading: front-matter-schema reports the line break, the one problem
     if (/[\r\n]/.test(wanted)) return;
     if (heading.raw === wanted || heading.plain === wanted) return;
+    const [written, titled] = quotePair(heading.raw, wanted);
     context.report({
-      message: `The title heading "# ${heading.raw}" does not match the front matter title ${quoteValue(wanted, 200)}; make them the same.`,
+      message: `The title heading ${quoteValue(`# ${written}`, Infinity)} does not match the front matter title ${quoteValue(titled, Infinity)}; make them the same.`,
       at: heading.textRange,
     });
   },

@@ -13,15 +13,16 @@ import { resolveCacheFile } from "./run/cache.js";
 import { ConfigLoader, type LoadedConfig } from "./config/config-loader.js";
 import { defaultConfig } from "./config/config.js";
 import type { ConfigFile, RuleEntry } from "./config/config-files.js";
-import { DEFAULT_PATTERN, localDate, runEngine } from "./run/engine.js";
+import { localDate, runEngine } from "./run/engine.js";
 import { isIsoDate } from "./tree/dates.js";
+import { AGENT_DIRS, defaultTargets } from "./tree/agent-dirs.js";
 import { UsageError } from "./shared/errors.js";
 import type { LintResult, Overrides, PlanSettings, ResolvedConfig, Rule } from "./shared/types.js";
 import type { Concurrency } from "./run/workers.js";
 import { RunMemory } from "./run/run-memory.js";
 
 export interface LintOptions {
-  /** Files, folders or globs to lint; default `.agent` and the folders of the config's `plans`. */
+  /** Files, folders or globs to lint; default whichever of `.agent` and `.agents` exists in `cwd`, and the folders of the config's `plans`. */
   patterns?: readonly string[];
   /** Folder paths are resolved against and shown relative to; default `process.cwd()`. */
   cwd?: string;
@@ -37,6 +38,11 @@ export interface LintOptions {
    * Default: the nearest config file above each linted file.
    */
   config?: string | ConfigFile;
+  /**
+   * The config of files that no config file covers (in the shape of a config file);
+   * default: every rule at its default. The CLI passes what `inspect()` proposes.
+   */
+  defaults?: ConfigFile;
   /** Rules to run in addition to the built-in ones and the configs' plugins. */
   rules?: readonly Rule[];
   /** Rule settings that win over every config's, as `--rule 'id: severity'` gives them. */
@@ -82,13 +88,20 @@ export function errorsOnly(result: LintResult): LintResult {
   return { ...result, files, warningCount: 0, fixableCount: files.reduce((n, f) => n + f.fixableCount, 0) };
 }
 
-function loaderFor(options: Pick<LintOptions, "config" | "rules" | "overrideRules">, cwd: string): ConfigLoader {
+function loaderFor(options: Pick<LintOptions, "config" | "defaults" | "rules" | "overrideRules">, cwd: string): ConfigLoader {
   return new ConfigLoader({
     cwd,
     rules: [...builtinRules, ...(options.rules ?? [])],
     ...(options.config !== undefined ? { config: options.config } : {}),
+    ...(options.defaults !== undefined ? { defaults: options.defaults } : {}),
     ...(options.overrideRules !== undefined ? { overrideRules: options.overrideRules } : {}),
   });
+}
+
+/** What a run lints when given no paths (`defaultPatterns`): said when there is nothing. */
+function targets(found: readonly string[], cwd: string): readonly string[] {
+  if (found.length === 0) throw new UsageError(`No ${AGENT_DIRS.join(" or ")} folder in ${cwd}; run from the repository root, or name the files or folders to lint`);
+  return found;
 }
 
 const LAYOUTS: readonly string[] = ["auto", "template", "upstream"] satisfies ResolvedConfig["layout"][];
@@ -112,7 +125,7 @@ async function run(options: LintOptions, loader: ConfigLoader, memory?: RunMemor
   const here = await loader.forDir(cwd);
   const defaults = defaultPatterns(cwd, here.config);
   const result = await runEngine({
-    patterns: options.patterns ?? defaults,
+    patterns: options.patterns ?? targets(defaults, cwd),
     defaults,
     cwd,
     rules: here.rules,
@@ -134,11 +147,10 @@ async function run(options: LintOptions, loader: ConfigLoader, memory?: RunMemor
   return options.quiet ? errorsOnly(result) : result;
 }
 
-/** What a run given no paths lints: `.agent`, and the folders that hold the plans of the config found here. */
+/** What a run given no paths lints: `.agent` and `.agents` where they exist, and the folders that hold the plans of the config found here. */
 function defaultPatterns(cwd: string, config: ResolvedConfig): string[] {
   const plans = config.plans ? planFolders(config.plans).filter((dir) => existsSync(dir)) : [];
-  if (plans.length === 0) return [DEFAULT_PATTERN];
-  return existsSync(path.join(cwd, DEFAULT_PATTERN)) ? [DEFAULT_PATTERN, ...plans] : plans;
+  return [...defaultTargets(cwd), ...plans];
 }
 
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
@@ -204,7 +216,7 @@ export class LintSession {
 }
 
 /** The configuration that applies to `file` (`--print-config`): where it came from, and every rule's severity and options. */
-export async function configForFile(file: string, options: Pick<LintOptions, "cwd" | "config" | "rules" | "overrideRules"> = {}): Promise<PrintedConfig> {
+export async function configForFile(file: string, options: Pick<LintOptions, "cwd" | "config" | "defaults" | "rules" | "overrideRules"> = {}): Promise<PrintedConfig> {
   const cwd = options.cwd ?? process.cwd();
   const loader = loaderFor(options, cwd);
   const abs = path.resolve(cwd, file);
@@ -213,7 +225,7 @@ export async function configForFile(file: string, options: Pick<LintOptions, "cw
 }
 
 /** The rules a run from `cwd` knows: built-in ones and the plugins of the config that applies there (`--list-rules`). */
-export async function rulesFor(options: Pick<LintOptions, "cwd" | "config" | "rules" | "overrideRules"> = {}): Promise<readonly Rule[]> {
+export async function rulesFor(options: Pick<LintOptions, "cwd" | "config" | "defaults" | "rules" | "overrideRules"> = {}): Promise<readonly Rule[]> {
   const cwd = options.cwd ?? process.cwd();
   return (await loaderFor(options, cwd).forDir(cwd)).rules;
 }
@@ -257,6 +269,8 @@ function printable(loaded: LoadedConfig, ignored: boolean): PrintedConfig {
 }
 
 export { builtinRules, defaultConfig, UsageError };
+export { inspect, DETECTORS, type Inspection } from "./detect/inspect.js";
+export type { Detection, Detector } from "./detect/detection.js";
 export type { ConfigFile, RuleEntry };
 export type * from "./shared/types.js";
 export type { Concurrency } from "./run/workers.js";

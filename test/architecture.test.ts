@@ -18,9 +18,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   rules: ["shared", "source", "tree", "config"],
   run: ["shared", "source", "tree", "fix", "config", "rules"],
   report: ["shared", "source", "tree"],
-  api: ["shared", "source", "tree", "fix", "config", "rules", "run", "report"],
-  cli: ["shared", "source", "tree", "fix", "config", "rules", "run", "report", "api"],
-  lsp: ["shared", "source", "tree", "fix", "config", "rules", "run", "report", "api"],
+  detect: ["shared", "source", "tree", "config", "run"],
+  api: ["shared", "source", "tree", "fix", "config", "rules", "run", "report", "detect"],
+  cli: ["shared", "source", "tree", "fix", "config", "rules", "run", "report", "detect", "api"],
+  lsp: ["shared", "source", "tree", "fix", "config", "rules", "run", "report", "detect", "api"],
 };
 
 function tsFiles(dir: string): string[] {

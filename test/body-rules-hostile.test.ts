@@ -11,6 +11,7 @@ import { parseMarkdown } from "../src/source/markdown.js";
 import { classify } from "../src/tree/place.js";
 import type { FileRule } from "../src/shared/types.js";
 import { FIXTURE_TODAY } from "./helpers/fixtures.js";
+import { severityOn } from "./helpers/rules.js";
 
 const BODY_RULES = new Set([
   "section-marker-required",
@@ -25,7 +26,7 @@ const BODY_RULES = new Set([
 ]);
 const rules: ActiveRule<FileRule>[] = builtinRules
   .filter((r) => BODY_RULES.has(r.meta.id))
-  .map((r) => ({ rule: r as FileRule, severity: r.meta.severity, options: { ...r.meta.defaultOptions } }));
+  .map((r) => ({ rule: r as FileRule, severity: severityOn(r.meta), options: { ...r.meta.defaultOptions } }));
 
 /** Only parses: the baseline the body rules' own cost is measured against. */
 const parseOnly: ActiveRule<FileRule>[] = [

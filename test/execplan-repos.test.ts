@@ -65,6 +65,20 @@ describe.each(REPOS)("%s", (repo) => {
   });
 });
 
+/** What `--init` prints in each repository, reviewed: what it chose, then why. */
+const INIT: Record<string, string> = {
+  "agents-bilingual":
+    'milestone-lint: wrote milestone-lint.config.json with the "execplan" preset for plans of the PLANS.md practice, judged against .agents/PLANS.md.\nWhy: .agents/plans holds 3 plans, and .agents/PLANS.md prescribes 8 sections, 4 required (the skeleton in the code block at line 14).\n',
+  "agents-bilingual-broken":
+    'milestone-lint: wrote milestone-lint.config.json with the "execplan" preset for plans of the PLANS.md practice, judged against .agents/PLANS.md.\nWhy: .agents/plans holds 3 plans, and .agents/PLANS.md prescribes 8 sections, 4 required (the skeleton in the code block at line 14).\n',
+  "both-worlds":
+    'milestone-lint: wrote milestone-lint.config.json with the "recommended" preset, the milestone template\'s strict profile; the "execplan" preset for plans of the PLANS.md practice, judged against docs/PLANS.md.\nWhy: .agent/exec_plans holds 1 plan and 2 milestones, all with <!-- SECTION --> markers (the template layout); plans holds 3 plans (1 completed, 2 active) and 1 file that is no plan, left out (plans/README.md), and docs/PLANS.md prescribes 8 sections, 4 required (the sections it explains under its own headings).\n',
+  "docs-layout":
+    'milestone-lint: wrote milestone-lint.config.json with the "execplan" preset for plans of the PLANS.md practice, judged against PLANS.md.\nWhy: docs/exec-plans holds 4 plans (2 completed, 2 active) and 2 files that are no plans, left out (docs/exec-plans/README.md, docs/exec-plans/tech-debt-tracker.md), and PLANS.md prescribes 12 sections, 4 required, with timestamped Progress items (the skeleton in the code block at line 23).\n',
+  "docs-layout-broken":
+    'milestone-lint: wrote milestone-lint.config.json with the "execplan" preset for plans of the PLANS.md practice, judged against PLANS.md.\nWhy: docs/exec-plans holds 6 plans (2 completed, 4 active) and 3 files that are no plans, left out (docs/exec-plans/README.md, docs/exec-plans/active/notes-from-call.md, docs/exec-plans/tech-debt-tracker.md), and PLANS.md prescribes 12 sections, 4 required, with timestamped Progress items (the skeleton in the code block at line 23).\n',
+};
+
 describe("fixes and the cache on plans", () => {
   const made: string[] = [];
   const copy = (repo: string): string => {
@@ -75,6 +89,25 @@ describe("fixes and the cache on plans", () => {
   };
   afterAll(() => {
     for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(REPOS)("--init in %s, without its config, writes it and says why in two lines; then the run prints the reviewed output", (repo) => {
+    const dir = copy(repo);
+    rmSync(path.join(dir, "milestone-lint.config.json"));
+    const init = runCli(["--init"], { cwd: dir });
+    expect(init.stderr).toBe("");
+    expect(init.stdout).toBe(INIT[repo]);
+    expect(init.status).toBe(0);
+    expect(readFileSync(path.join(dir, "milestone-lint.config.json"), "utf8")).toBe(readFileSync(path.join(ROOT, repo, "milestone-lint.config.json"), "utf8"));
+    expect(runCli(["--now", FIXTURE_TODAY, "--no-color"], { cwd: dir }).stdout).toBe(expected(repo));
+  });
+
+  it("a run without a config lints the plans as --init would configure them, and says so", () => {
+    const dir = copy("docs-layout-broken");
+    rmSync(path.join(dir, "milestone-lint.config.json"));
+    const r = runCli(["--now", FIXTURE_TODAY, "--no-color"], { cwd: dir });
+    expect(r.stdout.startsWith(expected("docs-layout-broken"))).toBe(true);
+    expect(`${r.stdout}${r.stderr}`).toContain("linted with the \"execplan\" preset for plans of the PLANS.md practice, judged against PLANS.md. Run `milestone-lint --init` to keep this choice in milestone-lint.config.json.");
   });
 
   it.each(["docs-layout-broken", "agents-bilingual-broken"])("--fix in %s writes the safe fixes and leaves the reviewed rest", (repo) => {

@@ -146,7 +146,8 @@ describe("--format sarif", () => {
       expect(d?.fullDescription?.text).toBeTruthy();
       expect(d?.help?.text).toContain(docsUrl(rule.meta.id));
       expect(d?.helpUri).toBe(docsUrl(rule.meta.id));
-      expect(d?.defaultConfiguration?.level).toBe(rule.meta.severity === "error" ? "error" : "warning");
+      expect(d?.defaultConfiguration?.level).toBe({ error: "error", warn: "warning", off: "none" }[rule.meta.severity]);
+      expect(d?.defaultConfiguration?.enabled).toBe(rule.meta.severity === "off" ? false : undefined);
     }
 
     for (const result of run.results ?? []) expect(driver.rules?.[result.ruleIndex ?? -1]?.id).toBe(result.ruleId);

@@ -140,7 +140,9 @@ describe("the language server", () => {
     const root = path.join(FIXTURES, "rules");
     const cases = ruleCases().filter((c) => c.expected.config === undefined && (c.expected.now ?? FIXTURE_TODAY) === FIXTURE_TODAY);
     const files = cases.flatMap((c) =>
-      readdirSync(path.join(c.dir, ".agent"), { recursive: true, withFileTypes: true })
+      [".agent", ".agents"]
+        .filter((folder) => existsSync(path.join(c.dir, folder)))
+        .flatMap((folder) => readdirSync(path.join(c.dir, folder), { recursive: true, withFileTypes: true }))
         .filter((e) => e.isFile() && e.name.endsWith(".md"))
         .map((e) => path.join(e.parentPath, e.name)),
     );

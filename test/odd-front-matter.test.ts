@@ -9,7 +9,7 @@ const PATHS = [
   "/r/.agent/exec_plans/p/EP-20260117-014_p.md",
   "/r/.agent/exec_plans/p/milestones/active/EP-20260117-014_MS003_x.md",
   "/r/.agent/exec_plans/p/milestones/archive/2026/02/30/EP-20260117-014_MS003_x.md",
-  "/r/.agent/exec_plans/p/milestones/x.md",
+  "/r/.agent/exec_plans/p/milestones/MS001_x.md",
   "/r/.agent/exec_plans/active/p/milestones/complete/MS003.md",
   "/r/.agent/exec_plans/complete/9999/99/99/EP-1_p/EP-1.md",
 ];

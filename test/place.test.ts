@@ -28,6 +28,17 @@ describe("classify", () => {
     expect(at("archive/2026/03/08/EP-20260221-001_contracts/milestones/archive/MS002_x.md")).toMatchObject({ layout: "upstream", planFolder: "archive", folder: "archive" });
   });
 
+  it("reads `completed` as an older spelling of `complete`, for plans and milestones", () => {
+    const done = "completed/2025/12/19/EP-20251201-002_rate-limits";
+    expect(at(`${done}/EP-20251201-002_rate-limits.md`)).toMatchObject({ kind: "execplan", layout: "upstream", planFolder: "completed", planDate: ["2025", "12", "19"] });
+    expect(at(`${done}/milestones/completed/MS001_bucket.md`)).toMatchObject({ kind: "milestone", layout: "upstream", folder: "completed" });
+  });
+
+  it("finds the root of a `.agents/exec_plans` tree as of a `.agent/exec_plans` one", () => {
+    const agents = path.join(path.sep, "repo", ".agents", "exec_plans");
+    expect(classify(path.join(agents, "active", "audit", "EP-20260315-002_audit.md"))).toMatchObject({ kind: "execplan", root: agents, layout: "upstream" });
+  });
+
   it("classifies each file of a mixed tree by its own path", () => {
     expect(at("search/EP-20260210-003_search.md")?.layout).toBe("template");
     expect(at("active/search/EP-20260210-003_search.md")?.layout).toBe("upstream");
@@ -46,5 +57,8 @@ describe("classify", () => {
     expect(at("complete/last-week/x/y/EP-20260221-001_contracts/EP-20260221-001_contracts.md")).toBeUndefined();
     expect(at("active/2026/03/08/audit/EP-20260315-002_audit.md")).toBeUndefined();
     expect(at("registry.json")).toBeUndefined();
+    // what agentrules does not read as a milestone is not one: a README or notes beside the milestones
+    expect(at("active/audit/milestones/README.md")).toBeUndefined();
+    expect(at("search/milestones/active/notes.md")).toBeUndefined();
   });
 });

@@ -12,7 +12,7 @@ import { FIXTURE_TODAY } from "./helpers/fixtures.js";
 type AnyRule = FileRule<Record<string, unknown>, FilePlace>;
 const PLAN_RULES: ActiveRule<AnyRule>[] = builtinRules
   .filter((r) => r.meta.scope !== "project" && (r.meta.appliesTo as readonly string[]).includes("plan"))
-  .map((r) => ({ rule: r as AnyRule, severity: r.meta.severity, options: { ...r.meta.defaultOptions } }));
+  .map((r) => ({ rule: r as AnyRule, severity: r.meta.severity === "warn" ? "warn" : "error", options: { ...r.meta.defaultOptions } }));
 
 const parseOnly: ActiveRule<AnyRule>[] = [
   {

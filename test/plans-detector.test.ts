@@ -2,32 +2,34 @@
  * What `--init` finds in a repository of the PLANS.md practice: the rules document
  * and its skeleton, the plan folders, which files are plans and which are not, the
  * active and completed folders. Each fixture repository's config is exactly what the
- * detector proposes, as `--init` writes it.
+ * detectors propose together (test/execplan-repos.test.ts runs `--init` itself).
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { detectPlans } from "../src/cli/plans-detector.js";
+import { inspect } from "../src/detect/inspect.js";
+import { detectPlans } from "../src/detect/plans-practice.js";
 import { FIXTURES } from "./helpers/fixtures.js";
 
 const ROOT = path.join(FIXTURES, "execplan");
 
 describe.each(readdirSync(ROOT).sort())("%s", (repo) => {
-  it("has the config the detector proposes, written as --init writes it", () => {
-    const detected = detectPlans(path.join(ROOT, repo));
-    expect(readFileSync(path.join(ROOT, repo, "milestone-lint.config.json"), "utf8")).toBe(`${JSON.stringify(detected?.config, null, 2)}\n`);
+  it("has the config the detectors propose, as --init writes it", async () => {
+    const found = await inspect(path.join(ROOT, repo));
+    expect(readFileSync(path.join(ROOT, repo, "milestone-lint.config.json"), "utf8")).toBe(`${JSON.stringify(found?.config, null, 2)}\n`);
+    expect(found?.config.plans).toEqual(detectPlans(path.join(ROOT, repo))?.config.plans);
   });
 });
 
 it("says what it found in two lines", () => {
   expect(detectPlans(path.join(ROOT, "docs-layout"))?.findings).toEqual([
     "PLANS.md prescribes 12 sections, 4 required, with timestamped Progress items (the skeleton in the code block at line 23)",
-    "docs/exec-plans holds 4 plans (2 completed, 2 active); 2 other files are left out: docs/exec-plans/README.md, docs/exec-plans/tech-debt-tracker.md",
+    "docs/exec-plans holds 4 plans (2 completed, 2 active) and 2 files that are no plans, left out (docs/exec-plans/README.md, docs/exec-plans/tech-debt-tracker.md)",
   ]);
   expect(detectPlans(path.join(ROOT, "both-worlds"))?.findings).toEqual([
     "docs/PLANS.md prescribes 8 sections, 4 required (the sections it explains under its own headings)",
-    "plans holds 3 plans (1 completed, 2 active); 1 other file is left out: plans/README.md",
+    "plans holds 3 plans (1 completed, 2 active) and 1 file that is no plan, left out (plans/README.md)",
   ]);
 });
 
@@ -56,7 +58,8 @@ describe("repositories of other shapes", () => {
     });
     expect(detectPlans(dir)).toEqual({
       config: { extends: ["execplan"], plans: { document: "docs/how-we-plan.md", files: [".agent/plans/**/*.md"] } },
-      findings: ["docs/how-we-plan.md gives no skeleton I can read: the practice's own sections are used, the four living ones required", ".agent/plans holds 2 plans"],
+      findings: ["docs/how-we-plan.md gives no skeleton I can read, so the practice's own sections are used, the four living ones required", ".agent/plans holds 2 plans"],
+      document: "docs/how-we-plan.md",
     });
   });
 

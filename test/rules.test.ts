@@ -32,6 +32,8 @@ describe.each(cases.map((c) => [`${c.ruleId} / ${c.name}`, c] as const))("%s", (
     const rules = builtinRules.filter((r) => r.meta.id === c.ruleId || extra[r.meta.id]);
     const settings: Record<string, RuleSetting> = {};
     for (const [id, s] of Object.entries(extra)) settings[id] = { severity: s.severity ?? "error", options: s.options ?? {} };
+    // a rule that is off by default is on in its own cases
+    if (rule && rule.meta.severity === "off" && !settings[c.ruleId]) settings[c.ruleId] = { severity: "error", options: {} };
     // the case's plans, resolved as a config file in the case folder would be (the skeleton handed to the rules that take it)
     const plans = c.expected.config?.plans && resolveConfig({ plans: c.expected.config.plans }, { name: c.name, dir: c.dir }, rules);
     const result = await runEngine({

@@ -10,6 +10,7 @@ import type { RuleEntry } from "../config/config-files.js";
 import { severityOf } from "../config/config.js";
 
 const OPTIONS = {
+  init: { type: "boolean" },
   format: { type: "string", short: "f" },
   "output-file": { type: "string", short: "o" },
   config: { type: "string", short: "c" },

@@ -9,6 +9,7 @@ import { UsageError } from "../shared/errors.js";
 import { VERSION } from "../shared/version.js";
 import { writeAtomic } from "../fix/write-atomic.js";
 import { configForFile, errorsOnly, lint, lintText, rulesFor } from "../index.js";
+import { configWithout, init } from "./init.js";
 import type { Rule, RuleMeta } from "../shared/types.js";
 import type { Concurrency } from "../run/workers.js";
 import { didYouMeanSentence } from "../shared/suggest.js";
@@ -17,12 +18,17 @@ import { parse, parseRuleOptions } from "./args.js";
 const HELP = `Usage: milestone-lint [options] [paths…]
        milestone-lint [options] --stdin --stdin-filename <path>
 
-Lint ExecPlan and milestone files under .agent/exec_plans, and the plans of the
-PLANS.md practice that the config's \`plans\` names.
-Paths are files, folders or globs; default: .agent and the folders of the plans.
-!pattern leaves files out. "-" as the only path means --stdin.
+Lint ExecPlan and milestone files under .agent/exec_plans (or .agents/exec_plans),
+and the plans of the PLANS.md practice that the config's \`plans\` names.
+Paths are files, folders or globs; default: .agent and .agents, whichever exist,
+and the folders of the plans. !pattern leaves files out. "-" as the only path
+means --stdin.
+
+Without a config file, the tree is linted with the config --init would write, and
+a last line says so when that is not the defaults.
 
 Options:
+      --init                   Look at the tree, write milestone-lint.config.json to fit it, say why; never overwrites
   -f, --format <name>          Output format: ${Object.keys(FORMATTERS).join(", ")} (default: stylish)
   -o, --output-file <path>     Write the report to this file instead of stdout
   -c, --config <path>          Use this config file instead of looking for one
@@ -128,11 +134,19 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  if (values.init) {
+    if (positionals.length > 0) throw new UsageError("--init takes no paths: it looks at the folder it runs in");
+    process.stdout.write(await init(process.cwd()));
+    return 0;
+  }
   if (values.config !== undefined && values["no-config-lookup"]) throw new UsageError("--config and --no-config-lookup cannot be used together");
   const overrideRules = values.rule ? parseRuleOptions(values.rule) : undefined;
+  // without any config file, the tree is linted as --init would configure it
+  const without = values.config === undefined && !values["no-config-lookup"] ? await configWithout(process.cwd()) : undefined;
   const configOption = {
     // --no-config-lookup: an empty inline config, the defaults
     ...(values.config !== undefined ? { config: values.config } : values["no-config-lookup"] ? { config: {} } : {}),
+    ...(without ? { defaults: without.defaults } : {}),
     ...(overrideRules ? { overrideRules } : {}),
   };
   if (values["env-info"]) {
@@ -200,6 +214,7 @@ export async function main(argv: string[]): Promise<number> {
     else process.stdout.write(report);
   }
   if (result.trace) process.stderr.write((await import("./debug.js")).debugReport(result.trace, performance.now() - started));
+  if (without) process.stderr.write(without.notice);
   if (result.internalErrors > 0) return 2;
   if (result.errorCount > 0) return 1;
   // as in ESLint, --max-warnings counts the warnings --quiet hides

@@ -76,6 +76,14 @@ export function configFileIn(dir: string): string | undefined {
   return undefined;
 }
 
+/** The config file that applies in `dir`: the first one in it or in a folder above it. */
+export function nearestConfigFile(dir: string): string | undefined {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const file = configFileIn(current);
+    if (file || path.dirname(current) === current) return file;
+  }
+}
+
 /** "Unexpected token } in JSON at position 42" → "line 3, column 5: Unexpected token }". */
 function jsonError(text: string, error: Error): string {
   const message = error.message.replace(/\s*\(line \d+ column \d+\)$/, "");

@@ -39,6 +39,8 @@ export interface LoaderOptions {
   config?: string | ConfigFile;
   /** The rules every config knows (the built-in ones); plugins add to them. */
   rules: readonly Rule[];
+  /** The config of files that no config file covers; default `{}` (every rule at its default). */
+  defaults?: ConfigFile;
   /** Rule settings that win over every config's (`--rule`). */
   overrideRules?: Record<string, RuleEntry>;
 }
@@ -117,7 +119,7 @@ export class ConfigLoader {
     const file = this.nearest(path.resolve(this.options.cwd, dir));
     if (file) return this.load(file);
     // no config anywhere above: the defaults, shared by every such folder
-    return (this.defaults ??= handled(this.build({}, "default config", this.options.cwd)));
+    return (this.defaults ??= handled(this.build(this.options.defaults ?? {}, "default config", this.options.cwd)));
   }
 
   forFile(abs: string): Promise<LoadedConfig> {

@@ -36,7 +36,8 @@ function ruleDescriptor(meta: RuleMeta): ReportingDescriptor {
     fullDescription: { text: full },
     help: { text: `${full}\n\nDocumentation: ${meta.docsUrl}`, markdown: `${full}\n\n[Documentation](${meta.docsUrl})` },
     helpUri: meta.docsUrl,
-    defaultConfiguration: { level: level(meta.severity) },
+    // a rule that only a config turns on is described as disabled by default
+    defaultConfiguration: meta.severity === "off" ? { enabled: false, level: "none" } : { level: level(meta.severity) },
   };
 }
 

@@ -13,9 +13,10 @@ import { runPhaseOne } from "./phase-one.js";
 import { classify, findRoot } from "../tree/place.js";
 import { classifyPlan, planFolders } from "../tree/plan-place.js";
 import { UNREADABLE_FILE, UsageError } from "../shared/errors.js";
-import { buildIndex, runProjectRules, unreadEntry } from "./project.js";
+import { buildIndex, diskFiles, runProjectRules, unreadEntry } from "./project.js";
 import { registryRootOf } from "../tree/registry.js";
 import type { RunMemory } from "./run-memory.js";
+import { AGENT_DIRS, defaultTargets } from "../tree/agent-dirs.js";
 import { treeSummary } from "../tree/tree-summary.js";
 import { suppress, unusedDirectives, type Directive } from "./suppressions.js";
 import { builtinOnly, type Concurrency } from "./workers.js";
@@ -23,6 +24,7 @@ import type {
   Diagnostic,
   FilePlace,
   FileResult,
+  FileSystemView,
   FileRule,
   IndexEntry,
   LintResult,
@@ -36,7 +38,7 @@ import type {
 export interface EngineOptions {
   /** Files, folders or globs; default `.agent`. */
   patterns: readonly string[];
-  /** What is searched when every pattern is a `!pattern` (what a run given no path searches); default `.agent`. */
+  /** What a run given no path searches (`patterns` is this very array then), and what is searched when every pattern is a `!pattern`; default `.agent`. */
   defaults?: readonly string[];
   cwd: string;
   /** The rules and config of every file, unless `configFor` says otherwise. */
@@ -71,6 +73,8 @@ export interface EngineOptions {
   memory?: RunMemory;
   /** Build the result's `tree` (default true); a caller that shows no board (the language server) is spared it. */
   tree?: boolean;
+  /** What the whole-tree rules see of the repository beyond the index; default the disk. */
+  files?: FileSystemView;
   /** `--debug`: the result carries a trace of the run (timings, configs, crash stacks). */
   debug?: boolean;
 }
@@ -129,8 +133,6 @@ export function summarize(
   };
 }
 
-/** What is searched when no path is given. */
-export const DEFAULT_PATTERN = ".agent";
 
 /** Whether a file lies in what the user named: a path given, or a folder given that holds it (globs cover nothing extra). */
 function coverage(discovery: Discovery): (abs: string) => boolean {
@@ -184,9 +186,11 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     mark = now;
   };
   const { overrides, memory } = options;
+  // `!pattern` arguments alone leave files out of what a run without paths lints (a missing `.agent` is reported)
+  const targets = defaultTargets(cwd);
   const discovery = await discover(options.patterns, {
     cwd,
-    fallback: options.defaults ?? [DEFAULT_PATTERN],
+    fallback: options.defaults ?? (targets.length > 0 ? targets : AGENT_DIRS.slice(0, 1)),
     ...(options.ignoredBy ? { ignoredBy: options.ignoredBy } : {}),
     ...(overrides ? { overrides } : {}),
   });
@@ -252,7 +256,9 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   if (linted.size === 0 && byFile.size === 0 && !discovery.args.every((arg) => skippedOnPurpose(arg, notes))) {
     throw new UsageError(`No files were linted: ${[...warnings, ...reasons.filter((r) => r !== undefined)].join("; ")}.`);
   }
-  warnings.push(...reasons.flatMap((r) => (r === undefined ? [] : [r])));
+  // a run given no path searches the default folders: one of them that holds nothing to lint (`.agents` of skills alone) is no mistake to warn of
+  const byDefault = options.defaults !== undefined && options.patterns === options.defaults;
+  if (!byDefault) warnings.push(...reasons.flatMap((r) => (r === undefined ? [] : [r])));
   const cache = memory?.results ?? (options.cacheFile === undefined ? undefined : await ResultCache.open(options.cacheFile));
   const results: JobResult[] = new Array(jobs.length);
   for (const [run, indexes] of groups) {
@@ -322,6 +328,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     // a linted registry.json is listed like every linted file, with or without problems
     for (const registry of index.registries) if (registry.linted && !byFile.has(registry.displayPath)) byFile.set(registry.displayPath, []);
     const first = runs.find((run) => activeFor(run).project.length > 0);
+    const repository = options.files ?? diskFiles(overrides);
     for (const run of runs) {
       const rules = activeFor(run).project;
       if (rules.length === 0) continue;
@@ -335,7 +342,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
               registries: index.registries.map((r) => ({ ...r, linted: r.linted && run === first })),
             };
       const projectTrace = trace && { rules: trace.rules, crashes: [] as { ruleId: string; stack: string }[] };
-      const project = runProjectRules(own, rules, today, options.layout ?? run.config.layout, projectTrace);
+      const project = runProjectRules(own, rules, today, options.layout ?? run.config.layout, projectTrace, repository);
       for (const crash of projectTrace?.crashes ?? []) trace?.crashes.push({ ...crash, file: "(whole tree)" });
       internalErrors += project.internalErrors;
       for (const d of project.diagnostics) {

@@ -3,6 +3,7 @@
  * it. Files the user did not ask to lint are read for their front matter only
  * (no Markdown parse), and each root's `registry.json` is read with positions.
  */
+import { Gitignores } from "../config/gitignore.js";
 import type { ResultCache } from "./cache.js";
 import { contentHash } from "./content-hash.js";
 import { readFrontMatter } from "../source/front-matter.js";
@@ -15,7 +16,7 @@ import { readSource } from "../source/read-source.js";
 import { readRegistry, registryPath } from "../tree/registry.js";
 import { overridesIn, walkMarkdown, type IgnoredBy, type UnreadableDir } from "./discover.js";
 import type { RunMemory } from "./run-memory.js";
-import type { Diagnostic, IndexEntry, Overrides, Place, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "../shared/types.js";
+import type { Diagnostic, FileSystemView, IndexEntry, Overrides, Place, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "../shared/types.js";
 
 export interface IndexOptions {
   displayPath: (abs: string) => string;
@@ -95,12 +96,20 @@ export async function buildIndex(linted: IndexEntry[], roots: string[], options:
 
 const LINE_ONE = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
+/** The repository as it is on disk. */
+export function diskFiles(overrides?: Overrides): FileSystemView {
+  const gitignores = new Gitignores();
+  // a buffer not yet saved (an editor's, standard input's) exists as far as links to it go
+  return { exists: (abs) => overrides?.has(abs) === true || existsSync(abs), gitIgnored: (abs) => gitignores.isIgnored(abs) };
+}
+
 export function runProjectRules(
   index: ProjectIndex,
   rules: ActiveRule<ProjectRule>[],
   today: string,
   layout: ResolvedConfig["layout"] = "auto",
   trace?: FileTrace,
+  files: FileSystemView = diskFiles(),
 ): { diagnostics: Diagnostic[]; internalErrors: number } {
   const diagnostics: Diagnostic[] = [];
   const memo = new Map<string, unknown>();
@@ -110,6 +119,7 @@ export function runProjectRules(
     try {
       rule.check({
         index,
+        files,
         options,
         today,
         layout,

@@ -117,8 +117,8 @@ export interface RuleMeta {
   id: string;
   /** One line, shown by `--list-rules`. */
   description: string;
-  /** Default severity when the config does not say. */
-  severity: Severity;
+  /** Default severity when the config does not say; `off` for a rule only a preset or config turns on. */
+  severity: SeveritySetting;
   /** Kinds of file the rule looks at. */
   appliesTo: readonly FileKind[];
   fixable?: boolean;
@@ -175,6 +175,8 @@ export interface IndexedKey {
   valueSpan: Span;
   /** When the value is a list: where each item is. */
   itemSpans?: Span[];
+  /** When the value is a map (`links`): where the value of each of its keys is. */
+  fieldSpans?: Record<string, Span>;
 }
 
 /** A file the whole-tree rules may report on. Plain data. */
@@ -246,8 +248,21 @@ export interface ProjectReport {
   suggestion?: string;
 }
 
+/**
+ * The files of the repository beyond the index, for rules that check that a path
+ * exists. Rules ask here rather than the disk, so that an editor can answer from
+ * unsaved buffers.
+ */
+export interface FileSystemView {
+  /** True when a file or folder is at this absolute path. */
+  exists(absPath: string): boolean;
+  /** True when a `.gitignore` leaves the path out: a clone does not have it, so it cannot be judged. */
+  gitIgnored(absPath: string): boolean;
+}
+
 export interface ProjectContext<O = Record<string, unknown>> {
   readonly index: ProjectIndex;
+  readonly files: FileSystemView;
   readonly options: O;
   readonly today: string;
   /** The configured layout: `auto`, or the one layout the tree must follow. */

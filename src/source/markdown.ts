@@ -67,7 +67,9 @@ export function parseMarkdown(text: string, frontMatter: FrontMatter): Root {
     source = source.slice(0, from) + source.slice(from, to).replace(/[^\r\n]/g, " ") + source.slice(to);
   }
   const tree = processorWithout(off).parse(source);
-  if (bom) shiftPositions(tree, bom);
+  // micromark drops one leading BOM of what it is given without counting it: a second BOM of the file
+  const shift = bom + (source.charCodeAt(0) === 0xfeff ? 1 : 0);
+  if (shift) shiftPositions(tree, shift);
   return tree;
 }
 

@@ -46,6 +46,28 @@ export const TEMPLATE_SECTIONS: readonly SectionSpec[] = [
   { marker: "Changelog", heading: "## Changelog", required: true },
 ];
 
+/**
+ * What `agentrules execplan milestone new` writes (FORMAT.md §7): the title, Objective,
+ * Definition of Done, Scope, Workstreams & Tasks, Risks & Mitigations, Validation / QA
+ * Plan and Changelog are required; the template's other sections are optional, and
+ * where people add them they keep the template's place.
+ */
+const CLI_REQUIRED = new Set(["Metadata", "Objective", "Definition of Done", "Scope", "Workstreams & Tasks", "Risks", "Validation / QA Plan", "Changelog"]);
+export const CLI_SECTIONS: readonly SectionSpec[] = TEMPLATE_SECTIONS.map((s) => ({ ...s, required: CLI_REQUIRED.has(s.marker) }));
+
+/**
+ * What an ExecPlan written by `agentrules execplan new` must keep (FORMAT.md §7): its
+ * purpose and the four living sections its `PLANS.md` makes mandatory. Plans add
+ * sections of their own anywhere.
+ */
+export const CLI_PLAN_SECTIONS: readonly string[] = [
+  "## Purpose / Big Picture",
+  "## Progress",
+  "## Surprises & Discoveries",
+  "## Decision Log",
+  "## Outcomes & Retrospective",
+];
+
 export const SECTION_DEFAULT_OPTIONS: SectionOptions = { sections: TEMPLATE_SECTIONS, markers: true };
 
 /** The options every section rule takes, so one config block can serve them all. */

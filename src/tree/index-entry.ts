@@ -1,7 +1,7 @@
 /** What the whole-tree index keeps of one file: its place and its front matter's top-level keys, with positions. */
-import { isSeq, type Node } from "yaml";
+import { isMap, isScalar, isSeq, type Node } from "yaml";
 import { spanOf, type LineIndex } from "../source/line-index.js";
-import type { FilePlace, FrontMatter, IndexEntry, IndexedKey, SourceFile } from "../shared/types.js";
+import type { FilePlace, FrontMatter, IndexEntry, IndexedKey, SourceFile, Span } from "../shared/types.js";
 
 /** The front matter's top-level keys, with positions, for the whole-tree rules. */
 export function indexEntry<P extends FilePlace>(source: SourceFile & { place: P }, frontMatter: FrontMatter, lines: LineIndex, linted: boolean): IndexEntry<P> {
@@ -24,6 +24,13 @@ export function indexEntry<P extends FilePlace>(source: SourceFile & { place: P 
         const r = (item as Node).range;
         return r ? spanOf(lines, { start: r[0] + shift, end: r[1] + shift }) : spanOf(lines, k.value);
       });
+    } else if (isMap(k.pair.value)) {
+      const fields: Record<string, Span> = Object.create(null);
+      for (const pair of k.pair.value.items) {
+        const r = (pair.value as Node | null)?.range;
+        if (isScalar(pair.key) && r && !Object.hasOwn(fields, String(pair.key.value))) fields[String(pair.key.value)] = spanOf(lines, { start: r[0] + shift, end: r[1] + shift });
+      }
+      key.fieldSpans = fields;
     }
   }
   return { path: source.path, displayPath: source.displayPath, place: source.place, linted, keys };

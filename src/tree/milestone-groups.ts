@@ -20,7 +20,8 @@ export function sameTitle(a: MilestoneNode, b: MilestoneNode): boolean {
 }
 
 export function stateOf(m: MilestoneNode): string {
-  return m.archived ? `${m.entry.place.folder ?? "archive"}d` : "active";
+  const folder = m.entry.place.folder ?? "archive";
+  return m.archived ? (folder.endsWith("d") ? folder : `${folder}d`) : "active";
 }
 
 const text = (m: MilestoneNode, key: string): string => {

@@ -1,25 +1,28 @@
 /**
  * Reads from a path alone what a Markdown file under `.agent/exec_plans` is and
  * which layout it follows (docs/format.md §2 and §3). Files that fit neither layout are
- * not plan or milestone files and get `undefined`: they are skipped, not flagged.
+ * not plan or milestone files and get `undefined`: they are skipped, not flagged;
+ * so are files under `milestones/` whose name is not a milestone's (`README.md`).
  */
 import path from "node:path";
+import { isAgentDir } from "./agent-dirs.js";
 import type { Layout, Place } from "../shared/types.js";
 
-const PLAN_STATE_FOLDERS = new Set(["active", "complete", "archive"]);
+/** `completed` and `archive` are older spellings of `complete` that agentrules still reads. */
+const PLAN_STATE_FOLDERS = new Set(["active", "complete", "completed", "archive"]);
 const PLAN_FILE = /^EP-/i;
 /** `MS003_x.md` or `EP-…_MS003_x.md`: a milestone, wherever it sits. */
 const MILESTONE_FILE = /^(EP-[^_]*_)?MS\d/i;
 /** The `YYYY/MM/DD` folders of a completed upstream plan: digits (whether the date is real is a rule's business). */
 const DATE_FOLDERS = [/^\d{4}$/, /^\d{1,2}$/, /^\d{1,2}$/];
 
-/** The `exec_plans` folder a path lies in (the innermost `.agent/exec_plans`), or undefined. */
+/** The `exec_plans` folder a path lies in (the innermost `.agent/exec_plans` or `.agents/exec_plans`), or undefined. */
 export function findRoot(absPath: string): string | undefined {
   const segments = absPath.split(path.sep);
   let found = -1;
   for (let i = segments.length - 2; i >= 0; i--) {
     if (segments[i] === "exec_plans") {
-      if (segments[i - 1] === ".agent") {
+      if (isAgentDir(segments[i - 1] ?? "")) {
         found = i;
         break;
       }
@@ -48,6 +51,8 @@ export function classify(absPath: string): Place | undefined {
   const rel = path.relative(root, absPath).split(path.sep);
   const fileName = rel[rel.length - 1] ?? "";
   const m = rel.indexOf("milestones");
+  // a README or notes beside the milestones are not milestones (agentrules reads only `MS###…` names there)
+  if (m > 0 && !MILESTONE_FILE.test(fileName)) return undefined;
   if (m > 0) {
     const plan = planLayout(rel.slice(0, m));
     if (!plan) return undefined;

@@ -20,7 +20,7 @@ export interface MilestoneNode {
   planId?: string;
   /** The number of `id`, else `ms`, else the `MS###` of the file name. */
   ms?: number;
-  /** True under `milestones/archive/` or `milestones/complete/`. */
+  /** True under `milestones/archive/`, `milestones/complete/` or `milestones/completed/`. */
   archived: boolean;
   /** `planDir` and `planId`: the milestones of one plan (plans may share a folder in old trees). */
   planKey: string;
@@ -33,7 +33,8 @@ export interface Tree {
   plansByDir: Map<string, PlanNode[]>;
 }
 
-export const ARCHIVE_FOLDERS: ReadonlySet<string> = new Set(["archive", "complete"]);
+/** The folders of finished milestones (and, below `exec_plans/`, of finished plans): `complete`, and the older `completed` and `archive`. */
+export const ARCHIVE_FOLDERS: ReadonlySet<string> = new Set(["archive", "complete", "completed"]);
 
 /** Adds `value` to the list under `key`. */
 export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -5,7 +5,7 @@
 import path from "node:path";
 import { isIsoDate } from "./dates.js";
 import { ARCHIVE_FOLDERS } from "./plan-tree.js";
-import type { IndexEntry, Layout } from "../shared/types.js";
+import type { IndexEntry, Layout, Place } from "../shared/types.js";
 
 /** An absolute destination, or the reason none can be given. */
 export type Target = string | { unknown: string };
@@ -28,4 +28,15 @@ export function milestoneTarget(entry: IndexEntry, planDir: string, layout: Layo
   const day = subfolders.length === 3 ? subfolders : typeof updated === "string" && isIsoDate(updated) ? updated.split("-") : undefined;
   if (!day) return { unknown: "the archive date folder needs a valid `updated` date" };
   return path.join(planDir, "milestones", "archive", ...day, name);
+}
+
+/**
+ * Where `agentrules execplan complete` moves a plan's folder today: under
+ * `complete/YYYY/MM/DD/`, named `<ID>_<folder name>` (the file's own name without
+ * `.md` when its ID is unknown).
+ */
+export function completedPlanDir(place: Place, today: string, planId: string | undefined): string {
+  const [y = "", m = "", d = ""] = today.split("-");
+  const leaf = planId !== undefined ? `${planId}_${path.basename(place.planDir)}` : place.fileName.replace(/\.md$/i, "");
+  return path.join(place.root, "complete", y, m, d, leaf);
 }

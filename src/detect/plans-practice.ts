@@ -21,6 +21,7 @@ import { readSkeleton, readTemplate, type SkeletonReading } from "../source/skel
 import { classify } from "../tree/place.js";
 import { classifyPlan } from "../tree/plan-place.js";
 import type { PlanSettings, Skeleton } from "../shared/types.js";
+import type { Detector } from "./detection.js";
 
 /** Where rules documents are kept, in the order they are looked for. */
 const DOCUMENTS = ["PLANS.md", "docs/PLANS.md", ".agent/PLANS.md", ".agents/PLANS.md"];
@@ -51,8 +52,10 @@ const NAMED_PATH = /(?<![\w./-])\.?[\w-]+(?:\/[\w.<>*-]+)+\/?/g;
 
 export interface PlansDetection {
   config: ConfigFile & { plans: PlansConfig };
-  /** What was found, one sentence each, without full stops. */
+  /** What was found, one sentence each, without full stops: the skeleton, then the plans. */
   findings: string[];
+  /** The file the skeleton was read from, if any. */
+  document?: string;
 }
 
 const posix = (p: string): string => p.split(path.sep).join("/");
@@ -141,8 +144,9 @@ function filePatterns(folders: readonly string[], plans: readonly string[]): str
   });
 }
 
+/** What the skeleton is, in a few words: `PLANS.md prescribes 12 sections, 4 required (the skeleton in the code block at line 23)`. */
 function describeSkeleton(reading: SkeletonReading | undefined, document: string | undefined): string {
-  if (!reading) return document ? `${document} gives no skeleton I can read: the practice's own sections are used, the four living ones required` : "no rules document (PLANS.md) found: the practice's own sections are used, the four living ones required";
+  if (!reading) return `${document ? `${document} gives no skeleton I can read` : "no rules document (PLANS.md) was found"}, so the practice's own sections are used, the four living ones required`;
   const s = reading.skeleton;
   const required = s.sections.filter((x) => x.required).length;
   return `${document} prescribes ${s.sections.length} sections, ${required} required${s.timestamps ? ", with timestamped Progress items" : ""} (${reading.from})`;
@@ -208,7 +212,23 @@ export function detectPlans(cwd: string): PlansDetection | undefined {
   };
   const findings = [
     describeSkeleton(reading, document),
-    `${used.join(" and ")} ${used.length === 1 ? "holds" : "hold"} ${plans.length} ${plans.length === 1 ? "plan" : "plans"}${counts}${ignores.length > 0 ? `; ${ignores.length} other ${ignores.length === 1 ? "file is" : "files are"} left out: ${ignores.join(", ")}` : ""}`,
+    `${used.join(" and ")} ${used.length === 1 ? "holds" : "hold"} ${plans.length} ${plans.length === 1 ? "plan" : "plans"}${counts}${ignores.length > 0 ? ` and ${ignores.length} ${ignores.length === 1 ? "file that is no plan, left out" : "files that are no plans, left out"} (${ignores.join(", ")})` : ""}`,
   ];
-  return { config, findings };
+  return { config, findings, ...(document !== undefined ? { document } : {}) };
 }
+
+/** The detector `--init` and a run without config ask (see inspect.ts). */
+export const plansPractice: Detector = {
+  name: "plans of the PLANS.md practice",
+  async detect(cwd) {
+    const found = detectPlans(cwd);
+    if (!found) return undefined;
+    const [skeleton, plans] = found.findings;
+    return {
+      config: found.config,
+      choice: `the "execplan" preset for plans of the PLANS.md practice, judged against ${found.document ?? "the practice's own sections"}`,
+      reason: `${plans}, and ${skeleton}`,
+      differsFromDefaults: true,
+    };
+  },
+};

@@ -1,0 +1,21 @@
+/**
+ * What a detector says about a repository: what it found, and the config that fits
+ * it. Detectors are listed in `inspect.ts`.
+ */
+import type { ConfigFile } from "../config/config-files.js";
+
+export interface Detection {
+  /** The config this calls for, e.g. `{ extends: ["agentrules"] }`. */
+  config: ConfigFile;
+  /** The choice in a few words: `the "agentrules" preset, the profile of files the agentrules CLI writes`. */
+  choice: string;
+  /** What was found that led to it, one sentence without its full stop. */
+  reason: string;
+  /** True when the config differs from the defaults, so that a run without config should use it and say so. */
+  differsFromDefaults: boolean;
+}
+
+export interface Detector {
+  name: string;
+  detect(cwd: string): Promise<Detection | undefined>;
+}

@@ -1,0 +1,28 @@
+/**
+ * The folders that hold `exec_plans`: `.agent/` as agentrules creates it, and
+ * `.agents/`, as some repositories renamed it (their registry and templates moved
+ * with it). Everything that derives a path from that folder goes through here.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+export const AGENT_DIRS: readonly string[] = [".agent", ".agents"];
+
+export function isAgentDir(name: string): boolean {
+  return AGENT_DIRS.includes(name);
+}
+
+/**
+ * The repository folder of an `exec_plans` root: the folder that holds its `.agent/`
+ * or `.agents/` (paths in `registry.json` and `links` are relative to it), else the
+ * folder that holds `exec_plans` itself.
+ */
+export function repoDirOf(root: string): string {
+  const parent = path.dirname(root);
+  return isAgentDir(path.basename(parent)) ? path.dirname(parent) : parent;
+}
+
+/** What a run lints when given no paths: whichever of `.agent` and `.agents` exists in `cwd` (both when both do). */
+export function defaultTargets(cwd: string): string[] {
+  return AGENT_DIRS.filter((dir) => existsSync(path.join(cwd, dir)));
+}
