@@ -47,6 +47,7 @@
  */
 import type { FileRule, PlanPlace } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
+import { quoteValue } from "../src/shared/quote.js";
 import { gitMvPath } from "../src/tree/git-mv.js";
 import { sectionChecklist } from "../src/source/checklist.js";
 import { outcomesWritten, planStatus, saysDone, stillOpen } from "../src/source/plan-status.js";
@@ -79,7 +80,7 @@ export const execplanFinishedInActive: FileRule<SkeletonOptions, PlanPlace> = {
     const status = planStatus(context, sections.found[0]?.heading.range.start ?? context.file.text.length);
     if (status && saysDone(status)) {
       context.report({
-        message: `This plan's ${status.where} says "${status.value}", but it is still in an active folder: move it to the completed plans.`,
+        message: `This plan's ${status.where} says ${quoteValue(status.value)}, but it is still in an active folder: move it to the completed plans.`,
         at: status.range,
         ...move,
       });

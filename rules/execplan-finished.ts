@@ -82,6 +82,7 @@
  */
 import type { FileRule, PlanPlace } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
+import { quoteValue } from "../src/shared/quote.js";
 import { checklistIn } from "../src/source/checklist.js";
 import { outcomesWritten, planStatus, saysDone, stillOpen } from "../src/source/plan-status.js";
 import {
@@ -111,7 +112,7 @@ export const execplanFinished: FileRule<SkeletonOptions, PlanPlace> = {
     if (!looksLikePlan(sections)) return;
     const status = planStatus(context, sections.found[0]?.heading.range.start ?? context.file.text.length);
     const why =
-      context.file.place.state === "completed" ? "it is in a completed folder" : status && saysDone(status) ? `its ${status.where} says "${status.value}"` : undefined;
+      context.file.place.state === "completed" ? "it is in a completed folder" : status && saysDone(status) ? `its ${status.where} says ${quoteValue(status.value)}` : undefined;
     if (!why) return;
 
     const progress = knownSection(sections, "progress");
@@ -131,13 +132,12 @@ export const execplanFinished: FileRule<SkeletonOptions, PlanPlace> = {
     const written = outcomesWritten(context, outcomes);
     if (written.state === "empty") {
       context.report({
-        message: `Section "${label}" of this finished plan (${why}) is empty; write what was achieved, what remains and what was learned.`,
+        message: `Section ${quoteValue(label, Infinity)} of this finished plan (${why}) is empty; write what was achieved, what remains and what was learned.`,
         at: outcomes.heading.range,
       });
     } else if (written.state === "to come") {
-      const quote = written.text.length > QUOTED_MAX ? `${written.text.slice(0, QUOTED_MAX - 1)}…` : written.text;
       context.report({
-        message: `Section "${label}" of this finished plan (${why}) says the work is still to come: "${quote}"; write what was achieved, what remains and what was learned.`,
+        message: `Section ${quoteValue(label, Infinity)} of this finished plan (${why}) says the work is still to come: ${quoteValue(written.text, QUOTED_MAX)}; write what was achieved, what remains and what was learned.`,
         at: written.at,
       });
     }

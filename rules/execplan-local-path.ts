@@ -101,6 +101,7 @@ export const execplanLocalPath: FileRule<Record<string, never>, PlanPlace> = {
     const text = context.file.text;
     const { root } = context.file.place;
     const blocks = scanBody(context).codeBlocks;
+    // a path as it is written, quoted as is: it holds no space or quote, and a backslash doubled could not be copied
     const report = (start: number, token: string, rel: string | undefined, always: boolean): void => {
       if (insideAny(blocks, start)) return;
       if (rel === undefined && !always) return;

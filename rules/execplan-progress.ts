@@ -51,6 +51,7 @@
  */
 import type { FileRule, PlanPlace } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
+import { quoteValue } from "../src/shared/quote.js";
 import { sectionChecklist } from "../src/source/checklist.js";
 import { nodeRange } from "../src/source/markdown.js";
 import {
@@ -64,11 +65,8 @@ import {
 
 /** A date on the item's line, or the template's placeholder for one. */
 const DATE = /\b\d{4}-\d{2}-\d{2}\b|YYYY-MM-DD/;
-const QUOTED_MAX = 60;
-
-function quoted(text: string): string {
-  return text.length > QUOTED_MAX ? `${text.slice(0, QUOTED_MAX - 1)}…` : text;
-}
+/** The example ticked item: its timestamp and the first words of the item. */
+const EXAMPLE_MAX = 84;
 
 export const execplanProgress: FileRule<SkeletonOptions, PlanPlace> = {
   meta: {
@@ -88,7 +86,7 @@ export const execplanProgress: FileRule<SkeletonOptions, PlanPlace> = {
     const label = sectionHeadingLabel(sections.skeleton, progress.section);
     if (items.length === 0) {
       context.report({
-        message: `Section "${label}" has no checklist; list the plan's steps as "- [ ] …" items and tick each one ("- [x] …") when it is done.`,
+        message: `Section ${quoteValue(label, Infinity)} has no checklist; list the plan's steps as "- [ ] …" items and tick each one ("- [x] …") when it is done.`,
         at: progress.heading.range,
       });
       return;
@@ -98,7 +96,7 @@ export const execplanProgress: FileRule<SkeletonOptions, PlanPlace> = {
       const { start } = nodeRange(item);
       const words = first ? (text.slice(nodeRange(first).start, nodeRange(first).end).split(/\r?\n|\r/)[0]?.trim() ?? "") : "";
       context.report({
-        message: `Progress item "${quoted(words)}" has no checkbox; write it as "- [ ] …" (to do) or "- [x] …" (done).`,
+        message: `Progress item ${quoteValue(words)} has no checkbox; write it as "- [ ] …" (to do) or "- [x] …" (done).`,
         at: { start, end: first ? nodeRange(first).start : start },
       });
     }
@@ -106,7 +104,7 @@ export const execplanProgress: FileRule<SkeletonOptions, PlanPlace> = {
     for (const item of items) {
       if (!item.checked || DATE.test(item.text)) continue;
       context.report({
-        message: `Ticked Progress item has no timestamp; start it with when it was done, e.g. "- [x] (${context.today} 14:00Z) ${quoted(item.text)}", as the skeleton does.`,
+        message: `Ticked Progress item has no timestamp; start it with when it was done, e.g. ${quoteValue(`- [x] (${context.today} 14:00Z) ${item.text}`, EXAMPLE_MAX)}, as the skeleton does.`,
         at: item.box,
       });
     }

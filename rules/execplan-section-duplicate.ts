@@ -48,6 +48,7 @@
  */
 import type { FileRule, PlanPlace } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
+import { quoteValue } from "../src/shared/quote.js";
 import { lineOf } from "../src/source/body-scan.js";
 import {
   SKELETON_OPTIONS,
@@ -78,7 +79,7 @@ export const execplanSectionDuplicate: FileRule<SkeletonOptions, PlanPlace> = {
         continue;
       }
       context.report({
-        message: `Section "${sectionHeadingLabel(sections.skeleton, section)}" appears again; the first one is at line ${lineOf(context, seen)}. Keep one: merge the two sections.`,
+        message: `Section ${quoteValue(sectionHeadingLabel(sections.skeleton, section), Infinity)} appears again; the first one is at line ${lineOf(context, seen)}. Keep one: merge the two sections.`,
         at: heading.range,
       });
     }

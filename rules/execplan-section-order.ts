@@ -48,6 +48,7 @@
  */
 import type { FileRule, PlanPlace } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
+import { quoteValue } from "../src/shared/quote.js";
 import { lineOf } from "../src/source/body-scan.js";
 import { movesInOrder } from "../src/shared/order.js";
 import {
@@ -70,10 +71,10 @@ export const execplanSectionOrder: FileRule<SkeletonOptions, PlanPlace> = {
   },
   check(context) {
     const sections = readPlanSections(context, skeletonOf(context));
-    const label = (f: PlanSection) => sectionHeadingLabel(sections.skeleton, f.section);
+    const label = (f: PlanSection) => quoteValue(sectionHeadingLabel(sections.skeleton, f.section), Infinity);
     for (const { item, where, other } of movesInOrder(sections.found, (f) => f.section)) {
       context.report({
-        message: `Section "${label(item)}" is out of order: it must come ${where} "${label(other)}" (line ${lineOf(context, other.heading.range.start)}), as in the skeleton.`,
+        message: `Section ${label(item)} is out of order: it must come ${where} ${label(other)} (line ${lineOf(context, other.heading.range.start)}), as in the skeleton.`,
         at: item.heading.range,
       });
     }

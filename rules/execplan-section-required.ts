@@ -64,6 +64,7 @@
  */
 import type { FileContext, FileRule, PlanPlace } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
+import { quoteValue } from "../src/shared/quote.js";
 import { scanBody, type ScannedHeading } from "../src/source/body-scan.js";
 import { nodeRange } from "../src/source/markdown.js";
 import {
@@ -90,11 +91,11 @@ function placement(context: FileContext<SkeletonOptions, PlanPlace>, sections: P
     const blocks = scanBody(context).root.children;
     const last = blocks[blocks.length - 1];
     const bodyEnd = last ? nodeRange(last).end : context.file.text.length;
-    return { at: Math.min(before.end, bodyEnd), where: `after the "${sectionHeadingLabel(sections.skeleton, before.section)}" section` };
+    return { at: Math.min(before.end, bodyEnd), where: `after the ${quoteValue(sectionHeadingLabel(sections.skeleton, before.section), Infinity)} section` };
   }
   const first = [...there].sort((a, b) => a.heading.range.start - b.heading.range.start)[0];
   return first
-    ? { at: first.heading.range.start, where: `before the "${sectionHeadingLabel(sections.skeleton, first.section)}" section` }
+    ? { at: first.heading.range.start, where: `before the ${quoteValue(sectionHeadingLabel(sections.skeleton, first.section), Infinity)} section` }
     : { at: sections.bodyStart, where: "at the start of the plan" };
 }
 
@@ -151,12 +152,12 @@ export const execplanSectionRequired: FileRule<SkeletonOptions, PlanPlace> = {
     const there = [...sections.found, ...misleveled.values(), ...misspelt.values()];
     skeleton.sections.forEach((spec, index) => {
       if (!spec.required || present.has(index)) return;
-      const label = sectionHeadingLabel(skeleton, index);
+      const label = quoteValue(sectionHeadingLabel(skeleton, index), Infinity);
       const elsewhere = misleveled.get(index);
       if (elsewhere) {
         const marks = atxMarks(text, elsewhere.heading);
         context.report({
-          message: `Section "${label}" is a level-${elsewhere.heading.depth} heading here; the skeleton puts its sections at level ${skeleton.level}: write "${"#".repeat(skeleton.level)} ${elsewhere.heading.raw}".`,
+          message: `Section ${label} is a level-${elsewhere.heading.depth} heading here; the skeleton puts its sections at level ${skeleton.level}: write ${quoteValue(`${"#".repeat(skeleton.level)} ${elsewhere.heading.raw}`, Infinity)}.`,
           at: elsewhere.heading.range,
           ...(marks ? { fix: { range: [marks.start, marks.end] as [number, number], text: "#".repeat(skeleton.level) } } : {}),
         });
@@ -165,14 +166,14 @@ export const execplanSectionRequired: FileRule<SkeletonOptions, PlanPlace> = {
       const typo = misspelt.get(index)?.heading;
       if (typo) {
         context.report({
-          message: `Required section "${label}" is missing; the heading "${"#".repeat(typo.depth)} ${typo.raw}" looks like a misspelling of it: rename it to "${wordingOf(spec.heading)}".`,
+          message: `Required section ${label} is missing; the heading ${quoteValue(`${"#".repeat(typo.depth)} ${typo.raw}`, Infinity)} looks like a misspelling of it: rename it to ${quoteValue(wordingOf(spec.heading), Infinity)}.`,
           at: typo.textRange,
           fix: { range: [typo.textRange.start, typo.textRange.end], text: wordingOf(spec.heading) },
         });
         return;
       }
       const { at, where } = placement(context, sections, there, index);
-      context.report({ message: `Required section "${label}" is missing; add it ${where}.`, at });
+      context.report({ message: `Required section ${label} is missing; add it ${where}.`, at });
     });
   },
 };

@@ -50,6 +50,7 @@
  */
 import type { FileRule, PlanPlace } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
+import { quoteValue } from "../src/shared/quote.js";
 import { insideAny, scanBody } from "../src/source/body-scan.js";
 
 /** The timestamp placeholder, with its parentheses when it has them. */
@@ -80,7 +81,7 @@ export const execplanTemplateText: FileRule<Record<string, never>, PlanPlace> = 
       const at = from + m.index;
       if (inCode(at + (m[0].startsWith("(") ? 1 : 0))) continue;
       context.report({
-        message: `Template placeholder "${m[0]}" is still here; write when it happened, e.g. "(${context.today} 14:00Z)".`,
+        message: `Template placeholder ${quoteValue(m[0])} is still here; write when it happened, e.g. "(${context.today} 14:00Z)".`,
         at: { start: at, end: at + m[0].length },
       });
     }
@@ -98,14 +99,14 @@ export const execplanTemplateText: FileRule<Record<string, never>, PlanPlace> = 
       if (inCode(from + m.index + lead.length)) continue;
       const what = label === "Date/Author" ? "the date and who decided" : `the ${label.toLowerCase()}`;
       context.report({
-        message: `"${label}:" still holds the template's placeholder "${value}"; write ${what}, or remove the entry.`,
+        message: `${quoteValue(`${label}:`)} still holds the template's placeholder ${quoteValue(value)}; write ${what}, or remove the entry.`,
         at: { start: at, end: at + value.length },
       });
     }
     for (const heading of headings) {
       if (heading.depth !== 1 || !TITLE_PLACEHOLDER.test(heading.raw)) continue;
       context.report({
-        message: `The title is still the template's placeholder "${heading.raw}"; say in a few words what the plan does.`,
+        message: `The title is still the template's placeholder ${quoteValue(heading.raw, Infinity)}; say in a few words what the plan does.`,
         at: heading.textRange,
       });
     }

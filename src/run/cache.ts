@@ -22,7 +22,7 @@ import { writeAtomic } from "../fix/write-atomic.js";
 
 export const DEFAULT_CACHE_FILE = ".milestonelintcache";
 /** Bumped when the layout of the cache file changes. */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 /** The key of a file read only for the whole-tree rules: its keys are kept, and no run's results. */
 const INDEX_ONLY = "";
 
@@ -33,7 +33,7 @@ interface CachedFile {
   hash: string;
   diagnostics: Omit<Diagnostic, "file">[];
   directives: Directive[];
-  entry: Pick<IndexEntry, "keys" | "linted" | "body">;
+  entry: Pick<IndexEntry, "keys" | "linted" | "body" | "references">;
 }
 
 interface CacheData {
@@ -115,6 +115,7 @@ export class ResultCache {
         linted: hit.entry.linted,
         keys: hit.entry.keys,
         ...(hit.entry.body ? { body: hit.entry.body } : {}),
+        ...(hit.entry.references ? { references: hit.entry.references } : {}),
       },
     };
   }
@@ -126,7 +127,12 @@ export class ResultCache {
       // copies: the run goes on to add whole-tree diagnostics to its own list
       diagnostics: result.diagnostics.map(({ file: _file, ...rest }) => rest),
       directives: result.directives,
-      entry: { keys: result.entry.keys, linted: result.entry.linted, ...(result.entry.body ? { body: result.entry.body } : {}) },
+      entry: {
+        keys: result.entry.keys,
+        linted: result.entry.linted,
+        ...(result.entry.body ? { body: result.entry.body } : {}),
+        ...(result.entry.references ? { references: result.entry.references } : {}),
+      },
     };
     this.changed = true;
   }

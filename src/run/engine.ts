@@ -29,6 +29,7 @@ import type {
   IndexEntry,
   LintResult,
   Overrides,
+  PlanPlace,
   ProjectRule,
   ResolvedConfig,
   Rule,
@@ -202,6 +203,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   const fixed = new Map<string, { source: string; output: string }>();
   const runOf = new Map<string, RunConfig>();
   const entries: IndexEntry[] = [];
+  const planEntries: IndexEntry<PlanPlace>[] = [];
   const roots = new Set<string>();
   let internalErrors = 0;
 
@@ -290,9 +292,14 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     internalErrors += result.internalErrors;
     if (result.fixed) fixed.set(job.displayPath, result.fixed);
     if (result.directives.length > 0) directivesOf.set(job.displayPath, result.directives);
-    // the index holds the agentrules trees: a plan of the PLANS.md practice stays out of it
     const { place } = job;
-    if (place.kind === "plan") return;
+    // a plan of the PLANS.md practice has a list of its own in the index
+    if (place.kind === "plan") {
+      if (!result.entry) return;
+      runOf.set(job.path, runOfJob[i] as RunConfig);
+      planEntries.push(result.entry as IndexEntry<PlanPlace>);
+      return;
+    }
     if (result.entry && isTreeEntry(result.entry)) {
       runOf.set(job.path, runOfJob[i] as RunConfig);
       entries.push(result.entry);
@@ -309,8 +316,9 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   const [someRoot] = roots;
   if (runs.length === 0 && someRoot !== undefined) runs.push(options.configFor ? await options.configFor(someRoot) : fallback);
   // the index serves the project rules and the tree summary alike
+  const planSets = [...new Set(runs.flatMap((run) => (run.config.plans ? [run.config.plans] : [])))];
   const index =
-    roots.size === 0
+    roots.size === 0 && planEntries.length === 0
       ? undefined
       : await buildIndex(entries, [...roots].sort(), {
           displayPath,
@@ -319,6 +327,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
           // the memory knows unchanged files without reading them, which hashing them would
           ...(memory ? { memory } : cache ? { cache } : {}),
           ...(overrides ? { overrides } : {}),
+          plans: { linted: planEntries, sets: planSets },
         });
   phase("whole-tree index");
   if (index && runs.some((run) => activeFor(run).project.length > 0)) {
@@ -338,6 +347,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
           : {
               ...index,
               entries: index.entries.map((e) => ({ ...e, linted: e.linted && runOf.get(e.path) === run })),
+              ...(index.plans ? { plans: index.plans.map((e) => ({ ...e, linted: e.linted && runOf.get(e.path) === run })) } : {}),
               // the registries are judged once, by the first run that has project rules
               registries: index.registries.map((r) => ({ ...r, linted: r.linted && run === first })),
             };
@@ -367,7 +377,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   phase("disable comments");
   return {
     ...summarize(byFile, internalErrors, fixed),
-    ...(index && options.tree !== false ? { tree: treeSummary(index.entries, index.roots, today, displayPath) } : {}),
+    ...(index && roots.size > 0 && options.tree !== false ? { tree: treeSummary(index.entries, index.roots, today, displayPath) } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
     ...(trace ? { trace } : {}),
   };

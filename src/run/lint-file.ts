@@ -9,6 +9,7 @@ import { LineIndex, spanOf } from "../source/line-index.js";
 import { BodyNotParsed, parseMarkdown } from "../source/markdown.js";
 import { scanBody } from "../source/body-scan.js";
 import { bodySummary } from "../source/body-summary.js";
+import { planReferences } from "../source/plan-references.js";
 import { UNREADABLE_FILE } from "../shared/errors.js";
 import { applyFixes } from "../fix/fix.js";
 import { misplacedDirectives, readDirectives, suppress, type Directive } from "./suppressions.js";
@@ -20,6 +21,7 @@ import type {
   FileContext,
   FilePlace,
   FileRule,
+  IndexedReference,
   Rule,
   IndexEntry,
   Report,
@@ -135,10 +137,14 @@ function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: stri
   }
   let directives: Directive[] = [];
   let body: BodySummary | undefined;
+  let references: IndexedReference[] | undefined;
   try {
     directives = readDirectives(source.text, parse, lines);
     // the board's view of the body, from the walk the body rules shared
-    body = bodySummary(scanBody({ ...shared, options: {}, report: () => {} }), source.text);
+    const context = { ...shared, options: {}, report: () => {} };
+    body = bodySummary(scanBody(context), source.text);
+    // what a plan of the practice refers to, for the whole-tree rule that checks it exists
+    if (source.place.kind === "plan") references = planReferences(context).map((r) => ({ path: r.path, kind: r.kind, span: spanOf(lines, r.range) }));
   } catch (error) {
     if (!(error instanceof BodyNotParsed)) throw error;
   }
@@ -156,7 +162,7 @@ function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: stri
       message: refused.message,
     });
   }
-  return { diagnostics, frontMatter, lines, internalErrors, directives, body };
+  return { diagnostics, frontMatter, lines, internalErrors, directives, body, references };
 }
 
 export function lintSource<P extends FilePlace>(
@@ -181,7 +187,11 @@ export function lintSource<P extends FilePlace>(
   }
   return {
     diagnostics: pass.diagnostics,
-    entry: { ...indexEntry(current, pass.frontMatter, pass.lines, true), ...(pass.body ? { body: pass.body } : {}) },
+    entry: {
+      ...indexEntry(current, pass.frontMatter, pass.lines, true),
+      ...(pass.body ? { body: pass.body } : {}),
+      ...(pass.references ? { references: pass.references } : {}),
+    },
     internalErrors: pass.internalErrors,
     directives: pass.directives,
     ...(current.text !== source.text ? { fixedText: current.text } : {}),

@@ -204,6 +204,17 @@ export interface IndexEntry<P extends FilePlace = Place> extends IndexedFile {
   unread?: boolean;
   /** Linted files whose body parsed; absent for files read for their front matter only. */
   body?: BodySummary;
+  /** Linted plans of the PLANS.md practice whose body parsed: the paths they refer to. */
+  references?: IndexedReference[];
+}
+
+/** A path a plan of the PLANS.md practice refers to, with where it is written. Plain data. */
+export interface IndexedReference {
+  /** As written, without `#anchor` or `?query`, `%20` decoded. */
+  path: string;
+  span: Span;
+  /** A Markdown link's target, or a Markdown file named in a code span. */
+  kind: "link" | "code";
 }
 
 /** One object of the `plans` list of `registry.json`. */
@@ -231,13 +242,15 @@ export interface ProjectIndex {
   /** Absolute paths of the `exec_plans` roots involved in the run. */
   roots: string[];
   entries: IndexEntry[];
+  /** The plans of the PLANS.md practice the run's configs name: the linted ones with their references, the others by their path alone. */
+  plans?: IndexEntry<PlanPlace>[];
   /** The `registry.json` of each root that has one. */
   registries: RegistryFile[];
 }
 
 export interface ProjectReport {
-  /** The file the problem is in: one of the index's entries or registries. */
-  entry: IndexEntry | RegistryFile;
+  /** The file the problem is in: one of the index's entries, plans or registries. */
+  entry: IndexEntry<FilePlace> | RegistryFile;
   message: string;
   /** The front matter key the problem is about; without it (and without `span`) the report goes to line 1. */
   key?: string;
