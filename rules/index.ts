@@ -37,6 +37,7 @@ import { execplanFinishedInActive } from "./execplan-finished-in-active.js";
 import { execplanTemplateText } from "./execplan-template-text.js";
 import { execplanLocalPath } from "./execplan-local-path.js";
 import { execplanFrontMatterFences } from "./execplan-front-matter-fences.js";
+import { execplanReferences } from "./execplan-references.js";
 // whole tree
 import { milestoneIdUnique } from "./milestone-id-unique.js";
 import { milestoneNumberUnique } from "./milestone-number-unique.js";
@@ -92,6 +93,7 @@ export const builtinRules: readonly Rule[] = [
   execplanTemplateText,
   execplanLocalPath,
   execplanFrontMatterFences,
+  execplanReferences,
   // whole tree
   milestoneIdUnique,
   milestoneNumberUnique,

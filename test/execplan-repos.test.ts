@@ -141,7 +141,7 @@ describe("plans in an editor and on standard input", () => {
     const r = runCli(["--now", FIXTURE_TODAY, "--format", "json", "--stdin", "--stdin-filename", PLAN], { cwd: dir, input: readFileSync(path.join(dir, PLAN), "utf8") });
     const got = (JSON.parse(r.stdout) as { files: { diagnostics: Parameters<typeof brief>[0][] }[] }).files[0]?.diagnostics.map(brief);
     expect(got).toEqual(expectedBrief());
-    expect(got).toHaveLength(3);
+    expect(got).toHaveLength(4);
   });
 
   it("the language server publishes what the CLI prints for an open plan", async () => {

@@ -68,6 +68,7 @@ const execplan: ConfigFile = {
     "execplan-template-text": "error",
     "execplan-local-path": "error",
     "execplan-front-matter-fences": "error",
+    "execplan-references": "error",
   },
 };
 

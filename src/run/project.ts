@@ -95,7 +95,8 @@ export async function buildIndex(linted: IndexEntry[], roots: string[], options:
     if (registry) registries.push(registry);
   }
   const plans = options.plans && (await planIndex(options.plans.linted, options.plans.sets, displayPath, ignored, unreadableDirs, memory));
-  return { roots, entries, registries, unreadableDirs, ...(plans ? { plans } : {}) };
+  const planFolderList = options.plans && [...new Set(options.plans.sets.flatMap(planFolders))].sort();
+  return { roots, entries, registries, unreadableDirs, ...(plans ? { plans } : {}), ...(planFolderList ? { planFolders: planFolderList } : {}) };
 }
 
 /** Every plan the configs name: the linted ones as phase one left them, the others by their path alone (nothing of theirs is judged). */

@@ -244,6 +244,8 @@ export interface ProjectIndex {
   entries: IndexEntry[];
   /** The plans of the PLANS.md practice the run's configs name: the linted ones with their references, the others by their path alone. */
   plans?: IndexEntry<PlanPlace>[];
+  /** Absolute paths of the folders those plans are kept in. */
+  planFolders?: string[];
   /** The `registry.json` of each root that has one. */
   registries: RegistryFile[];
 }
