@@ -11,9 +11,10 @@
  * When the path lies among the plans and names a plan that has moved (from
  * `active/` to `completed/`, with a date put before its name, or its own folder
  * moved), the message says where the plan is now, found by its name among the plans
- * the config names. A link to
- * anything else that is gone is reported as such; a path in a code span only when
- * it names a moved plan, since a plan also names files it has yet to write.
+ * the config names; `--fix` writes the new path, from the plan's folder or from the
+ * repository as the old one was written. A link to anything else that is gone is
+ * reported as such; a path in a code span only when it names a moved plan, since a
+ * plan also names files it has yet to write.
  *
  * ## Valid
  *
@@ -80,6 +81,8 @@ function movedPlan(plans: readonly IndexEntry<PlanPlace>[], link: string): Index
 }
 
 const posix = (p: string): string => p.split(path.sep).join("/");
+/** A path that can stand in a link's target or a code span as it is: no space, bracket, backtick or escape. */
+const SAFE_PATH = /^[^\s()<>`\\%#?]+$/;
 
 /** How a path was written: from the plan's folder (`../x.md`, `x.md`), or from the repository (`docs/x.md`: its first folder is there, or `/docs/x.md`). */
 function writtenFrom(link: string, bases: readonly string[], files: FileSystemView): "plan" | "repository" | "root" {
@@ -96,6 +99,7 @@ export const execplanReferences: ProjectRule = {
     description: "Links and Markdown paths in a plan resolve; a moved plan's new place is named",
     severity: "error",
     appliesTo: ["plan"],
+    fixable: true,
     docsUrl: docsUrl("execplan-references"),
     lifecycle: "link",
   },
@@ -120,7 +124,8 @@ export const execplanReferences: ProjectRule = {
         // only a path among the plans can be a plan's old place: `docs/xlsx.md` is none of `plans/xlsx.md`
         const amongPlans = meant.some((c) => folders.some((f) => c.startsWith(f + path.sep)));
         const moved = amongPlans ? movedPlan(plans, link) : undefined;
-        const report = (message: string) => context.report({ entry, span: ref.span, message });
+        const report = (message: string, fix?: string) =>
+          context.report({ entry, span: ref.span, message, ...(fix !== undefined ? { fix: { range: [ref.range.start, ref.range.end], text: fix } } : {}) });
         if (moved) {
           // the new path written as the old one was
           const repo = posix(path.relative(from[0] as string, moved.path));
@@ -129,6 +134,8 @@ export const execplanReferences: ProjectRule = {
             ref.kind === "link"
               ? `Link to ${quoteValue(link, Infinity)} no longer resolves: the plan is now at ${quoteValue(now, Infinity)}; update the link.`
               : `${quoteValue(link, Infinity)} no longer names a plan: it is now at ${quoteValue(now, Infinity)}; update the path.`,
+            // written in place of the old path, when it reads the same in a link or a code span
+            SAFE_PATH.test(now) ? now : undefined,
           );
         } else if (ref.kind === "link") {
           report(`Link to ${quoteValue(link, Infinity)} names nothing in the repository; correct the path, or remove the link if the document is gone.`);

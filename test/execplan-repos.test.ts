@@ -5,7 +5,7 @@
  * line by line; the clean repositories print no problem. Only the plans are linted:
  * never the rules document, the READMEs, trackers or notes beside the plans.
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -117,6 +117,19 @@ describe("fixes and the cache on plans", () => {
     expect(fixed.stdout).toBe(expected(repo, "expected-after-fix.txt"));
     // a second run finds nothing more to fix and reports the same
     expect(runCli(["--now", FIXTURE_TODAY, "--no-color"], { cwd: dir }).stdout).toBe(fixed.stdout);
+  });
+
+  it("--fix writes a moved plan's new path in a link, unless a comment disables the report", () => {
+    const dir = copy("docs-layout-broken");
+    const plan = path.join(dir, "docs/exec-plans/active/webhook-signing.md");
+    const text = readFileSync(plan, "utf8");
+    const disabled = text.replace("Webhooks are sent", "<!-- milestone-lint-disable-next-line execplan-references -->\nWebhooks are sent");
+    writeFileSync(plan, disabled);
+    runCli(["--now", FIXTURE_TODAY, "--fix"], { cwd: dir });
+    expect(readFileSync(plan, "utf8")).toContain("[the queue plan](queue-migration.md)");
+    writeFileSync(plan, text);
+    runCli(["--now", FIXTURE_TODAY, "--fix"], { cwd: dir });
+    expect(readFileSync(plan, "utf8")).toContain("[the queue plan](../completed/2026-03-queue-migration.md)");
   });
 
   it("reuses cached results of plans without changing them", () => {

@@ -19,6 +19,7 @@ import type { RunMemory } from "./run-memory.js";
 import { AGENT_DIRS, defaultTargets } from "../tree/agent-dirs.js";
 import { treeSummary } from "../tree/tree-summary.js";
 import { suppress, unusedDirectives, type Directive } from "./suppressions.js";
+import { applyProjectFixes } from "./project-fixes.js";
 import { builtinOnly, type Concurrency } from "./workers.js";
 import type {
   Diagnostic,
@@ -204,6 +205,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   const runOf = new Map<string, RunConfig>();
   const entries: IndexEntry[] = [];
   const planEntries: IndexEntry<PlanPlace>[] = [];
+  const projectFixes = new Set<Diagnostic>();
   const roots = new Set<string>();
   let internalErrors = 0;
 
@@ -356,6 +358,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
       for (const crash of projectTrace?.crashes ?? []) trace?.crashes.push({ ...crash, file: "(whole tree)" });
       internalErrors += project.internalErrors;
       for (const d of project.diagnostics) {
+        if (d.fix) projectFixes.add(d);
         const list = byFile.get(d.file);
         if (list) list.push(d);
         else byFile.set(d.file, [d]);
@@ -375,6 +378,10 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     byFile.set(file, kept);
   }
   phase("disable comments");
+  if (options.fix && projectFixes.size > 0) {
+    const jobOf = new Map(jobs.map((job) => [job.displayPath, { path: job.path, root: job.place.root }]));
+    await applyProjectFixes(byFile, fixed, { fixable: projectFixes, fileOf: (file) => jobOf.get(file), write: options.write ?? true, ...(overrides ? { overrides } : {}) });
+  }
   return {
     ...summarize(byFile, internalErrors, fixed),
     ...(index && roots.size > 0 && options.tree !== false ? { tree: treeSummary(index.entries, index.roots, today, displayPath) } : {}),

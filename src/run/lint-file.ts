@@ -144,7 +144,7 @@ function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: stri
     const context = { ...shared, options: {}, report: () => {} };
     body = bodySummary(scanBody(context), source.text);
     // what a plan of the practice refers to, for the whole-tree rule that checks it exists
-    if (source.place.kind === "plan") references = planReferences(context).map((r) => ({ path: r.path, kind: r.kind, span: spanOf(lines, r.range) }));
+    if (source.place.kind === "plan") references = planReferences(context).map((r) => ({ path: r.path, kind: r.kind, span: spanOf(lines, r.range), range: r.range }));
   } catch (error) {
     if (!(error instanceof BodyNotParsed)) throw error;
   }

@@ -171,6 +171,7 @@ export function runProjectRules(
             severity,
             message: r.message,
             ...(r.suggestion ? { suggestion: r.suggestion } : {}),
+            ...(r.fix && rule.meta.fixable ? { fix: r.fix } : {}),
           });
         },
       });

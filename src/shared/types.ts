@@ -213,6 +213,8 @@ export interface IndexedReference {
   /** As written, without `#anchor` or `?query`, `%20` decoded. */
   path: string;
   span: Span;
+  /** The same place as offsets into the text phase one left, for a fix. */
+  range: Range;
   /** A Markdown link's target, or a Markdown file named in a code span. */
   kind: "link" | "code";
 }
@@ -261,6 +263,8 @@ export interface ProjectReport {
   /** An exact place, e.g. one item of a list or a line of `registry.json`; wins over `key`. */
   span?: Span;
   suggestion?: string;
+  /** Offsets into the file's text as phase one left it (its own fixes applied); applied by `--fix` once every rule has run. */
+  fix?: Fix;
 }
 
 /**
