@@ -49,48 +49,35 @@
  * ```
  */
 import path from "node:path";
-import type { FileRule, PlanPlace } from "../src/shared/types.js";
+import type { FileSystemView, ProjectRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { insideAny, scanBody } from "../src/source/body-scan.js";
-import { existsBelow } from "../src/tree/repo-files.js";
+import { pathBases } from "../src/tree/repo-files.js";
 
-/** A home or workspace folder and the one folder below it (the user, or the checkout), then the rest of the path. */
-const LOCAL =
-  /(?<![\w.~/\\-])(?:(\/Users\/|[A-Za-z]:[\\/]Users[\\/])|(\/home\/|\/workspaces?\/))([^\s\\/"'`<>()[\]{}|,;*]+)((?:[\\/][^\s\\/"'`<>()[\]{}|,;*]+)*[\\/]?)/g;
-/** What ends a path in prose but is not part of it: punctuation, a `:12:3` line reference, a `#L12` anchor. */
-const TRAILING = /(?:[.,:;!?]+|:\d+(?::\d+)?|#L\d+(?:-L?\d+)?)$/;
-
-function trimTail(token: string): string {
-  let t = token;
-  for (let prev = ""; prev !== t; ) {
-    prev = t;
-    t = t.replace(TRAILING, "");
-  }
-  return t;
+/** True when `rel` (`/`-separated) names something in the repository; a path that climbs out of it never does. */
+function existsIn(repo: string, rel: string, files: FileSystemView): boolean {
+  const parts = rel.split("/");
+  return rel !== "" && !parts.includes("..") && files.exists(path.join(repo, ...parts));
 }
 
-/** A path deeper than this is no path anyone wrote by hand: only its last parts are looked up. */
-const MAX_SEGMENTS = 24;
-
-/** The repository-relative path that the tail of `segments` names, if any. */
-function relativeIn(root: string, all: readonly string[]): string | undefined {
-  const segments = all.slice(-MAX_SEGMENTS);
-  const name = path.basename(root);
-  const named = segments.lastIndexOf(name);
-  if (named >= 0 && named < segments.length - 1) {
-    const rel = segments.slice(named + 1).join("/");
-    if (existsBelow(root, rel)) return rel;
+/** The repository-relative path the tail of a machine-local path names: after the repository's folder name, else the longest tail of two parts or more that exists. */
+function relativeIn(repo: string, tail: readonly string[], files: FileSystemView): string | undefined {
+  const exists = (rel: string) => existsIn(repo, rel, files);
+  const named = tail.lastIndexOf(path.basename(repo));
+  if (named >= 0 && named < tail.length - 1) {
+    const rel = tail.slice(named + 1).join("/");
+    if (exists(rel)) return rel;
   }
-  for (let i = 0; i <= segments.length - 2; i++) {
-    const rel = segments.slice(i).join("/");
-    if (existsBelow(root, rel)) return rel;
+  for (let i = 0; i <= tail.length - 2; i++) {
+    const rel = tail.slice(i).join("/");
+    if (exists(rel)) return rel;
   }
   return undefined;
 }
 
-export const execplanLocalPath: FileRule<Record<string, never>, PlanPlace> = {
+export const execplanLocalPath: ProjectRule = {
   meta: {
     id: "execplan-local-path",
+    scope: "project",
     description: "No machine-local absolute paths (`/Users/…`, `/home/…`, `C:\\Users\\…`) where a repository path belongs",
     severity: "error",
     appliesTo: ["plan"],
@@ -98,42 +85,26 @@ export const execplanLocalPath: FileRule<Record<string, never>, PlanPlace> = {
     docsUrl: docsUrl("execplan-local-path"),
   },
   check(context) {
-    const text = context.file.text;
-    const { root } = context.file.place;
-    const blocks = scanBody(context).codeBlocks;
-    // a path as it is written, quoted as is: it holds no space or quote, and a backslash doubled could not be copied
-    const report = (start: number, token: string, rel: string | undefined, always: boolean): void => {
-      if (insideAny(blocks, start)) return;
-      if (rel === undefined && !always) return;
-      const end = start + token.length;
-      context.report(
-        rel === undefined
-          ? { message: `Machine-local path "${token}": it exists on one machine only; write a path relative to the repository, or leave it out.`, at: { start, end } }
-          : {
-              message: `Machine-local path "${token}"; write it relative to the repository: "${rel}".`,
-              at: { start, end },
-              fix: { range: [start, end], text: rel },
-            },
-      );
-    };
-    const reported = new Set<number>();
-    for (const m of text.matchAll(LOCAL)) {
-      const [whole, strong, weak, first = "", rest = ""] = m;
-      const token = trimTail(whole);
-      const segments = trimTail(rest).split(/[\\/]/).filter((s) => s !== "");
-      // a workspace's first folder is the checkout itself; a home's is the user
-      const tail = weak?.startsWith("/workspace") ? [first, ...segments] : segments;
-      report(m.index, token, relativeIn(root, tail), strong !== undefined);
-      reported.add(m.index);
-    }
-    // this checkout's own absolute path, wherever it is
-    const own = root.split(path.sep).join("/");
-    for (let i = text.indexOf(`${own}/`); i >= 0; i = text.indexOf(`${own}/`, i + own.length)) {
-      const end = text.slice(i).search(/[\s"'`<>()[\]{}|,;*]|$/);
-      const token = trimTail(text.slice(i, i + end));
-      if (reported.has(i)) continue;
-      const rel = token.slice(own.length + 1);
-      report(i, token, existsBelow(root, rel) ? rel : undefined, true);
+    const { files } = context;
+    for (const entry of context.index.plans ?? []) {
+      if (!entry.linted || entry.unread || !entry.localPaths) continue;
+      const [repo = entry.place.root] = pathBases(entry.place.root, files);
+      for (const local of entry.localPaths) {
+        const inside = local.inCheckout;
+        const rel = inside !== undefined ? (existsIn(repo, inside, files) ? inside : undefined) : relativeIn(repo, local.tail, files);
+        if (rel === undefined && !local.strong) continue;
+        // a path as it is written, quoted as is: it holds no space or quote, and a backslash doubled could not be copied
+        context.report(
+          rel === undefined
+            ? { entry, span: local.span, message: `Machine-local path "${local.token}": it exists on one machine only; write a path relative to the repository, or leave it out.` }
+            : {
+                entry,
+                span: local.span,
+                message: `Machine-local path "${local.token}"; write it relative to the repository: "${rel}".`,
+                fix: { range: [local.range.start, local.range.end], text: rel },
+              },
+        );
+      }
     }
   },
 };

@@ -33,7 +33,7 @@ interface CachedFile {
   hash: string;
   diagnostics: Omit<Diagnostic, "file">[];
   directives: Directive[];
-  entry: Pick<IndexEntry, "keys" | "linted" | "body" | "references">;
+  entry: Pick<IndexEntry, "keys" | "linted" | "body" | "references" | "localPaths">;
 }
 
 interface CacheData {
@@ -116,6 +116,7 @@ export class ResultCache {
         keys: hit.entry.keys,
         ...(hit.entry.body ? { body: hit.entry.body } : {}),
         ...(hit.entry.references ? { references: hit.entry.references } : {}),
+        ...(hit.entry.localPaths ? { localPaths: hit.entry.localPaths } : {}),
       },
     };
   }
@@ -132,6 +133,7 @@ export class ResultCache {
         linted: result.entry.linted,
         ...(result.entry.body ? { body: result.entry.body } : {}),
         ...(result.entry.references ? { references: result.entry.references } : {}),
+        ...(result.entry.localPaths ? { localPaths: result.entry.localPaths } : {}),
       },
     };
     this.changed = true;

@@ -10,6 +10,7 @@ import { BodyNotParsed, parseMarkdown } from "../source/markdown.js";
 import { scanBody } from "../source/body-scan.js";
 import { bodySummary } from "../source/body-summary.js";
 import { planReferences } from "../source/plan-references.js";
+import { localPaths } from "../source/local-paths.js";
 import { UNREADABLE_FILE } from "../shared/errors.js";
 import { applyFixes } from "../fix/fix.js";
 import { misplacedDirectives, readDirectives, suppress, type Directive } from "./suppressions.js";
@@ -21,6 +22,7 @@ import type {
   FileContext,
   FilePlace,
   FileRule,
+  IndexedLocalPath,
   IndexedReference,
   Rule,
   IndexEntry,
@@ -138,13 +140,17 @@ function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: stri
   let directives: Directive[] = [];
   let body: BodySummary | undefined;
   let references: IndexedReference[] | undefined;
+  let local: IndexedLocalPath[] | undefined;
   try {
     directives = readDirectives(source.text, parse, lines);
     // the board's view of the body, from the walk the body rules shared
     const context = { ...shared, options: {}, report: () => {} };
     body = bodySummary(scanBody(context), source.text);
     // what a plan of the practice refers to, for the whole-tree rule that checks it exists
-    if (source.place.kind === "plan") references = planReferences(context).map((r) => ({ path: r.path, kind: r.kind, span: spanOf(lines, r.range), range: r.range }));
+    if (source.place.kind === "plan") {
+      references = planReferences(context).map((r) => ({ path: r.path, kind: r.kind, span: spanOf(lines, r.range), range: r.range }));
+      local = localPaths(context, source.place.root).map((l) => ({ ...l, span: spanOf(lines, l.range) }));
+    }
   } catch (error) {
     if (!(error instanceof BodyNotParsed)) throw error;
   }
@@ -162,7 +168,7 @@ function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: stri
       message: refused.message,
     });
   }
-  return { diagnostics, frontMatter, lines, internalErrors, directives, body, references };
+  return { diagnostics, frontMatter, lines, internalErrors, directives, body, references, local };
 }
 
 export function lintSource<P extends FilePlace>(
@@ -191,6 +197,7 @@ export function lintSource<P extends FilePlace>(
       ...indexEntry(current, pass.frontMatter, pass.lines, true),
       ...(pass.body ? { body: pass.body } : {}),
       ...(pass.references ? { references: pass.references } : {}),
+      ...(pass.local ? { localPaths: pass.local } : {}),
     },
     internalErrors: pass.internalErrors,
     directives: pass.directives,

@@ -206,6 +206,23 @@ export interface IndexEntry<P extends FilePlace = Place> extends IndexedFile {
   body?: BodySummary;
   /** Linted plans of the PLANS.md practice whose body parsed: the paths they refer to. */
   references?: IndexedReference[];
+  /** Linted plans of the PLANS.md practice whose body parsed: the machine-local paths written in them. */
+  localPaths?: IndexedLocalPath[];
+}
+
+/** A machine-local absolute path written in a plan of the PLANS.md practice, with where it is. Plain data. */
+export interface IndexedLocalPath {
+  /** As written, without trailing punctuation or a `:12` line reference. */
+  token: string;
+  span: Span;
+  /** The same place as offsets into the text phase one left, for a fix. */
+  range: Range;
+  /** Local whatever follows (`/Users/…`, `C:\Users\…`, the checkout's own path); `/home/…` and `/workspace/…` only when the rest names a file of the repository (a web route may look the same). */
+  strong: boolean;
+  /** The parts of the path that may name something in the repository: after the user's folder, or from a workspace's checkout on. */
+  tail: string[];
+  /** The path relative to the checkout being linted, when the token lies inside it. */
+  inCheckout?: string;
 }
 
 /** A path a plan of the PLANS.md practice refers to, with where it is written. Plain data. */
