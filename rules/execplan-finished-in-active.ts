@@ -63,11 +63,11 @@ import {
 export const execplanFinishedInActive: FileRule<SkeletonOptions, PlanPlace> = {
   meta: {
     id: "execplan-finished-in-active",
-    lifecycle: "place",
     description: "A plan that is done (by its status, or with every Progress item ticked) is not left in an active folder",
     severity: "warn",
     appliesTo: ["plan"],
     docsUrl: docsUrl("execplan-finished-in-active"),
+    lifecycle: "place",
     ...SKELETON_OPTIONS,
   },
   check(context) {

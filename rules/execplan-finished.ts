@@ -100,11 +100,11 @@ const QUOTED_MAX = 80;
 export const execplanFinished: FileRule<SkeletonOptions, PlanPlace> = {
   meta: {
     id: "execplan-finished",
-    lifecycle: "checklist",
     description: "A finished plan (in a completed folder, or done by its status) has every Progress item ticked and its Outcomes written",
     severity: "error",
     appliesTo: ["plan"],
     docsUrl: docsUrl("execplan-finished"),
+    lifecycle: "checklist",
     ...SKELETON_OPTIONS,
   },
   check(context) {
