@@ -54,6 +54,8 @@ describe("planReferences", () => {
       "```",
       "",
       "`[x](plans/in-span.md)`",
+      "",
+      "[^1]: A footnote, not a link.",
     ].join("\n");
     expect(refs(text)).toEqual([]);
   });

@@ -19,8 +19,8 @@ export interface PlanReference {
 
 /** `](target)` or `](<target> "title")`; the target has no spaces unless in `<…>`. */
 const INLINE_LINK = /\]\(\s*(?:<([^<>\r\n]+)>|([^\s()<>]+))(?:\s+(?:"[^"\r\n]*"|'[^'\r\n]*'))?\s*\)/g;
-/** `[label]: target` on a line of its own. */
-const DEFINITION = /^[ \t]{0,3}\[[^\]\r\n]+\]:[ \t]*(?:<([^<>\r\n]+)>|(\S+))/gm;
+/** `[label]: target` on a line of its own; `[^1]: …` is a footnote, not a link. */
+const DEFINITION = /^[ \t]{0,3}\[(?!\^)[^\]\r\n]+\]:[ \t]*(?:<([^<>\r\n]+)>|(\S+))/gm;
 /** A Markdown file named in a code span: one word, a folder and a `.md` name. */
 const CODE_PATH = /^(?:\.{1,2}\/)?[\w.@-]+(?:\/[\w.@-]+)*\/[\w.@-]+\.md$/i;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
