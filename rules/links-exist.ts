@@ -7,7 +7,10 @@
  * a path starting with `./` or `../` may also be read from the file's own folder.
  * When a plan or milestone has moved (`active/` to `complete/…`), the link goes stale
  * and the message says where it is now, found by its ID or its file name in the tree.
- * A path that git ignores is not judged: a clone does not have it.
+ * A path that git ignores is not judged: a clone does not have it. Nor is a missing
+ * path in a plan or milestone that is still `planned`: work not started links the
+ * document it is to write (`docs/rollout.md` for the milestone that writes it), so
+ * only a link to a plan or milestone that has moved is judged there.
  *
  * A value is a repository path when it is one word, not a URL (`https://…`,
  * `mailto:`), not an issue or PR reference (`LEDGER-311`, `#42`, `org/repo#42`), not
@@ -18,6 +21,8 @@
  * Empty values are not judged.
  *
  * ## Valid
+ *
+ * ### Links that resolve
  *
  * ```md active/webhook-intake/EP-20260406-001_webhook-intake.md
  * ---
@@ -33,6 +38,17 @@
  * ```md complete/2026/03/20/EP-20260302-001_ledger-export/EP-20260302-001_ledger-export.md
  * ---
  * id: EP-20260302-001
+ * ---
+ * ```
+ *
+ * ### Work not started names the document it will write
+ *
+ * ```md active/webhook-intake/milestones/active/MS002_retry-runbook.md
+ * ---
+ * id: EP-20260406-001/MS002
+ * status: planned
+ * links:
+ *   docs: "docs/webhooks/retry-runbook.md"
  * ---
  * ```
  *
@@ -59,10 +75,11 @@
  * ```
  */
 import path from "node:path";
-import type { FileSystemView, IndexEntry, ProjectContext, ProjectRule } from "../src/shared/types.js";
+import type { IndexEntry, ProjectContext, ProjectRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
 import { quoteValue } from "../src/shared/quote.js";
 import { repoDirOf } from "../src/tree/agent-dirs.js";
+import { pathBases } from "../src/tree/repo-files.js";
 import { treeOf } from "../src/tree/plan-tree.js";
 
 const URL_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
@@ -87,15 +104,6 @@ function repoPath(value: string, rootHas: (segment: string) => boolean): string 
   if (rootHas(first)) return bare;
   if (segments.length > 1 && HOST.test(first)) return undefined;
   return FILE_EXTENSION.test(bare) ? bare : undefined;
-}
-
-/** The folders a path may be read from: the repository (the `.agent` folder's parent) and its git work tree's root. */
-function bases(root: string, files: FileSystemView): string[] {
-  const repo = repoDirOf(root);
-  for (let dir = repo; ; dir = path.dirname(dir)) {
-    if (files.exists(path.join(dir, ".git"))) return dir === repo ? [repo] : [repo, dir];
-    if (path.dirname(dir) === dir) return [repo];
-  }
 }
 
 const posix = (p: string): string => p.split(path.sep).join("/");
@@ -141,7 +149,7 @@ export const linksExist: ProjectRule = {
       const value = links?.value;
       if (!entry.linted || !links || value === null || typeof value !== "object" || Array.isArray(value)) continue;
       let from = basesOf.get(entry.place.root);
-      if (!from) basesOf.set(entry.place.root, (from = bases(entry.place.root, files)));
+      if (!from) basesOf.set(entry.place.root, (from = pathBases(repoDirOf(entry.place.root), files)));
       const repo = from[0] as string;
       for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
         if (typeof raw !== "string") continue;
@@ -157,6 +165,8 @@ export const linksExist: ProjectRule = {
           const span = links.fieldSpans?.[key] ?? links.valueSpan;
           const written = quoteValue(item.trim(), Infinity);
           const moved = movedTo(context, link);
+          // work not started may name the document it will write
+          if (!moved && entry.keys.status?.value === "planned") continue;
           if (moved) {
             // both whole: the new path is what the user writes in
             const now = quoteValue(posix(path.relative(repo, moved.entry.path)), Infinity);

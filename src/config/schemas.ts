@@ -11,7 +11,7 @@ import execplanSchema from "../../schemas/execplan.schema.json" with { type: "js
 import AJV_OPTIONS from "./ajv-options.json" with { type: "json" };
 import { precompiled } from "./precompiled-schemas.js";
 import { patternsOf, safeRegExp } from "./safe-pattern.js";
-import type { FileKind, Range } from "../shared/types.js";
+import type { Place, Range } from "../shared/types.js";
 
 export interface JsonSchema {
   required?: string[];
@@ -19,7 +19,7 @@ export interface JsonSchema {
   [keyword: string]: unknown;
 }
 
-export const BUNDLED_SCHEMAS: Record<FileKind, JsonSchema> = {
+export const BUNDLED_SCHEMAS: Record<Place["kind"], JsonSchema> = {
   milestone: milestoneSchema as JsonSchema,
   execplan: execplanSchema as JsonSchema,
 };

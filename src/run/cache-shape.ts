@@ -3,7 +3,7 @@
  * the last field, before a run uses it, and what is stored is checked to come back
  * from JSON exactly as it went in.
  */
-import type { BodySummary, Diagnostic, Fix, IndexedKey, Span } from "../shared/types.js";
+import type { BodySummary, Diagnostic, Fix, IndexedKey, IndexedLocalPath, IndexedReference, Span } from "../shared/types.js";
 import type { Directive } from "./suppressions.js";
 
 type Shape = Record<string, unknown>;
@@ -59,6 +59,21 @@ export function isBodySummary(v: unknown): v is BodySummary {
   if (!isObject(v) || !isObject(v.tasks) || !isCount(v.tasks.done) || !isCount(v.tasks.total)) return false;
   const { health } = v;
   return health === undefined || (isObject(health) && isListOf(health.columns, isString) && isListOf(health.rows, (row) => isListOf(row, isString)));
+}
+
+const isRange = (v: unknown) => isObject(v) && isCount(v.start) && isCount(v.end) && v.start <= v.end;
+
+/** The paths a plan refers to. */
+export function isIndexedReferences(v: unknown): v is IndexedReference[] {
+  return isListOf(v, (r) => isObject(r) && isString(r.path) && isSpan(r.span) && isRange(r.range) && (r.kind === "link" || r.kind === "code"));
+}
+
+/** The local paths written in a plan. */
+export function isIndexedLocalPaths(v: unknown): v is IndexedLocalPath[] {
+  return isListOf(
+    v,
+    (l) => isObject(l) && isString(l.token) && isSpan(l.span) && isRange(l.range) && typeof l.strong === "boolean" && isListOf(l.tail, isString) && isOptional(l.inCheckout, isString),
+  );
 }
 
 /** Whether the list holds stored diagnostics and the other directives. */

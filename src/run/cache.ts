@@ -20,8 +20,8 @@ import path from "node:path";
 import type { ActiveRule } from "./lint-file.js";
 import type { FileJob, ReadVersion } from "./lint-job.js";
 import type { Directive } from "./suppressions.js";
-import type { Diagnostic, FileRule, IndexEntry, ResolvedConfig } from "../shared/types.js";
-import { areStoredResults, isBodySummary, isIndexedKeys, isJsonExact } from "./cache-shape.js";
+import type { Diagnostic, FilePlace, FileRule, IndexEntry, ResolvedConfig } from "../shared/types.js";
+import { areStoredResults, isBodySummary, isIndexedKeys, isIndexedLocalPaths, isIndexedReferences, isJsonExact } from "./cache-shape.js";
 import { contentHash } from "./content-hash.js";
 import { UsageError } from "../shared/errors.js";
 import { VERSION } from "../shared/version.js";
@@ -49,7 +49,7 @@ interface CachedFile {
   stamp?: string;
   diagnostics: Omit<Diagnostic, "file">[];
   directives: Directive[];
-  entry: Pick<IndexEntry, "keys" | "linted" | "body">;
+  entry: Pick<IndexEntry, "keys" | "linted" | "body" | "references" | "localPaths">;
 }
 
 interface CacheData {
@@ -64,7 +64,7 @@ interface CacheData {
 export interface CachedResult {
   diagnostics: Diagnostic[];
   directives: Directive[];
-  entry: IndexEntry;
+  entry: IndexEntry<FilePlace>;
 }
 
 /** `--cache-location`: a file, or a folder (existing, or written with a trailing slash) to hold the default file name. */
@@ -150,6 +150,8 @@ export class ResultCache {
     const entry = hit.entry as Partial<CachedFile["entry"]> | undefined;
     if (typeof hit.key !== "string" || typeof entry !== "object" || entry === null || typeof entry.linted !== "boolean" || !isIndexedKeys(entry.keys)) return undefined;
     if (entry.body !== undefined && !isBodySummary(entry.body)) return undefined;
+    if (entry.references !== undefined && !isIndexedReferences(entry.references)) return undefined;
+    if (entry.localPaths !== undefined && !isIndexedLocalPaths(entry.localPaths)) return undefined;
     return hit as CachedFile;
   }
 
@@ -167,6 +169,8 @@ export class ResultCache {
         linted: hit.entry.linted,
         keys: hit.entry.keys,
         ...(hit.entry.body ? { body: hit.entry.body } : {}),
+        ...(hit.entry.references ? { references: hit.entry.references } : {}),
+        ...(hit.entry.localPaths ? { localPaths: hit.entry.localPaths } : {}),
       },
     };
   }
@@ -189,7 +193,13 @@ export class ResultCache {
       // copies: the run goes on to add whole-tree diagnostics to its own list
       diagnostics: result.diagnostics.map(({ file: _file, ...rest }) => rest),
       directives: result.directives,
-      entry: { keys: result.entry.keys, linted: result.entry.linted, ...(result.entry.body ? { body: result.entry.body } : {}) },
+      entry: {
+        keys: result.entry.keys,
+        linted: result.entry.linted,
+        ...(result.entry.body ? { body: result.entry.body } : {}),
+        ...(result.entry.references ? { references: result.entry.references } : {}),
+        ...(result.entry.localPaths ? { localPaths: result.entry.localPaths } : {}),
+      },
     });
   }
 

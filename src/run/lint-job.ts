@@ -12,7 +12,7 @@ import { readSource } from "../source/read-source.js";
 import type { Directive } from "./suppressions.js";
 import { FILE_TIME_BUDGET_MS, OverBudget, withinBudget } from "./time-budget.js";
 import { writeFixed } from "../fix/write-atomic.js";
-import type { Diagnostic, FileRule, IndexEntry, Overrides, Place, SourceFile } from "../shared/types.js";
+import type { Diagnostic, FilePlace, FileRule, IndexEntry, Overrides, SourceFile } from "../shared/types.js";
 
 /** A file as it was read: its content hash and its stamp (src/source/read-source.ts; none for an override), what the cache keys results by. */
 export interface ReadVersion {
@@ -24,7 +24,7 @@ export interface ReadVersion {
 export interface FileJob {
   path: string;
   displayPath: string;
-  place: Place;
+  place: FilePlace;
 }
 
 /** How the files of one run are linted. Plain data: it crosses worker threads. */
@@ -49,7 +49,7 @@ export interface JobResult {
   /** The file's `milestone-lint-*` comments, applied by the engine once the whole-tree rules have run. */
   directives: Directive[];
   /** Absent when the file could not be read. */
-  entry?: IndexEntry;
+  entry?: IndexEntry<FilePlace>;
   internalErrors: number;
   /** With `fix`, when fixes changed the text: the text read and the fixed text. */
   fixed?: { source: string; output: string };

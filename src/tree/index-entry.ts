@@ -1,10 +1,10 @@
 /** What the whole-tree index keeps of one file: its place and its front matter's top-level keys, with positions. */
 import { isMap, isScalar, isSeq, type Node } from "yaml";
 import { spanOf, type LineIndex } from "../source/line-index.js";
-import type { FrontMatter, IndexEntry, IndexedKey, SourceFile, Span } from "../shared/types.js";
+import type { FilePlace, FrontMatter, IndexEntry, IndexedKey, SourceFile, Span } from "../shared/types.js";
 
 /** The front matter's top-level keys, with positions, for the whole-tree rules. */
-export function indexEntry(source: SourceFile, frontMatter: FrontMatter, lines: LineIndex, linted: boolean): IndexEntry {
+export function indexEntry<P extends FilePlace>(source: SourceFile & { place: P }, frontMatter: FrontMatter, lines: LineIndex, linted: boolean): IndexEntry<P> {
   const keys: Record<string, IndexedKey> = Object.create(null);
   const data = frontMatter.data;
   const values = data !== null && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
