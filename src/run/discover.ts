@@ -75,9 +75,10 @@ function readdirReason(error: unknown): string {
  * out of the tree is reported there) and other kinds of file (a named pipe or a
  * device, which the reader refuses with a message rather than waiting on). A folder
  * whose name ends in `.md` is walked like any folder; one that cannot be listed is
- * added to `unreadable`.
+ * added to `unreadable`. `regular` gathers the files met as regular files: below
+ * folders, never links, they lie inside `dir`'s real folder.
  */
-export async function walkMarkdown(dir: string, out: string[], unreadable: UnreadableDir[], list: ListFolder = readFolder): Promise<void> {
+export async function walkMarkdown(dir: string, out: string[], unreadable: UnreadableDir[], list: ListFolder = readFolder, regular?: Set<string>): Promise<void> {
   let entries;
   try {
     entries = await list(dir);
@@ -88,8 +89,11 @@ export async function walkMarkdown(dir: string, out: string[], unreadable: Unrea
   for (const entry of entries) {
     const abs = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!ALWAYS_IGNORED_DIRS.has(entry.name)) await walkMarkdown(abs, out, unreadable, list);
-    } else if (isMarkdownName(entry.name)) out.push(abs);
+      if (!ALWAYS_IGNORED_DIRS.has(entry.name)) await walkMarkdown(abs, out, unreadable, list, regular);
+    } else if (isMarkdownName(entry.name)) {
+      out.push(abs);
+      if (entry.isFile()) regular?.add(abs);
+    }
   }
 }
 

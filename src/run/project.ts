@@ -6,13 +6,11 @@
 import { Gitignores } from "../config/gitignore.js";
 import type { ResultCache } from "./cache.js";
 import { contentHash } from "./content-hash.js";
-import { readFrontMatter } from "../source/front-matter.js";
-import { LineIndex } from "../source/line-index.js";
-import { indexEntry } from "../tree/index-entry.js";
+import { frontMatterEntry } from "../tree/index-entry.js";
 import { crashMessage, type ActiveRule, type FileTrace } from "./lint-file.js";
 import { classify } from "../tree/place.js";
 import { existsSync } from "node:fs";
-import { readSource } from "../source/read-source.js";
+import { readFrontMatterSource, readSource } from "../source/read-source.js";
 import { readRegistry, registryPath } from "../tree/registry.js";
 import { overridesIn, walkMarkdown, type IgnoredBy, type UnreadableDir } from "./discover.js";
 import type { RunMemory } from "./run-memory.js";
@@ -37,12 +35,16 @@ export function unreadEntry(file: string, displayPath: string, place: Place, lin
   return { path: file, displayPath, place, linted, keys: Object.create(null) as IndexEntry["keys"], unread: true };
 }
 
-/** The index entry of a file the run does not lint, read for its front matter only (null: not a plan or milestone file). */
-async function otherEntry(file: string, options: IndexOptions): Promise<IndexEntry | null> {
+/**
+ * The index entry of a file the run does not lint, read for its front matter only
+ * (null: not a plan or milestone file). `walked`: met by the walk as a regular file.
+ */
+async function otherEntry(file: string, options: IndexOptions, walked: boolean): Promise<IndexEntry | null> {
   const { displayPath } = options;
   const place = classify(file);
   if (!place) return null;
-  const read = readSource(file, place.root, options.overrides);
+  // the cache keys a file by the hash of its whole text
+  const read = options.cache ? readSource(file, place.root, options.overrides) : readFrontMatterSource(file, place.root, options.overrides, walked);
   // a file that cannot be read is still there: its place (kind, number, plan) is known from its path
   if (!read.ok) return unreadEntry(file, displayPath(file), place, false);
   const text = read.text;
@@ -50,7 +52,7 @@ async function otherEntry(file: string, options: IndexOptions): Promise<IndexEnt
   const hash = options.cache && (await contentHash(text));
   const keys = hash ? options.cache?.indexKeys(file, hash) : undefined;
   if (keys) return { path: file, displayPath: source.displayPath, place, linted: false, keys };
-  const entry = indexEntry(source, readFrontMatter(text), new LineIndex(text), false);
+  const entry = frontMatterEntry(source);
   if (hash) options.cache?.setIndexKeys(file, hash, entry.keys);
   return entry;
 }
@@ -60,11 +62,12 @@ export async function buildIndex(linted: IndexEntry[], roots: string[], options:
   const entries = [...linted];
   const seen = new Set(linted.map((e) => e.path));
   const found: string[] = [];
+  const regular = new Set<string>();
   const unreadableDirs: UnreadableDir[] = [];
   for (const root of roots) {
     const unsaved = overridesIn(root, overrides, []);
     // a tree that exists only in unsaved texts has no folder to list
-    if (unsaved.length === 0 || existsSync(root)) await walkMarkdown(root, found, unreadableDirs, memory?.listFolder);
+    if (unsaved.length === 0 || existsSync(root)) await walkMarkdown(root, found, unreadableDirs, memory?.listFolder, regular);
     found.push(...unsaved.filter((file) => !found.includes(file)));
   }
   const ignored = ignoredBy && memory ? (abs: string) => memory.ignoredBy(abs, ignoredBy) : ignoredBy;
@@ -77,7 +80,7 @@ export async function buildIndex(linted: IndexEntry[], roots: string[], options:
     if ((reason instanceof Promise ? await reason : reason)?.by !== "gitignore") others.push(file);
   }
   for (const file of others) {
-    const read = () => otherEntry(file, options);
+    const read = () => otherEntry(file, options, regular.has(file));
     // an overridden file's text is not the disk's: never remembered
     const got = memory && !overrides?.has(file) ? memory.indexEntry(file, read) : read();
     const entry = got instanceof Promise ? await got : got;

@@ -5,10 +5,11 @@
  * unsaved buffer, standard input) stands in for the file on disk, whether or not
  * the file exists, and is judged by the same rules.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, readSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { isUtf8 } from "node:buffer";
 import type { Overrides } from "../shared/types.js";
+import { frontMatterSettled } from "./front-matter.js";
 
 /** Milestones are a few KB; anything this large is a mistake and is not parsed. */
 export const MAX_FILE_BYTES = 512 * 1024;
@@ -52,7 +53,8 @@ function binary(at: { line: number; column: number }): ReadOutcome {
   return { ok: false, message: "File looks binary (it contains a NUL byte); milestone files must be UTF-8 text.", ...at };
 }
 
-export function decode(buf: Buffer): ReadOutcome {
+/** Why bytes are not UTF-8 text a milestone can be, or undefined when they are. */
+function textProblem(buf: Buffer): ReadOutcome | undefined {
   if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
     return { ok: false, message: "File is UTF-16 encoded (it starts with a UTF-16 byte-order mark); save it as UTF-8." };
   }
@@ -66,7 +68,11 @@ export function decode(buf: Buffer): ReadOutcome {
       ...endOf(buf.subarray(0, at).toString("utf8")),
     };
   }
-  return { ok: true, text: buf.toString("utf8") };
+  return undefined;
+}
+
+export function decode(buf: Buffer): ReadOutcome {
+  return textProblem(buf) ?? { ok: true, text: buf.toString("utf8") };
 }
 
 function describeReadError(error: unknown): string {
@@ -160,4 +166,63 @@ export function readSource(file: string, root: string, overrides?: Overrides, ma
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** Bytes decoded first when only the front matter is wanted: a milestone's fits. */
+const HEAD_BYTES = 2048;
+/** Reused by every read of readFrontMatterSource: its bytes are decoded before the next read. */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+/** Reads `fd` to its end into `scratch`, or up to one byte past `maxBytes`; the length read. */
+function readToScratch(fd: number, maxBytes: number): number {
+  let length = 0;
+  for (;;) {
+    if (length === scratch.length) {
+      if (length > maxBytes) return length;
+      const bigger = Buffer.allocUnsafe(Math.min(maxBytes + 1, scratch.length * 2));
+      scratch.copy(bigger, 0, 0, length);
+      scratch = bigger;
+    }
+    const n = readSync(fd, scratch, length, scratch.length - length, null);
+    if (n === 0) return length;
+    length += n;
+  }
+}
+
+/**
+ * What the whole-tree index reads of a file it does not report on: what readSource
+ * gives — a file it refuses is refused here too, for any byte of it — but of the
+ * text only the start that decides the front matter, which is all the index takes.
+ * `walked`: a walk of `root` met the file as a regular file, below folders rather than
+ * links, so it lies in the tree: it is opened without following a link, and without
+ * looking at every folder above it (lstat and realpath of each file were a third of
+ * the index's time in a large tree). A file that became a link since is read as
+ * readSource reads it.
+ */
+export function readFrontMatterSource(file: string, root: string, overrides: Overrides | undefined, walked: boolean): ReadOutcome {
+  const noFollow = constants.O_NOFOLLOW as number | undefined;
+  if (!walked || overrides?.has(file) || noFollow === undefined) return readSource(file, root, overrides);
+  let fd: number | undefined;
+  let length: number;
+  try {
+    // O_NONBLOCK: a file swapped for a named pipe since opens at once (and reads as empty) instead of hanging the run.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | noFollow);
+    length = readToScratch(fd, MAX_FILE_BYTES);
+  } catch {
+    return readSource(file, root, overrides);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  if (length > MAX_FILE_BYTES) return tooLarge(length, MAX_FILE_BYTES);
+  const bytes = scratch.subarray(0, length);
+  const problem = textProblem(bytes);
+  if (problem) return problem;
+  for (let end = HEAD_BYTES; end < length; end *= 2) {
+    // cut after a line ending: a byte 0x0A is never inside a multi-byte character
+    const cut = bytes.lastIndexOf(10, end - 1) + 1;
+    if (cut === 0) continue;
+    const start = bytes.toString("utf8", 0, cut);
+    if (frontMatterSettled(start)) return { ok: true, text: start };
+  }
+  return { ok: true, text: bytes.toString("utf8") };
 }

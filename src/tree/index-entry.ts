@@ -1,7 +1,9 @@
 /** What the whole-tree index keeps of one file: its place and its front matter's top-level keys, with positions. */
 import { isMap, isScalar, isSeq, type Node } from "yaml";
-import { spanOf, type LineIndex } from "../source/line-index.js";
-import type { FrontMatter, IndexEntry, IndexedKey, SourceFile, Span } from "../shared/types.js";
+import { frontMatterContent, readFrontMatter } from "../source/front-matter.js";
+import { LineIndex, spanOf } from "../source/line-index.js";
+import { simpleFrontMatter } from "../source/simple-front-matter.js";
+import type { FrontMatter, IndexEntry, IndexedKey, Range, SourceFile, Span } from "../shared/types.js";
 
 /** The front matter's top-level keys, with positions, for the whole-tree rules. */
 export function indexEntry(source: SourceFile, frontMatter: FrontMatter, lines: LineIndex, linted: boolean): IndexEntry {
@@ -34,4 +36,36 @@ export function indexEntry(source: SourceFile, frontMatter: FrontMatter, lines: 
     }
   }
   return { path: source.path, displayPath: source.displayPath, place: source.place, linted, keys };
+}
+
+function spansOf(fields: Record<string, Range>, lines: LineIndex): Record<string, Span> {
+  const spans: Record<string, Span> = Object.create(null);
+  for (const name in fields) spans[name] = spanOf(lines, fields[name] as Range);
+  return spans;
+}
+
+/**
+ * The index entry of a file read for the whole-tree rules only: the same as
+ * `indexEntry` over the parsed front matter, but front matter of the simple shape
+ * nearly every file has is read without `yaml` (src/source/simple-front-matter.ts).
+ */
+export function frontMatterEntry(source: SourceFile): IndexEntry {
+  const { text } = source;
+  const content = frontMatterContent(text);
+  const simple = content && simpleFrontMatter(text, content);
+  const lines = new LineIndex(text);
+  if (!simple) return indexEntry(source, readFrontMatter(text), lines, false);
+  // one copy of every value: strings sliced from the text would keep it alive as long as the index
+  const values = structuredClone(simple.map((k) => k.data));
+  const keys: Record<string, IndexedKey> = Object.create(null);
+  simple.forEach((k, i) => {
+    keys[k.name] = {
+      value: values[i],
+      keySpan: spanOf(lines, k.key),
+      valueSpan: spanOf(lines, k.value),
+      ...(k.items ? { itemSpans: k.items.map((r) => spanOf(lines, r)) } : {}),
+      ...(k.fields ? { fieldSpans: spansOf(k.fields, lines) } : {}),
+    };
+  });
+  return { path: source.path, displayPath: source.displayPath, place: source.place, linted: false, keys };
 }
