@@ -163,7 +163,7 @@ export async function lintText(text: string | Uint8Array, options: LintTextOptio
 }
 
 /** What a session takes once; the rest of LintOptions is given to each run. */
-export type SessionOptions = Pick<LintOptions, "cwd" | "config" | "rules" | "overrideRules">;
+export type SessionOptions = Pick<LintOptions, "cwd" | "config" | "defaults" | "rules" | "overrideRules">;
 
 /**
  * Lints one tree again and again, as an editor does: keeps the configs it loaded

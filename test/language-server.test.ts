@@ -136,6 +136,15 @@ describe("the language server", () => {
     expect(published.diagnostics.map((d) => d.code)).toContain("milestone-number-unique");
   });
 
+  it("lints a tree without a config file with the profile the CLI picks there (a clean agentrules CLI tree: nothing)", async () => {
+    const root = path.join(FIXTURES, "cli-trees", "complete-root");
+    const milestone = path.join(root, ".agent/exec_plans/active/webhook-intake/milestones/active/MS002_retries.md");
+    const { client } = await start(root);
+    const opened = await client.open(milestone);
+    expect(opened.diagnostics).toEqual([]);
+    expect(cliDiagnostics(root, [path.relative(root, milestone)]).get(path.relative(root, milestone))).toEqual([]);
+  });
+
   it("gives every diagnostic of the rule fixtures at the place the engine reports it", async () => {
     const root = path.join(FIXTURES, "rules");
     const cases = ruleCases().filter((c) => c.expected.config === undefined && (c.expected.now ?? FIXTURE_TODAY) === FIXTURE_TODAY);

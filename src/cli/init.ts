@@ -1,12 +1,11 @@
 /**
- * `milestone-lint --init`, and what a run does without any config file. Both ask the
- * detectors what the repository is (`../detect/`): `--init` writes the config they
- * propose and says in two lines what it chose and why; a run without a config file
- * lints with that config when it is not the defaults, and says so in one line.
+ * `milestone-lint --init`: asks the detectors what the repository is (`../detect/`),
+ * writes the config they propose and says in two lines what it chose and why. A run
+ * without a config file lints with that config too (`../detect/without-config.ts`).
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { CONFIG_FILE_NAMES, configFileIn, nearestConfigFile, type ConfigFile } from "../config/config-files.js";
+import { CONFIG_FILE_NAMES, configFileIn } from "../config/config-files.js";
 import { inspect } from "../detect/inspect.js";
 import { UsageError } from "../shared/errors.js";
 import { AGENT_DIRS } from "../tree/agent-dirs.js";
@@ -35,22 +34,4 @@ export async function init(cwd: string): Promise<string> {
   const choices = found.detections.map((d) => d.choice).join("; ");
   const reasons = found.detections.map((d) => d.reason).join("; ");
   return `milestone-lint: wrote ${CONFIG_FILE} with ${choices}.\nWhy: ${reasons}.\n`;
-}
-
-/**
- * The config of a run from `cwd` that has no config file (here or above) and no
- * `--config`: what the detectors propose when it differs from the defaults, with the
- * line that says so. Undefined when the defaults fit (or a config file exists).
- */
-export async function configWithout(cwd: string): Promise<{ defaults: ConfigFile; notice: string } | undefined> {
-  if (nearestConfigFile(cwd)) return undefined;
-  const found = await inspect(cwd);
-  const chosen = found?.detections.filter((d) => d.differsFromDefaults) ?? [];
-  if (!found || chosen.length === 0) return undefined;
-  const reasons = chosen.map((d) => d.reason).join("; ");
-  const choices = chosen.map((d) => d.choice).join("; ");
-  return {
-    defaults: found.config,
-    notice: `milestone-lint: no config file, and ${reasons}: linted with ${choices}. Run \`milestone-lint --init\` to keep this choice in ${CONFIG_FILE}.\n`,
-  };
 }

@@ -20,6 +20,7 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { LintSession } from "../index.js";
+import { configWithout } from "../detect/without-config.js";
 import { VERSION } from "../shared/version.js";
 import { classify } from "../tree/place.js";
 import { REGISTRY_FILE } from "../tree/registry.js";
@@ -81,9 +82,13 @@ export function startServer(connection: Connection): void {
     return files;
   };
 
-  connection.onInitialize((params): InitializeResult => {
+  connection.onInitialize(async (params): Promise<InitializeResult> => {
     const options = (params.initializationOptions ?? {}) as ServerOptions;
-    session = new LintSession({ cwd: workspaceRoot(params) });
+    const cwd = workspaceRoot(params);
+    // without a config file, the same profile as the CLI's run there (its notice goes to the log)
+    const without = await configWithout(cwd).catch(() => undefined);
+    if (without) connection.console.info(without.notice.trimEnd());
+    session = new LintSession({ cwd, ...(without ? { defaults: without.defaults } : {}) });
     linter = new OpenFilesLinter(
       session,
       {

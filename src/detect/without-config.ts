@@ -1,0 +1,24 @@
+/**
+ * What a run uses when no config file applies (here or above) and none is given: the
+ * config the detectors propose, when it differs from the defaults, with the line that
+ * says so. The CLI and the language server both lint such a tree this way, so that a
+ * first run on a tree written by the agentrules CLI is judged by that CLI's profile.
+ */
+import { CONFIG_FILE_NAMES, nearestConfigFile, type ConfigFile } from "../config/config-files.js";
+import { inspect } from "./inspect.js";
+
+const CONFIG_FILE = CONFIG_FILE_NAMES[0];
+
+/** Undefined when the defaults fit, or a config file applies to `cwd`. */
+export async function configWithout(cwd: string): Promise<{ defaults: ConfigFile; notice: string } | undefined> {
+  if (nearestConfigFile(cwd)) return undefined;
+  const found = await inspect(cwd);
+  const chosen = found?.detections.filter((d) => d.differsFromDefaults) ?? [];
+  if (!found || chosen.length === 0) return undefined;
+  const reasons = chosen.map((d) => d.reason).join("; ");
+  const choices = chosen.map((d) => d.choice).join("; ");
+  return {
+    defaults: found.config,
+    notice: `milestone-lint: no config file, and ${reasons}: linted with ${choices}. Run \`milestone-lint --init\` to keep this choice in ${CONFIG_FILE}.\n`,
+  };
+}
