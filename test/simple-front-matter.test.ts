@@ -1,7 +1,7 @@
 /**
  * The whole-tree index reads most front matter without `yaml`
  * (src/source/simple-front-matter.ts), and only the start of a file
- * (readFrontMatterSource): both must give exactly the index entry that `yaml` over
+ * (readSourceStart): both must give exactly the index entry that `yaml` over
  * the whole file gives — values, key, value, item and field positions — or step
  * aside. Front matter of the simple shape is generated with every scalar that YAML
  * reads otherwise than it looks (numbers, nulls, booleans, indicators, quotes), then
@@ -16,9 +16,9 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateTree } from "../bench/generate.mjs";
-import { frontMatterContent, readFrontMatter } from "../src/source/front-matter.js";
+import { frontMatterContent, frontMatterSettled, readFrontMatter } from "../src/source/front-matter.js";
 import { LineIndex } from "../src/source/line-index.js";
-import { MAX_FILE_BYTES, readFrontMatterSource, readSource } from "../src/source/read-source.js";
+import { MAX_FILE_BYTES, readSource, readSourceStart } from "../src/source/read-source.js";
 import { simpleFrontMatter } from "../src/source/simple-front-matter.js";
 import { frontMatterEntry, indexEntry } from "../src/tree/index-entry.js";
 import { classify } from "../src/tree/place.js";
@@ -198,6 +198,7 @@ function readdirSyncSafe(dir: string) {
 }
 
 describe("reading only the start of a file for the index", () => {
+  const readFrontMatterSource = (file: string, root: string) => readSourceStart(file, root, undefined, true, frontMatterSettled);
   let dir: string;
   let root: string;
   beforeAll(() => {
@@ -219,7 +220,7 @@ describe("reading only the start of a file for the index", () => {
     for (const n of [0, 3, 60, 200, 1000]) {
       for (const eol of ["\n", "\r\n", "\r"]) {
         const file = write("EP-20260210-003_MS002_a.md", front(n, eol) + body);
-        const head = readFrontMatterSource(file, root, undefined, true);
+        const head = readFrontMatterSource(file, root);
         const whole = readSource(file, root);
         if (!head.ok || !whole.ok) throw new Error("not read");
         expect(whole.text.startsWith(head.text)).toBe(true);
@@ -239,7 +240,7 @@ describe("reading only the start of a file for the index", () => {
     ];
     for (const [name, bytes] of cases) {
       const file = write(`EP-20260210-003_MS00${name.length}_${name}`, bytes);
-      const head = readFrontMatterSource(file, root, undefined, true);
+      const head = readFrontMatterSource(file, root);
       expect(head.ok, name).toBe(false);
       expect(head).toEqual(readSource(file, root));
     }
@@ -251,7 +252,7 @@ describe("reading only the start of a file for the index", () => {
     const link = path.join(root, "p/milestones/active/EP-20260210-003_MS009_link.md");
     symlinkSync(outside, link);
     // met as a regular file by the walk, a link by the time it is read: not followed
-    const read = readFrontMatterSource(link, root, undefined, true);
+    const read = readFrontMatterSource(link, root);
     expect(read).toEqual(readSource(link, root));
     expect(read.ok).toBe(false);
   });

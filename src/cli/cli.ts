@@ -4,7 +4,7 @@
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { FORMATTERS } from "../report/index.js";
+import { FORMATTERS, SHOWS_TREE } from "../report/index.js";
 import { UsageError } from "../shared/errors.js";
 import { VERSION } from "../shared/version.js";
 import { writeAtomic } from "../fix/write-atomic.js";
@@ -186,6 +186,7 @@ export async function main(argv: string[]): Promise<number> {
     fixDryRun: (values["fix-dry-run"] ?? false) || (stdin !== undefined && values.fix === true),
     reportUnusedDisables: values["report-unused-disables"] ?? false,
     ...(values.debug ? { debug: true } : {}),
+    ...(SHOWS_TREE.has(format) ? {} : { tree: false }),
   };
   const result = stdin
     ? await lintText(stdin.bytes, { ...options, filePath: stdin.path })

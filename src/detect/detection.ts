@@ -15,7 +15,15 @@ export interface Detection {
   differsFromDefaults: boolean;
 }
 
+export interface DetectOptions {
+  /**
+   * Stop looking as soon as the defaults are certain to fit (a run without a config
+   * file shows nothing then): the reason then says what was seen so far.
+   */
+  quick?: boolean;
+}
+
 export interface Detector {
   name: string;
-  detect(cwd: string): Promise<Detection | undefined>;
+  detect(cwd: string, options?: DetectOptions): Promise<Detection | undefined>;
 }

@@ -3,8 +3,8 @@
  * lint, and says what each argument found, so that an argument that matched
  * nothing is reported rather than passed over.
  */
-import type { Dirent } from "node:fs";
-import { lstat, readdir, stat } from "node:fs/promises";
+import { readdirSync, type Dirent } from "node:fs";
+import { lstat, stat } from "node:fs/promises";
 import path from "node:path";
 import picomatch from "picomatch";
 import { glob, isDynamicPattern } from "tinyglobby";
@@ -25,12 +25,33 @@ export interface DiscoverOptions {
   fallback?: readonly string[];
   /** Texts standing in for files: one not on disk is found as if it were, when named or inside a folder named (not by a glob). */
   overrides?: Overrides;
+  /** How folders are listed; default readdir. */
+  listFolder?: ListFolder;
 }
 
 /** A folder's entries; throws as readdir does. A long-lived caller answers from memory while a folder is unchanged (run/run-memory.ts). */
 export type ListFolder = (dir: string) => Dirent[] | Promise<Dirent[]>;
 
-const readFolder: ListFolder = (dir) => readdir(dir, { withFileTypes: true });
+/** Synchronous: a walk lists folder after folder, and a round trip through the thread pool costs more than listing a small folder. */
+const readFolder: ListFolder = (dir) => readdirSync(dir, { withFileTypes: true });
+
+/** Lists each folder once (the error of one that cannot be listed, too): a run's discovery and its whole-tree index walk the same folders. */
+export function listingOnce(list: ListFolder = readFolder): ListFolder {
+  const listed = new Map<string, Dirent[] | Promise<Dirent[]> | { error: unknown }>();
+  return (dir) => {
+    let got = listed.get(dir);
+    if (got === undefined) {
+      try {
+        got = list(dir);
+      } catch (error) {
+        got = { error };
+      }
+      listed.set(dir, got);
+    }
+    if ("error" in got) throw got.error;
+    return got;
+  };
+}
 
 /** What one argument named. */
 export interface ArgumentFound {
@@ -86,8 +107,10 @@ export async function walkMarkdown(dir: string, out: string[], unreadable: Unrea
     unreadable.push({ dir, reason: readdirReason(error) });
     return;
   }
+  // `dir` is normalised and a name holds no separator: no need for path.join's normalising, once per file
+  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
   for (const entry of entries) {
-    const abs = path.join(dir, entry.name);
+    const abs = prefix + entry.name;
     if (entry.isDirectory()) {
       if (!ALWAYS_IGNORED_DIRS.has(entry.name)) await walkMarkdown(abs, out, unreadable, list, regular);
     } else if (isMarkdownName(entry.name)) {
@@ -143,7 +166,7 @@ export async function discover(patterns: readonly string[], options: DiscoverOpt
       // a path that exists is a path: `(draft).md`, `a[1].md` or `*` are names, not globs
       found = { arg, kind: info?.isDirectory() ? "folder" : "file", abs, found: [], ignored: [] };
       if (info?.isDirectory()) {
-        await walkMarkdown(abs, found.found, unreadableDirs);
+        await walkMarkdown(abs, found.found, unreadableDirs, options.listFolder);
         found.found.push(...overridesIn(abs, options.overrides, found.found));
       } else found.found.push(abs);
     } else if (isDynamicPattern(arg)) {

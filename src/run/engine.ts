@@ -6,7 +6,7 @@
 import path from "node:path";
 import { ResultCache } from "./cache.js";
 import type { RunConfig } from "../config/config-loader.js";
-import { discover, type ArgumentFound, type Discovery, type IgnoredBy } from "./discover.js";
+import { discover, listingOnce, type ArgumentFound, type Discovery, type IgnoredBy } from "./discover.js";
 import type { ActiveRule } from "./lint-file.js";
 import type { FileJob, JobResult } from "./lint-job.js";
 import { runPhaseOne } from "./phase-one.js";
@@ -180,8 +180,11 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   const { overrides, memory } = options;
   // `!pattern` arguments alone leave files out of what a run without paths lints (a missing `.agent` is reported)
   const targets = defaultTargets(cwd);
+  // the discovery and the whole-tree index walk the same folders
+  const listFolder = listingOnce(memory?.listFolder);
   const discovery = await discover(options.patterns, {
     cwd,
+    listFolder,
     fallback: targets.length > 0 ? targets : AGENT_DIRS.slice(0, 1),
     ...(options.ignoredBy ? { ignoredBy: options.ignoredBy } : {}),
     ...(overrides ? { overrides } : {}),
@@ -297,6 +300,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
       : await buildIndex(entries, [...roots].sort(), {
           displayPath,
           covers: coverage(discovery),
+          listFolder,
           ...(options.ignoredBy ? { ignoredBy: options.ignoredBy } : {}),
           // the memory knows unchanged files without reading them, which hashing them would
           ...(memory ? { memory } : cache ? { cache } : {}),

@@ -10,9 +10,10 @@ import { frontMatterEntry } from "../tree/index-entry.js";
 import { crashMessage, type ActiveRule, type FileTrace } from "./lint-file.js";
 import { classify } from "../tree/place.js";
 import { existsSync } from "node:fs";
-import { readFrontMatterSource, readSource } from "../source/read-source.js";
+import { frontMatterSettled } from "../source/front-matter.js";
+import { readSource, readSourceStart } from "../source/read-source.js";
 import { readRegistry, registryPath } from "../tree/registry.js";
-import { overridesIn, walkMarkdown, type IgnoredBy, type UnreadableDir } from "./discover.js";
+import { overridesIn, walkMarkdown, type IgnoredBy, type ListFolder, type UnreadableDir } from "./discover.js";
 import type { RunMemory } from "./run-memory.js";
 import type { Diagnostic, FileSystemView, IndexEntry, Overrides, Place, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "../shared/types.js";
 
@@ -26,8 +27,10 @@ export interface IndexOptions {
   cache?: Pick<ResultCache, "indexKeys" | "setIndexKeys">;
   /** Texts the index reads instead of the files on disk (a file not on disk included). */
   overrides?: Overrides;
-  /** A long-lived caller's memory of the tree: folders and files unchanged since the last run are not read again. */
+  /** A long-lived caller's memory of the tree: files unchanged since the last run are not read again. */
   memory?: RunMemory;
+  /** How folders are listed (the run's discovery listed some already, a long-lived caller remembers them); default readdir. */
+  listFolder?: ListFolder;
 }
 
 /** An index entry for a file that could not be read: the tree knows it is there, by its path alone. */
@@ -44,7 +47,7 @@ async function otherEntry(file: string, options: IndexOptions, walked: boolean):
   const place = classify(file);
   if (!place) return null;
   // the cache keys a file by the hash of its whole text
-  const read = options.cache ? readSource(file, place.root, options.overrides) : readFrontMatterSource(file, place.root, options.overrides, walked);
+  const read = options.cache ? readSource(file, place.root, options.overrides) : readSourceStart(file, place.root, options.overrides, walked, frontMatterSettled);
   // a file that cannot be read is still there: its place (kind, number, plan) is known from its path
   if (!read.ok) return unreadEntry(file, displayPath(file), place, false);
   const text = read.text;
@@ -67,7 +70,7 @@ export async function buildIndex(linted: IndexEntry[], roots: string[], options:
   for (const root of roots) {
     const unsaved = overridesIn(root, overrides, []);
     // a tree that exists only in unsaved texts has no folder to list
-    if (unsaved.length === 0 || existsSync(root)) await walkMarkdown(root, found, unreadableDirs, memory?.listFolder, regular);
+    if (unsaved.length === 0 || existsSync(root)) await walkMarkdown(root, found, unreadableDirs, options.listFolder, regular);
     found.push(...unsaved.filter((file) => !found.includes(file)));
   }
   const ignored = ignoredBy && memory ? (abs: string) => memory.ignoredBy(abs, ignoredBy) : ignoredBy;

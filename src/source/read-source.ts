@@ -9,7 +9,6 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, rea
 import path from "node:path";
 import { isUtf8 } from "node:buffer";
 import type { Overrides } from "../shared/types.js";
-import { frontMatterSettled } from "./front-matter.js";
 
 /** Milestones are a few KB; anything this large is a mistake and is not parsed. */
 export const MAX_FILE_BYTES = 512 * 1024;
@@ -168,9 +167,9 @@ export function readSource(file: string, root: string, overrides?: Overrides, ma
   }
 }
 
-/** Bytes decoded first when only the front matter is wanted: a milestone's fits. */
+/** Bytes decoded first when only the start of a file is wanted: a milestone's front matter fits. */
 const HEAD_BYTES = 2048;
-/** Reused by every read of readFrontMatterSource: its bytes are decoded before the next read. */
+/** Reused by every read of readSourceStart: its bytes are decoded before the next read. */
 let scratch = Buffer.allocUnsafe(64 * 1024);
 
 /** Reads `fd` to its end into `scratch`, or up to one byte past `maxBytes`; the length read. */
@@ -190,16 +189,16 @@ function readToScratch(fd: number, maxBytes: number): number {
 }
 
 /**
- * What the whole-tree index reads of a file it does not report on: what readSource
- * gives — a file it refuses is refused here too, for any byte of it — but of the
- * text only the start that decides the front matter, which is all the index takes.
- * `walked`: a walk of `root` met the file as a regular file, below folders rather than
- * links, so it lies in the tree: it is opened without following a link, and without
- * looking at every folder above it (lstat and realpath of each file were a third of
- * the index's time in a large tree). A file that became a link since is read as
- * readSource reads it.
+ * The start of a file that is `enough` for a reader that needs no more (the
+ * whole-tree index, the front matter; a detector, a marker), else its whole text:
+ * what readSource gives — a file it refuses is refused here too, for any byte of
+ * it — but decoded only as far as needed. `walked`: a walk of `root` met the file
+ * as a regular file, below folders rather than links, so it lies in the tree: it is
+ * opened without following a link, and without looking at every folder above it
+ * (lstat and realpath of each file were a third of the index's time in a large
+ * tree). A file that became a link since is read as readSource reads it.
  */
-export function readFrontMatterSource(file: string, root: string, overrides: Overrides | undefined, walked: boolean): ReadOutcome {
+export function readSourceStart(file: string, root: string, overrides: Overrides | undefined, walked: boolean, enough: (start: string) => boolean): ReadOutcome {
   const noFollow = constants.O_NOFOLLOW as number | undefined;
   if (!walked || overrides?.has(file) || noFollow === undefined) return readSource(file, root, overrides);
   let fd: number | undefined;
@@ -222,7 +221,7 @@ export function readFrontMatterSource(file: string, root: string, overrides: Ove
     const cut = bytes.lastIndexOf(10, end - 1) + 1;
     if (cut === 0) continue;
     const start = bytes.toString("utf8", 0, cut);
-    if (frontMatterSettled(start)) return { ok: true, text: start };
+    if (enough(start)) return { ok: true, text: start };
   }
   return { ok: true, text: bytes.toString("utf8") };
 }

@@ -53,8 +53,9 @@ export function frontMatterEntry(source: SourceFile): IndexEntry {
   const { text } = source;
   const content = frontMatterContent(text);
   const simple = content && simpleFrontMatter(text, content);
-  const lines = new LineIndex(text);
-  if (!simple) return indexEntry(source, readFrontMatter(text), lines, false);
+  if (!simple) return indexEntry(source, readFrontMatter(text), new LineIndex(text), false);
+  // every offset lies in the front matter
+  const lines = new LineIndex(text.slice(0, content.end));
   // one copy of every value: strings sliced from the text would keep it alive as long as the index
   const values = structuredClone(simple.map((k) => k.data));
   const keys: Record<string, IndexedKey> = Object.create(null);
