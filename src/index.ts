@@ -17,6 +17,8 @@ import { UsageError } from "./shared/errors.js";
 import type { LintResult, Overrides, ResolvedConfig, Rule } from "./shared/types.js";
 import type { Concurrency } from "./run/workers.js";
 import { RunMemory } from "./run/run-memory.js";
+import { listingOnce, type ListFolder } from "./run/discover.js";
+import { configWithout } from "./detect/without-config.js";
 
 export interface LintOptions {
   /** Files, folders or globs to lint; default whichever of `.agent` and `.agents` exists in `cwd`. */
@@ -37,9 +39,15 @@ export interface LintOptions {
   config?: string | ConfigFile;
   /**
    * The config of files that no config file covers (in the shape of a config file);
-   * default: every rule at its default. The CLI passes what `inspect()` proposes.
+   * default: every rule at its default.
    */
   defaults?: ConfigFile;
+  /**
+   * When no config file applies in `cwd` and no `config` is given, lint with what
+   * `inspect()` proposes for the tree there instead of `defaults`, as the CLI does;
+   * the result's `notice` then says what was chosen and why.
+   */
+  detectDefaults?: boolean;
   /** Rules to run in addition to the built-in ones and the configs' plugins. */
   rules?: readonly Rule[];
   /** Rule settings that win over every config's, as `--rule 'id: severity'` gives them. */
@@ -111,7 +119,7 @@ function resolveOverrides(overrides: LintOptions["overrides"], cwd: string): Ove
   return new Map([...overrides].map(([file, text]) => [path.resolve(cwd, file), text]));
 }
 
-async function run(options: LintOptions, loader: ConfigLoader, memory?: RunMemory): Promise<LintResult> {
+async function run(options: LintOptions, loader: ConfigLoader, memory?: RunMemory, listFolder?: ListFolder): Promise<LintResult> {
   const today = options.now ?? localDate();
   if (!isIsoDate(today)) throw new UsageError(`--now must be a real date as YYYY-MM-DD, got "${today}"`);
   const layout = options.layout;
@@ -139,13 +147,20 @@ async function run(options: LintOptions, loader: ConfigLoader, memory?: RunMemor
     ...(options.debug ? { debug: true } : {}),
     ...(overrides ? { overrides } : {}),
     ...(memory ? { memory } : {}),
+    ...(listFolder ? { listFolder } : {}),
     ...(options.tree === false ? { tree: false } : {}),
   });
   return options.quiet ? errorsOnly(result) : result;
 }
 
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
-  return run(options, loaderFor(options, options.cwd ?? process.cwd()));
+  const cwd = options.cwd ?? process.cwd();
+  // the detection and the run walk the same folders: each is listed once
+  const listFolder = listingOnce();
+  const detected = options.detectDefaults && options.config === undefined ? await configWithout(path.resolve(cwd), { listFolder }) : undefined;
+  const chosen = detected ? { ...options, defaults: detected.defaults } : options;
+  const result = await run(chosen, loaderFor(chosen, cwd), undefined, listFolder);
+  return detected ? { ...result, notice: detected.notice } : result;
 }
 
 /**

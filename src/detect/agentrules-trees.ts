@@ -59,7 +59,7 @@ export const agentrulesTrees: Detector = {
     const files: string[] = [];
     const regular = new Set<string>();
     // a folder that is missing or cannot be read holds nothing to go by
-    for (const dir of AGENT_DIRS) await walkMarkdown(path.join(cwd, dir, "exec_plans"), files, [], undefined, regular);
+    for (const dir of AGENT_DIRS) await walkMarkdown(path.join(cwd, dir, "exec_plans"), files, [], options.listFolder, regular);
     const plans: { file: string; place: Place }[] = [];
     const milestones: { file: string; place: Place }[] = [];
     const layouts = new Set<Layout>();

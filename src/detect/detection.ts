@@ -3,6 +3,7 @@
  * it. Detectors are listed in `inspect.ts`.
  */
 import type { ConfigFile } from "../config/config-files.js";
+import type { ListFolder } from "../run/discover.js";
 
 export interface Detection {
   /** The config this calls for, e.g. `{ extends: ["agentrules"] }`. */
@@ -21,6 +22,8 @@ export interface DetectOptions {
    * file shows nothing then): the reason then says what was seen so far.
    */
   quick?: boolean;
+  /** How folders are listed (a run lists each once, for the detectors and itself); default readdir. */
+  listFolder?: ListFolder;
 }
 
 export interface Detector {

@@ -6,14 +6,15 @@
  */
 import { CONFIG_FILE_NAMES, nearestConfigFile, type ConfigFile } from "../config/config-files.js";
 import { DETECTORS, inspect } from "./inspect.js";
+import type { ListFolder } from "../run/discover.js";
 
 const CONFIG_FILE = CONFIG_FILE_NAMES[0];
 
-/** Undefined when the defaults fit, or a config file applies to `cwd`. */
-export async function configWithout(cwd: string): Promise<{ defaults: ConfigFile; notice: string } | undefined> {
+/** Undefined when the defaults fit, or a config file applies to `cwd`. `listFolder`: the run's, which walks the same folders. */
+export async function configWithout(cwd: string, options: { listFolder?: ListFolder } = {}): Promise<{ defaults: ConfigFile; notice: string } | undefined> {
   if (nearestConfigFile(cwd)) return undefined;
   // a tree whose milestones are the template's is told apart from half of them
-  const found = await inspect(cwd, DETECTORS, { quick: true });
+  const found = await inspect(cwd, DETECTORS, { quick: true, ...options });
   const chosen = found?.detections.filter((d) => d.differsFromDefaults) ?? [];
   if (!found || chosen.length === 0) return undefined;
   const reasons = chosen.map((d) => d.reason).join("; ");

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { ResultCache } from "./cache.js";
 import type { RunConfig } from "../config/config-loader.js";
-import { discover, listingOnce, type ArgumentFound, type Discovery, type IgnoredBy } from "./discover.js";
+import { discover, listingOnce, type ArgumentFound, type Discovery, type IgnoredBy, type ListFolder } from "./discover.js";
 import type { ActiveRule } from "./lint-file.js";
 import type { FileJob, JobResult } from "./lint-job.js";
 import { runPhaseOne } from "./phase-one.js";
@@ -67,6 +67,8 @@ export interface EngineOptions {
   overrides?: Overrides;
   /** What a long-lived caller keeps between runs (src/run/run-memory.ts); takes the place of `cacheFile`. */
   memory?: RunMemory;
+  /** How folders are listed, when the caller listed some already (listingOnce); default each once in this run. */
+  listFolder?: ListFolder;
   /** Build the result's `tree` (default true); a caller that shows no board (the language server) is spared it. */
   tree?: boolean;
   /** What the whole-tree rules see of the repository beyond the index; default the disk. */
@@ -161,7 +163,10 @@ const skippedOnPurpose = (arg: ArgumentFound): boolean =>
 
 export async function runEngine(options: EngineOptions): Promise<LintResult> {
   const { cwd, today } = options;
-  const displayPath = (abs: string) => path.relative(cwd, abs).split(path.sep).join("/") || ".";
+  // a file under `cwd` (nearly all of them) by slicing: path.relative once per file of a large tree added up
+  const base = path.resolve(cwd);
+  const under = base.endsWith(path.sep) ? base : base + path.sep;
+  const displayPath = (abs: string) => (abs.startsWith(under) ? abs.slice(under.length) : path.relative(base, abs)).split(path.sep).join("/") || ".";
   const fallback: RunConfig = { config: options.config, rules: options.rules };
   const active = new Map<RunConfig, ReturnType<typeof activeRules>>();
   const activeFor = (run: RunConfig) => {
@@ -181,7 +186,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   // `!pattern` arguments alone leave files out of what a run without paths lints (a missing `.agent` is reported)
   const targets = defaultTargets(cwd);
   // the discovery and the whole-tree index walk the same folders
-  const listFolder = listingOnce(memory?.listFolder);
+  const listFolder = options.listFolder ?? listingOnce(memory?.listFolder);
   const discovery = await discover(options.patterns, {
     cwd,
     listFolder,

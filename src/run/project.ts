@@ -43,15 +43,15 @@ export function unreadEntry(file: string, displayPath: string, place: Place, lin
  * (null: not a plan or milestone file). `walked`: met by the walk as a regular file.
  */
 async function otherEntry(file: string, options: IndexOptions, walked: boolean): Promise<IndexEntry | null> {
-  const { displayPath } = options;
   const place = classify(file);
   if (!place) return null;
+  const displayPath = options.displayPath(file);
   // the cache keys a file by the hash of its whole text
   const read = options.cache ? readSource(file, place.root, options.overrides) : readSourceStart(file, place.root, options.overrides, walked, frontMatterSettled);
   // a file that cannot be read is still there: its place (kind, number, plan) is known from its path
-  if (!read.ok) return unreadEntry(file, displayPath(file), place, false);
+  if (!read.ok) return unreadEntry(file, displayPath, place, false);
   const text = read.text;
-  const source = { path: file, displayPath: displayPath(file), text, place };
+  const source = { path: file, displayPath, text, place };
   const hash = options.cache && (await contentHash(text));
   const keys = hash ? options.cache?.indexKeys(file, hash) : undefined;
   if (keys) return { path: file, displayPath: source.displayPath, place, linted: false, keys };

@@ -358,6 +358,8 @@ export interface LintResult {
   warnings?: string[];
   /** With `debug: true` (`--debug`). */
   trace?: RunTrace;
+  /** With `detectDefaults`, when the tree called for a profile other than the defaults: the line that says which and why, as the CLI prints it. */
+  notice?: string;
 }
 
 /** What `--debug` shows of a run. */

@@ -23,8 +23,11 @@ export interface SimpleKey {
   fields?: Record<string, Range>;
 }
 
-/** Characters `yaml` may treat otherwise than as text: controls, tabs, lone CR, BOM, line and paragraph separators, lone surrogates. */
-const ODD = /[\x00-\x09\x0b-\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Characters `yaml` may treat otherwise than as text: controls, tabs, lone CR, BOM, line and paragraph separators. */
+const ODD = /[\x00-\x09\x0b-\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/;
+/** A surrogate, and one that is not half of a pair (a text given as a string may hold one; decoded UTF-8 never does). */
+const SURROGATE = /[\ud800-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** A key at the start of a line, its colon and the spaces after it. */
 const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)/;
 /** Keys that `yaml` reads as null or a boolean, or that `toJS` treats apart. */
@@ -175,7 +178,7 @@ function keyOn(line: Line, indent: number): { name: string; key: Range; at: numb
  */
 export function simpleFrontMatter(text: string, content: Range): SimpleKey[] | undefined {
   const yaml = text.slice(content.start, content.end);
-  if (ODD.test(yaml)) return undefined;
+  if (ODD.test(yaml) || (SURROGATE.test(yaml) && LONE_SURROGATE.test(yaml))) return undefined;
   const lines = linesOf(text, content);
   const keys: SimpleKey[] = [];
   const names = new Set<string>();
