@@ -17,8 +17,9 @@ import { UsageError } from "./shared/errors.js";
 import type { LintResult, Overrides, ResolvedConfig, Rule } from "./shared/types.js";
 import type { Concurrency } from "./run/workers.js";
 import { RunMemory } from "./run/run-memory.js";
-import { listingOnce, type ListFolder } from "./run/discover.js";
+import { Folders } from "./shared/folders.js";
 import { configWithout } from "./detect/without-config.js";
+import type { ReadAhead } from "./source/read-source.js";
 
 export interface LintOptions {
   /** Files, folders or globs to lint; default whichever of `.agent` and `.agents` exists in `cwd`. */
@@ -93,9 +94,10 @@ export function errorsOnly(result: LintResult): LintResult {
   return { ...result, files, warningCount: 0, fixableCount: files.reduce((n, f) => n + f.fixableCount, 0) };
 }
 
-function loaderFor(options: Pick<LintOptions, "config" | "defaults" | "rules" | "overrideRules">, cwd: string): ConfigLoader {
+function loaderFor(options: Pick<LintOptions, "config" | "defaults" | "rules" | "overrideRules">, cwd: string, folders = new Folders()): ConfigLoader {
   return new ConfigLoader({
     cwd,
+    exists: folders.has,
     rules: [...builtinRules, ...(options.rules ?? [])],
     ...(options.config !== undefined ? { config: options.config } : {}),
     ...(options.defaults !== undefined ? { defaults: options.defaults } : {}),
@@ -119,7 +121,7 @@ function resolveOverrides(overrides: LintOptions["overrides"], cwd: string): Ove
   return new Map([...overrides].map(([file, text]) => [path.resolve(cwd, file), text]));
 }
 
-async function run(options: LintOptions, loader: ConfigLoader, memory?: RunMemory, listFolder?: ListFolder): Promise<LintResult> {
+async function run(options: LintOptions, loader: ConfigLoader, memory?: RunMemory, ahead: { folders?: Folders; readAhead?: ReadAhead } = {}): Promise<LintResult> {
   const today = options.now ?? localDate();
   if (!isIsoDate(today)) throw new UsageError(`--now must be a real date as YYYY-MM-DD, got "${today}"`);
   const layout = options.layout;
@@ -147,7 +149,7 @@ async function run(options: LintOptions, loader: ConfigLoader, memory?: RunMemor
     ...(options.debug ? { debug: true } : {}),
     ...(overrides ? { overrides } : {}),
     ...(memory ? { memory } : {}),
-    ...(listFolder ? { listFolder } : {}),
+    ...ahead,
     ...(options.tree === false ? { tree: false } : {}),
   });
   return options.quiet ? errorsOnly(result) : result;
@@ -155,11 +157,12 @@ async function run(options: LintOptions, loader: ConfigLoader, memory?: RunMemor
 
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const cwd = options.cwd ?? process.cwd();
-  // the detection and the run walk the same folders: each is listed once
-  const listFolder = listingOnce();
-  const detected = options.detectDefaults && options.config === undefined ? await configWithout(path.resolve(cwd), { listFolder }) : undefined;
+  // the detection, the config lookup and the run look at the same folders and files: each folder is listed once, most files read once
+  const folders = new Folders();
+  const readAhead: ReadAhead = new Map();
+  const detected = options.detectDefaults && options.config === undefined ? await configWithout(path.resolve(cwd), { folders, readAhead }) : undefined;
   const chosen = detected ? { ...options, defaults: detected.defaults } : options;
-  const result = await run(chosen, loaderFor(chosen, cwd), undefined, listFolder);
+  const result = await run(chosen, loaderFor(chosen, cwd, folders), undefined, { folders, readAhead });
   return detected ? { ...result, notice: detected.notice } : result;
 }
 

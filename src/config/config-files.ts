@@ -3,11 +3,12 @@
  * first of CONFIG_FILE_NAMES that exists wins; walking up from a linted file, the
  * nearest folder with one wins (configs do not cascade).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import stripJsonComments from "strip-json-comments";
 import { UsageError } from "../shared/errors.js";
+import { existsOnDisk, type Exists } from "../shared/folders.js";
 import { LineIndex } from "../source/line-index.js";
 import { importModule } from "../shared/import-module.js";
 import type { JsonSchema } from "./schemas.js";
@@ -54,10 +55,10 @@ function hasPackageKey(file: string): boolean {
 }
 
 /** The config file in `dir` itself, if any. */
-export function configFileIn(dir: string): string | undefined {
+export function configFileIn(dir: string, exists: Exists = existsOnDisk): string | undefined {
   for (const name of CONFIG_FILE_NAMES) {
+    if (!exists(dir, name)) continue;
     const file = path.join(dir, name);
-    if (!existsSync(file)) continue;
     if (name === "package.json" && !hasPackageKey(file)) continue;
     return file;
   }
@@ -65,9 +66,9 @@ export function configFileIn(dir: string): string | undefined {
 }
 
 /** The config file that applies in `dir`: the first one in it or in a folder above it. */
-export function nearestConfigFile(dir: string): string | undefined {
+export function nearestConfigFile(dir: string, exists: Exists = existsOnDisk): string | undefined {
   for (let current = path.resolve(dir); ; current = path.dirname(current)) {
-    const file = configFileIn(current);
+    const file = configFileIn(current, exists);
     if (file || path.dirname(current) === current) return file;
   }
 }

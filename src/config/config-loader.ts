@@ -7,6 +7,7 @@ import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { checkConfigShape, resolveConfig } from "./config.js";
 import { configFileIn, readConfigFile, type ConfigFile, type RuleEntry } from "./config-files.js";
+import type { Exists } from "../shared/folders.js";
 import { UsageError } from "../shared/errors.js";
 import { didYouMeanSentence } from "../shared/suggest.js";
 import { Gitignores, relativeInside } from "./gitignore.js";
@@ -42,6 +43,8 @@ export interface LoaderOptions {
   defaults?: ConfigFile;
   /** Rule settings that win over every config's (`--rule`). */
   overrideRules?: Record<string, RuleEntry>;
+  /** Whether a folder holds a file, for the config and `.gitignore` lookups; default a stat of each. */
+  exists?: Exists;
 }
 
 /** A config error surfaces where the config is awaited, not as an unhandled rejection before that. */
@@ -54,13 +57,14 @@ export class ConfigLoader {
   private readonly byFile = new Map<string, Promise<LoadedConfig>>();
   private readonly fileOfDir = new Map<string, string | undefined>();
   private readonly ignoresOf = new WeakMap<LoadedConfig, Ignore>();
-  private readonly gitignores = new Gitignores();
+  private readonly gitignores: Gitignores;
   /** `--config` or an inline config: the one config of every file. */
   private readonly forced?: Promise<LoadedConfig>;
   private defaults?: Promise<LoadedConfig>;
 
   constructor(private readonly options: LoaderOptions) {
     const { config, cwd } = options;
+    this.gitignores = new Gitignores(options.exists);
     if (typeof config === "string") this.forced = this.load(path.resolve(cwd, config));
     else if (config !== undefined) this.forced = handled(this.build(config, "inline config", cwd));
   }
@@ -107,7 +111,7 @@ export class ConfigLoader {
   private nearest(dir: string): string | undefined {
     if (this.fileOfDir.has(dir)) return this.fileOfDir.get(dir);
     const parent = path.dirname(dir);
-    const found = configFileIn(dir) ?? (parent === dir ? undefined : this.nearest(parent));
+    const found = configFileIn(dir, this.options.exists) ?? (parent === dir ? undefined : this.nearest(parent));
     this.fileOfDir.set(dir, found);
     return found;
   }

@@ -3,9 +3,10 @@
  * (the folder holding `.git`, or the filesystem root) down to the file's folder,
  * patterns relative to their own folder, a deeper file overriding a shallower one.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
+import { existsOnDisk, type Exists } from "../shared/folders.js";
 
 /** `abs` relative to `dir` with `/` separators, or undefined when it is not inside `dir`. */
 export function relativeInside(dir: string, abs: string): string | undefined {
@@ -18,15 +19,18 @@ export class Gitignores {
   /** Per folder: its `.gitignore` (or null) and the folders above it that count. */
   private readonly chains = new Map<string, { dir: string; ignore: Ignore }[]>();
 
+  /** `exists`: whether a folder holds a file (a run answers from its folder listings); default a stat. */
+  constructor(private readonly exists: Exists = existsOnDisk) {}
+
   private chain(dir: string): { dir: string; ignore: Ignore }[] {
     const cached = this.chains.get(dir);
     if (cached) return cached;
     const parent = path.dirname(dir);
-    const above = parent === dir || existsSync(path.join(dir, ".git")) ? [] : this.chain(parent);
+    const above = parent === dir || this.exists(dir, ".git") ? [] : this.chain(parent);
     const file = path.join(dir, ".gitignore");
     let own: { dir: string; ignore: Ignore }[] = [];
     try {
-      if (existsSync(file)) own = [{ dir, ignore: ignore().add(readFileSync(file, "utf8")) }];
+      if (this.exists(dir, ".gitignore")) own = [{ dir, ignore: ignore().add(readFileSync(file, "utf8")) }];
     } catch {
       // an unreadable .gitignore ignores nothing, as in git
     }

@@ -11,7 +11,8 @@
  * CLI's living sections.
  */
 import path from "node:path";
-import { readSourceStart } from "../source/read-source.js";
+import { frontMatterSettled } from "../source/front-matter.js";
+import { READ_AHEAD_CHARS, readSourceStart } from "../source/read-source.js";
 import { AGENT_DIRS } from "../tree/agent-dirs.js";
 import { classify } from "../tree/place.js";
 import { walkMarkdown } from "../run/discover.js";
@@ -59,7 +60,7 @@ export const agentrulesTrees: Detector = {
     const files: string[] = [];
     const regular = new Set<string>();
     // a folder that is missing or cannot be read holds nothing to go by
-    for (const dir of AGENT_DIRS) await walkMarkdown(path.join(cwd, dir, "exec_plans"), files, [], options.listFolder, regular);
+    for (const dir of AGENT_DIRS) walkMarkdown(path.join(cwd, dir, "exec_plans"), files, [], options.folders?.list, regular);
     const plans: { file: string; place: Place }[] = [];
     const milestones: { file: string; place: Place }[] = [];
     const layouts = new Set<Layout>();
@@ -67,14 +68,16 @@ export const agentrulesTrees: Detector = {
     for (const file of files) {
       const place = classify(file);
       if (!place) continue;
-      found.add(path.relative(cwd, place.root).split(path.sep).join("/"));
+      found.add(place.root);
       layouts.add(place.layout);
       (place.kind === "execplan" ? plans : milestones).push({ file, place });
     }
     if (plans.length + milestones.length === 0) return undefined;
     // a file read only as far as a marker, when it has one (a file that cannot be read is evidence of nothing)
     const textOf = ({ file, place }: { file: string; place: Place }, enough: (start: string) => boolean): string => {
-      const read = readSourceStart(file, place.root, undefined, regular.has(file), enough);
+      // read as far as the front matter too, for the run's whole-tree index to take
+      const read = readSourceStart(file, place.root, undefined, regular.has(file), (start) => enough(start) && frontMatterSettled(start));
+      if (!read.ok || read.text.length <= READ_AHEAD_CHARS) options.readAhead?.set(file, read);
       return read.ok ? read.text : "";
     };
     let marked = 0;
@@ -88,7 +91,7 @@ export const agentrulesTrees: Detector = {
       if (hasMarker(text)) marked++;
       else if (cliMilestone(text)) cliForm++;
     }
-    const where = [...found].sort().join(" and ");
+    const where = [...found].map((root) => path.relative(cwd, root).split(path.sep).join("/")).sort().join(" and ");
     const layout = layouts.size === 2 ? "both layouts, template and upstream" : `the ${[...layouts][0]} layout`;
     const template: Omit<Detection, "reason"> = { config: { extends: ["recommended"] }, choice: `the "recommended" preset, the milestone template's strict profile`, differsFromDefaults: false };
     const counts = `${plural(plans.length, "plan")} and ${plural(milestones.length, "milestone")}`;

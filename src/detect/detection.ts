@@ -3,7 +3,8 @@
  * it. Detectors are listed in `inspect.ts`.
  */
 import type { ConfigFile } from "../config/config-files.js";
-import type { ListFolder } from "../run/discover.js";
+import type { Folders } from "../shared/folders.js";
+import type { ReadAhead } from "../source/read-source.js";
 
 export interface Detection {
   /** The config this calls for, e.g. `{ extends: ["agentrules"] }`. */
@@ -22,8 +23,10 @@ export interface DetectOptions {
    * file shows nothing then): the reason then says what was seen so far.
    */
   quick?: boolean;
-  /** How folders are listed (a run lists each once, for the detectors and itself); default readdir. */
-  listFolder?: ListFolder;
+  /** The run's folder listings (each folder listed once, for the detectors and the run); default readdir. */
+  folders?: Folders;
+  /** Receives the short texts read (whole files, or starts with their front matter), for the run that follows to take instead of reading them again. */
+  readAhead?: ReadAhead;
 }
 
 export interface Detector {

@@ -3,13 +3,13 @@
  * lint, and says what each argument found, so that an argument that matched
  * nothing is reported rather than passed over.
  */
-import { readdirSync, type Dirent } from "node:fs";
 import { lstat, stat } from "node:fs/promises";
 import path from "node:path";
 import picomatch from "picomatch";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { UsageError } from "../shared/errors.js";
 import type { IgnoreReason, Overrides } from "../shared/types.js";
+import { readFolder, type ListFolder } from "../shared/folders.js";
 
 /** Never descended into, whatever the config says. */
 const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
@@ -29,29 +29,7 @@ export interface DiscoverOptions {
   listFolder?: ListFolder;
 }
 
-/** A folder's entries; throws as readdir does. A long-lived caller answers from memory while a folder is unchanged (run/run-memory.ts). */
-export type ListFolder = (dir: string) => Dirent[] | Promise<Dirent[]>;
-
-/** Synchronous: a walk lists folder after folder, and a round trip through the thread pool costs more than listing a small folder. */
-const readFolder: ListFolder = (dir) => readdirSync(dir, { withFileTypes: true });
-
-/** Lists each folder once (the error of one that cannot be listed, too): a run's discovery and its whole-tree index walk the same folders. */
-export function listingOnce(list: ListFolder = readFolder): ListFolder {
-  const listed = new Map<string, Dirent[] | Promise<Dirent[]> | { error: unknown }>();
-  return (dir) => {
-    let got = listed.get(dir);
-    if (got === undefined) {
-      try {
-        got = list(dir);
-      } catch (error) {
-        got = { error };
-      }
-      listed.set(dir, got);
-    }
-    if ("error" in got) throw got.error;
-    return got;
-  };
-}
+export type { ListFolder };
 
 /** What one argument named. */
 export interface ArgumentFound {
@@ -99,10 +77,10 @@ function readdirReason(error: unknown): string {
  * added to `unreadable`. `regular` gathers the files met as regular files: below
  * folders, never links, they lie inside `dir`'s real folder.
  */
-export async function walkMarkdown(dir: string, out: string[], unreadable: UnreadableDir[], list: ListFolder = readFolder, regular?: Set<string>): Promise<void> {
+export function walkMarkdown(dir: string, out: string[], unreadable: UnreadableDir[], list: ListFolder = readFolder, regular?: Set<string>): void {
   let entries;
   try {
-    entries = await list(dir);
+    entries = list(dir);
   } catch (error) {
     unreadable.push({ dir, reason: readdirReason(error) });
     return;
@@ -112,7 +90,7 @@ export async function walkMarkdown(dir: string, out: string[], unreadable: Unrea
   for (const entry of entries) {
     const abs = prefix + entry.name;
     if (entry.isDirectory()) {
-      if (!ALWAYS_IGNORED_DIRS.has(entry.name)) await walkMarkdown(abs, out, unreadable, list, regular);
+      if (!ALWAYS_IGNORED_DIRS.has(entry.name)) walkMarkdown(abs, out, unreadable, list, regular);
     } else if (isMarkdownName(entry.name)) {
       out.push(abs);
       if (entry.isFile()) regular?.add(abs);
@@ -166,7 +144,7 @@ export async function discover(patterns: readonly string[], options: DiscoverOpt
       // a path that exists is a path: `(draft).md`, `a[1].md` or `*` are names, not globs
       found = { arg, kind: info?.isDirectory() ? "folder" : "file", abs, found: [], ignored: [] };
       if (info?.isDirectory()) {
-        await walkMarkdown(abs, found.found, unreadableDirs, options.listFolder);
+        walkMarkdown(abs, found.found, unreadableDirs, options.listFolder);
         found.found.push(...overridesIn(abs, options.overrides, found.found));
       } else found.found.push(abs);
     } else if (isDynamicPattern(arg)) {

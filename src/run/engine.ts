@@ -6,7 +6,8 @@
 import path from "node:path";
 import { ResultCache } from "./cache.js";
 import type { RunConfig } from "../config/config-loader.js";
-import { discover, listingOnce, type ArgumentFound, type Discovery, type IgnoredBy, type ListFolder } from "./discover.js";
+import { discover, type ArgumentFound, type Discovery, type IgnoredBy } from "./discover.js";
+import { Folders } from "../shared/folders.js";
 import type { ActiveRule } from "./lint-file.js";
 import type { FileJob, JobResult } from "./lint-job.js";
 import { runPhaseOne } from "./phase-one.js";
@@ -15,6 +16,7 @@ import { UNREADABLE_FILE, UsageError } from "../shared/errors.js";
 import { buildIndex, diskFiles, runProjectRules, unreadEntry } from "./project.js";
 import { registryRootOf } from "../tree/registry.js";
 import type { RunMemory } from "./run-memory.js";
+import type { ReadAhead } from "../source/read-source.js";
 import { AGENT_DIRS, defaultTargets } from "../tree/agent-dirs.js";
 import { treeSummary } from "../tree/tree-summary.js";
 import { suppress, unusedDirectives, type Directive } from "./suppressions.js";
@@ -67,8 +69,10 @@ export interface EngineOptions {
   overrides?: Overrides;
   /** What a long-lived caller keeps between runs (src/run/run-memory.ts); takes the place of `cacheFile`. */
   memory?: RunMemory;
-  /** How folders are listed, when the caller listed some already (listingOnce); default each once in this run. */
-  listFolder?: ListFolder;
+  /** The run's folder listings, when the caller listed some already (the profile detection, the config lookup); default each folder once in this run. */
+  folders?: Folders;
+  /** Texts the caller read already (the profile detection): the whole-tree index takes them instead of reading the files again. */
+  readAhead?: ReadAhead;
   /** Build the result's `tree` (default true); a caller that shows no board (the language server) is spared it. */
   tree?: boolean;
   /** What the whole-tree rules see of the repository beyond the index; default the disk. */
@@ -186,7 +190,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   // `!pattern` arguments alone leave files out of what a run without paths lints (a missing `.agent` is reported)
   const targets = defaultTargets(cwd);
   // the discovery and the whole-tree index walk the same folders
-  const listFolder = options.listFolder ?? listingOnce(memory?.listFolder);
+  const { list: listFolder } = options.folders ?? new Folders(memory?.listFolder);
   const discovery = await discover(options.patterns, {
     cwd,
     listFolder,
@@ -306,6 +310,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
           displayPath,
           covers: coverage(discovery),
           listFolder,
+          ...(options.readAhead ? { readAhead: options.readAhead } : {}),
           ...(options.ignoredBy ? { ignoredBy: options.ignoredBy } : {}),
           // the memory knows unchanged files without reading them, which hashing them would
           ...(memory ? { memory } : cache ? { cache } : {}),

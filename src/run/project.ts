@@ -11,7 +11,7 @@ import { crashMessage, type ActiveRule, type FileTrace } from "./lint-file.js";
 import { classify } from "../tree/place.js";
 import { existsSync } from "node:fs";
 import { frontMatterSettled } from "../source/front-matter.js";
-import { readSource, readSourceStart } from "../source/read-source.js";
+import { readSource, readSourceStart, type ReadAhead } from "../source/read-source.js";
 import { readRegistry, registryPath } from "../tree/registry.js";
 import { overridesIn, walkMarkdown, type IgnoredBy, type ListFolder, type UnreadableDir } from "./discover.js";
 import type { RunMemory } from "./run-memory.js";
@@ -31,6 +31,8 @@ export interface IndexOptions {
   memory?: RunMemory;
   /** How folders are listed (the run's discovery listed some already, a long-lived caller remembers them); default readdir. */
   listFolder?: ListFolder;
+  /** Texts read already in this run: taken (and dropped) instead of reading the file again. */
+  readAhead?: ReadAhead;
 }
 
 /** An index entry for a file that could not be read: the tree knows it is there, by its path alone. */
@@ -46,8 +48,12 @@ async function otherEntry(file: string, options: IndexOptions, walked: boolean):
   const place = classify(file);
   if (!place) return null;
   const displayPath = options.displayPath(file);
+  const ahead = options.overrides?.has(file) ? undefined : options.readAhead?.get(file);
+  options.readAhead?.delete(file);
   // the cache keys a file by the hash of its whole text
-  const read = options.cache ? readSource(file, place.root, options.overrides) : readSourceStart(file, place.root, options.overrides, walked, frontMatterSettled);
+  const read = options.cache
+    ? readSource(file, place.root, options.overrides)
+    : (ahead ?? readSourceStart(file, place.root, options.overrides, walked, frontMatterSettled));
   // a file that cannot be read is still there: its place (kind, number, plan) is known from its path
   if (!read.ok) return unreadEntry(file, displayPath, place, false);
   const text = read.text;
@@ -70,7 +76,7 @@ export async function buildIndex(linted: IndexEntry[], roots: string[], options:
   for (const root of roots) {
     const unsaved = overridesIn(root, overrides, []);
     // a tree that exists only in unsaved texts has no folder to list
-    if (unsaved.length === 0 || existsSync(root)) await walkMarkdown(root, found, unreadableDirs, options.listFolder, regular);
+    if (unsaved.length === 0 || existsSync(root)) walkMarkdown(root, found, unreadableDirs, options.listFolder, regular);
     found.push(...unsaved.filter((file) => !found.includes(file)));
   }
   const ignored = ignoredBy && memory ? (abs: string) => memory.ignoredBy(abs, ignoredBy) : ignoredBy;

@@ -167,6 +167,16 @@ export function readSource(file: string, root: string, overrides?: Overrides, ma
   }
 }
 
+/**
+ * Texts a run read ahead, by path, for a later step to take instead of reading the
+ * file again: the start of a file up to its front matter at least, or the whole
+ * file (a few KiB at most), or why it could not be read.
+ */
+export type ReadAhead = Map<string, ReadOutcome>;
+
+/** The longest text kept read ahead: a file's start, not a whole large file kept until it is taken. */
+export const READ_AHEAD_CHARS = 4096;
+
 /** Bytes decoded first when only the start of a file is wanted: a milestone's front matter fits. */
 const HEAD_BYTES = 2048;
 /** Reused by every read of readSourceStart: its bytes are decoded before the next read. */
