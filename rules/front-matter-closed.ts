@@ -26,15 +26,15 @@
  * 1:1  error  Front matter opened by `---` here is never closed: add a `---` line after the last key.
  * ```
  */
-import type { FileRule } from "../src/shared/types.js";
+import type { FilePlace, FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
 
-export const frontMatterClosed: FileRule = {
+export const frontMatterClosed: FileRule<Record<string, never>, FilePlace> = {
   meta: {
     id: "front-matter-closed",
     description: "The front matter block is closed by a `---` line",
     severity: "error",
-    appliesTo: ["milestone", "execplan"],
+    appliesTo: ["milestone", "execplan", "plan"],
     docsUrl: docsUrl("front-matter-closed"),
   },
   check(context) {

@@ -27,15 +27,15 @@
  * 4:1  error  Front matter is not valid YAML: key `status` appears more than once; keep one `status:` line
  * ```
  */
-import type { FileRule } from "../src/shared/types.js";
+import type { FilePlace, FileRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
 
-export const frontMatterYamlSyntax: FileRule = {
+export const frontMatterYamlSyntax: FileRule<Record<string, never>, FilePlace> = {
   meta: {
     id: "front-matter-yaml-syntax",
     description: "The front matter is valid YAML (no syntax errors, no duplicate keys)",
     severity: "error",
-    appliesTo: ["milestone", "execplan"],
+    appliesTo: ["milestone", "execplan", "plan"],
     docsUrl: docsUrl("front-matter-yaml-syntax"),
   },
   check(context) {

@@ -27,6 +27,17 @@ import { titleMatchesHeading } from "./title-matches-heading.js";
 import { noTemplatePlaceholder } from "./no-template-placeholder.js";
 import { changelogEntry } from "./changelog-entry.js";
 import { planSections } from "./plan-sections.js";
+// plans of the PLANS.md practice
+import { execplanSectionRequired } from "./execplan-section-required.js";
+import { execplanSectionDuplicate } from "./execplan-section-duplicate.js";
+import { execplanSectionOrder } from "./execplan-section-order.js";
+import { execplanProgress } from "./execplan-progress.js";
+import { execplanFinished } from "./execplan-finished.js";
+import { execplanFinishedInActive } from "./execplan-finished-in-active.js";
+import { execplanTemplateText } from "./execplan-template-text.js";
+import { execplanLocalPath } from "./execplan-local-path.js";
+import { execplanFrontMatterFences } from "./execplan-front-matter-fences.js";
+import { execplanReferences } from "./execplan-references.js";
 // whole tree
 import { milestoneIdUnique } from "./milestone-id-unique.js";
 import { milestoneNumberUnique } from "./milestone-number-unique.js";
@@ -72,6 +83,17 @@ export const builtinRules: readonly Rule[] = [
   noTemplatePlaceholder,
   changelogEntry,
   planSections,
+  // plans of the PLANS.md practice
+  execplanSectionRequired,
+  execplanSectionDuplicate,
+  execplanSectionOrder,
+  execplanProgress,
+  execplanFinished,
+  execplanFinishedInActive,
+  execplanTemplateText,
+  execplanLocalPath,
+  execplanFrontMatterFences,
+  execplanReferences,
   // whole tree
   milestoneIdUnique,
   milestoneNumberUnique,

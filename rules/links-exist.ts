@@ -59,10 +59,11 @@
  * ```
  */
 import path from "node:path";
-import type { FileSystemView, IndexEntry, ProjectContext, ProjectRule } from "../src/shared/types.js";
+import type { IndexEntry, ProjectContext, ProjectRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
 import { quoteValue } from "../src/shared/quote.js";
 import { repoDirOf } from "../src/tree/agent-dirs.js";
+import { pathBases } from "../src/tree/repo-files.js";
 import { treeOf } from "../src/tree/plan-tree.js";
 
 const URL_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
@@ -87,15 +88,6 @@ function repoPath(value: string, rootHas: (segment: string) => boolean): string 
   if (rootHas(first)) return bare;
   if (segments.length > 1 && HOST.test(first)) return undefined;
   return FILE_EXTENSION.test(bare) ? bare : undefined;
-}
-
-/** The folders a path may be read from: the repository (the `.agent` folder's parent) and its git work tree's root. */
-function bases(root: string, files: FileSystemView): string[] {
-  const repo = repoDirOf(root);
-  for (let dir = repo; ; dir = path.dirname(dir)) {
-    if (files.exists(path.join(dir, ".git"))) return dir === repo ? [repo] : [repo, dir];
-    if (path.dirname(dir) === dir) return [repo];
-  }
 }
 
 const posix = (p: string): string => p.split(path.sep).join("/");
@@ -141,7 +133,7 @@ export const linksExist: ProjectRule = {
       const value = links?.value;
       if (!entry.linted || !links || value === null || typeof value !== "object" || Array.isArray(value)) continue;
       let from = basesOf.get(entry.place.root);
-      if (!from) basesOf.set(entry.place.root, (from = bases(entry.place.root, files)));
+      if (!from) basesOf.set(entry.place.root, (from = pathBases(repoDirOf(entry.place.root), files)));
       const repo = from[0] as string;
       for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
         if (typeof raw !== "string") continue;

@@ -148,7 +148,7 @@ export function outputLines(diagnostic, withFile) {
 
 // --- the pages --------------------------------------------------------------
 
-const KINDS = { milestone: "milestones", execplan: "ExecPlans" };
+const KINDS = { milestone: "milestones", execplan: "ExecPlans", plan: "plans of the PLANS.md practice" };
 const appliesTo = (meta) => meta.appliesTo.map((k) => KINDS[k] ?? k).join(", ");
 const scope = (meta) => (meta.scope === "project" ? "the whole tree" : "each file on its own");
 

@@ -4,7 +4,10 @@
  * if it were a file of the tree; a `LintSession` lints the same tree again and
  * again (an editor) without reading what did not change.
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { classifyPlan, planFolders } from "./tree/plan-place.js";
+import { classify } from "./tree/place.js";
 import { builtinRules } from "../rules/index.js";
 import { resolveCacheFile } from "./run/cache.js";
 import { ConfigLoader, type LoadedConfig } from "./config/config-loader.js";
@@ -14,15 +17,15 @@ import { localDate, runEngine } from "./run/engine.js";
 import { isIsoDate } from "./tree/dates.js";
 import { AGENT_DIRS, defaultTargets } from "./tree/agent-dirs.js";
 import { UsageError } from "./shared/errors.js";
-import type { LintResult, Overrides, ResolvedConfig, Rule } from "./shared/types.js";
+import type { LintResult, Overrides, PlanSettings, ResolvedConfig, Rule } from "./shared/types.js";
 import type { Concurrency } from "./run/workers.js";
 import { RunMemory } from "./run/run-memory.js";
 import { Folders } from "./shared/folders.js";
 import { configWithout } from "./detect/without-config.js";
-import type { ReadAhead } from "./source/read-source.js";
+import type { ReadAhead } from "./shared/types.js";
 
 export interface LintOptions {
-  /** Files, folders or globs to lint; default whichever of `.agent` and `.agents` exists in `cwd`. */
+  /** Files, folders or globs to lint; default whichever of `.agent` and `.agents` exists in `cwd`, and the folders of the config's `plans`. */
   patterns?: readonly string[];
   /** Folder paths are resolved against and shown relative to; default `process.cwd()`. */
   cwd?: string;
@@ -105,10 +108,8 @@ function loaderFor(options: Pick<LintOptions, "config" | "defaults" | "rules" | 
   });
 }
 
-/** What a run lints when given no paths: `.agent` and/or `.agents`, whichever exist. */
-function targets(options: LintOptions, cwd: string): readonly string[] {
-  if (options.patterns) return options.patterns;
-  const found = defaultTargets(cwd);
+/** What a run lints when given no paths (`defaultPatterns`): said when there is nothing. */
+function targets(found: readonly string[], cwd: string): readonly string[] {
   if (found.length === 0) throw new UsageError(`No ${AGENT_DIRS.join(" or ")} folder in ${cwd}; run from the repository root, or name the files or folders to lint`);
   return found;
 }
@@ -132,8 +133,10 @@ async function run(options: LintOptions, loader: ConfigLoader, memory?: RunMemor
   const overrides = resolveOverrides(options.overrides, cwd);
   // a broken config is reported before any file is read
   const here = await loader.forDir(cwd);
+  const defaults = defaultPatterns(cwd, here.config);
   const result = await runEngine({
-    patterns: targets(options, cwd),
+    patterns: options.patterns ?? targets(defaults, cwd),
+    defaults,
     cwd,
     rules: here.rules,
     config: here.config,
@@ -153,6 +156,12 @@ async function run(options: LintOptions, loader: ConfigLoader, memory?: RunMemor
     ...(options.tree === false ? { tree: false } : {}),
   });
   return options.quiet ? errorsOnly(result) : result;
+}
+
+/** What a run given no paths lints: `.agent` and `.agents` where they exist, and the folders that hold the plans of the config found here. */
+function defaultPatterns(cwd: string, config: ResolvedConfig): string[] {
+  const plans = config.plans ? planFolders(config.plans).filter((dir) => existsSync(dir)) : [];
+  return [...defaultTargets(cwd), ...plans];
 }
 
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
@@ -206,6 +215,13 @@ export class LintSession {
     return run({ ...options, ...this.options }, this.loader, this.memory);
   }
 
+  /** True when `file` (absolute) is one the session lints: a plan or milestone by its path, or a plan the config's `plans` names. */
+  async lints(file: string): Promise<boolean> {
+    if (classify(file)) return true;
+    const { plans } = (await this.loader.forFile(file)).config;
+    return plans !== undefined && classifyPlan(file, plans) !== undefined;
+  }
+
   /** The rules that apply to `file` (absolute), plugins included. */
   async rulesFor(file: string): Promise<readonly Rule[]> {
     return (await this.loader.forFile(file)).rules;
@@ -244,6 +260,8 @@ export interface PrintedConfig {
   ignored: boolean;
   /** Every rule: its severity, with its options when it has any. */
   rules: Record<string, RuleEntry>;
+  /** The plans of the PLANS.md practice the config names, when it names any. */
+  plans?: PlanSettings;
 }
 
 function printable(loaded: LoadedConfig, ignored: boolean): PrintedConfig {
@@ -264,6 +282,7 @@ function printable(loaded: LoadedConfig, ignored: boolean): PrintedConfig {
     gitignore: loaded.config.gitignore,
     ignored,
     rules,
+    ...(loaded.config.plans ? { plans: loaded.config.plans } : {}),
   };
 }
 

@@ -19,7 +19,7 @@ const NOW = ["--now", FIXTURE_TODAY];
 /** The archived milestone with a status the schema rejects. */
 const badArchived = (text: string) => text.replace("status: completed", "status: complete");
 const NO_COLOR = { NO_COLOR: "1" };
-const WHERE = "only Markdown files under an exec_plans folder are, see docs/format.md";
+const WHERE = "only Markdown files under an exec_plans folder, or that the config's `plans` names, are; see docs/format.md";
 
 interface JsonOut {
   files: { file: string; diagnostics: { line: number; column: number; ruleId: string; severity: string; message: string }[] }[];

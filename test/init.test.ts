@@ -53,7 +53,7 @@ describe("--init", () => {
     const dir = scratch();
     const r = runCli(["--init"], { cwd: dir });
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe("milestone-lint: --init found nothing to configure: no .agent/exec_plans or .agents/exec_plans here; run it from the repository root\n");
+    expect(r.stderr).toBe("milestone-lint: --init found nothing to configure: no .agent/exec_plans or .agents/exec_plans, and no folder of plans that follow a PLANS.md, here; run it from the repository root\n");
     expect(existsSync(path.join(dir, CONFIG))).toBe(false);
   });
 

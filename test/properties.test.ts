@@ -29,10 +29,20 @@ const BASES = [
   ".agent/exec_plans/search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md",
   ".agent/exec_plans/search-index/milestones/archive/2026/03/02/EP-20260210-003_MS001_tsvector-column.md",
   ".agent/exec_plans/search-index/EP-20260210-003_search-index.md",
-].map((rel) => {
+].map((rel): SourceFile => {
   const abs = path.join(FIXTURES, "valid", rel);
   return { path: abs, displayPath: rel, place: classify(abs)!, text: readFileSync(abs, "utf8") };
 });
+/** Plans of the PLANS.md practice, with and without front matter, one with a mistake for every fixable rule. */
+for (const [repo, rel] of [
+  ["docs-layout-broken", "docs/exec-plans/active/billing-retries.md"],
+  ["docs-layout-broken", "docs/exec-plans/active/rate-limits.md"],
+  ["agents-bilingual-broken", ".agents/plans/search-ranking/plan.md"],
+] as const) {
+  const root = path.join(FIXTURES, "execplan", repo);
+  const abs = path.join(root, rel);
+  BASES.push({ path: abs, displayPath: rel, place: { kind: "plan", root, fileName: path.basename(rel), state: "active" }, text: readFileSync(abs, "utf8") });
+}
 
 /** Pieces that matter to a front matter and Markdown reader, to mix with arbitrary characters. */
 const TOKENS = [

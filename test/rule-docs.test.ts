@@ -25,6 +25,8 @@ import { lint } from "../src/index.js";
 import { HOMEPAGE } from "../src/shared/docs-url.js";
 import type { Rule } from "../src/shared/types.js";
 import { classify } from "../src/tree/place.js";
+import { classifyPlan } from "../src/tree/plan-place.js";
+import { resolveConfig } from "../src/config/config.js";
 import { FIXTURE_TODAY, REPO } from "./helpers/fixtures.js";
 
 const modules = readRuleDocs();
@@ -94,7 +96,10 @@ describe.each(builtinRules.map((rule) => [rule.meta.id, rule] as const))("%s", (
     "%s",
     async (_name, section, ex) => {
       const where = label(file, section, ex);
-      const kinds = ex.files.map((f) => classify(path.join(REPO, "x", ".agent", "exec_plans", f.path))?.kind);
+      const root = path.join(REPO, "x", ".agent", "exec_plans");
+      // a plan of the PLANS.md practice is one because the example's config says so
+      const plans = ex.config?.plans && resolveConfig({ plans: ex.config.plans }, { name: where, dir: root }, builtinRules).plans;
+      const kinds = ex.files.map((f) => ((plans && classifyPlan(path.join(root, f.path), plans)) || classify(path.join(root, f.path)))?.kind);
       expect(
         kinds.some((kind) => kind !== undefined && rule.meta.appliesTo.includes(kind)),
         `${where}: no file of it is one the rule looks at (${rule.meta.appliesTo.join(", ")}); give the path after the language`,

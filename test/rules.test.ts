@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { builtinRules } from "../rules/index.js";
-import { defaultConfig } from "../src/config/config.js";
+import { defaultConfig, resolveConfig } from "../src/config/config.js";
 import { runEngine } from "../src/run/engine.js";
 import type { RuleSetting } from "../src/shared/types.js";
 import { FIXTURE_TODAY, ruleCases } from "./helpers/fixtures.js";
@@ -34,11 +34,18 @@ describe.each(cases.map((c) => [`${c.ruleId} / ${c.name}`, c] as const))("%s", (
     for (const [id, s] of Object.entries(extra)) settings[id] = { severity: s.severity ?? "error", options: s.options ?? {} };
     // a rule that is off by default is on in its own cases
     if (rule && rule.meta.severity === "off" && !settings[c.ruleId]) settings[c.ruleId] = { severity: "error", options: {} };
+    // the case's plans, resolved as a config file in the case folder would be (the skeleton handed to the rules that take it)
+    const plans = c.expected.config?.plans && resolveConfig({ plans: c.expected.config.plans }, { name: c.name, dir: c.dir }, rules);
     const result = await runEngine({
       patterns: c.expected.patterns ?? [".agent"],
       cwd: c.dir,
       rules,
-      config: { ...defaultConfig(), rules: settings, ...(c.expected.config?.layout ? { layout: c.expected.config.layout } : {}) },
+      config: {
+        ...defaultConfig(),
+        rules: { ...plans?.rules, ...settings },
+        ...(c.expected.config?.layout ? { layout: c.expected.config.layout } : {}),
+        ...(plans?.plans ? { plans: plans.plans } : {}),
+      },
       today: c.expected.now ?? FIXTURE_TODAY,
       fix: false,
     });

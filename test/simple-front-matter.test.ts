@@ -22,14 +22,14 @@ import { MAX_FILE_BYTES, readSource, readSourceStart } from "../src/source/read-
 import { simpleFrontMatter } from "../src/source/simple-front-matter.js";
 import { frontMatterEntry, indexEntry } from "../src/tree/index-entry.js";
 import { classify } from "../src/tree/place.js";
-import type { SourceFile } from "../src/shared/types.js";
+import type { Place, SourceFile } from "../src/shared/types.js";
 import { FIXTURES } from "./helpers/fixtures.js";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const TIMEOUT = Math.max(30_000, RUNS * 20);
 
 const FILE = "/repo/.agent/exec_plans/search/milestones/active/EP-20260210-003_MS002_api.md";
-const source = (text: string): SourceFile => ({ path: FILE, displayPath: "x.md", place: classify(FILE)!, text });
+const source = (text: string): SourceFile<Place> => ({ path: FILE, displayPath: "x.md", place: classify(FILE)!, text });
 /** What the index held before the simple reader: `yaml` over the whole text. */
 const byYaml = (text: string) => indexEntry(source(text), readFrontMatter(text), new LineIndex(text), false);
 const simpleRead = (text: string) => {

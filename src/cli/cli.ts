@@ -19,9 +19,11 @@ import { parse, parseRuleOptions } from "./args.js";
 const HELP = `Usage: milestone-lint [options] [paths…]
        milestone-lint [options] --stdin --stdin-filename <path>
 
-Lint ExecPlan and milestone files under .agent/exec_plans (or .agents/exec_plans).
-Paths are files, folders or globs; default: .agent and .agents, whichever exist.
-!pattern leaves files out. "-" as the only path means --stdin.
+Lint ExecPlan and milestone files under .agent/exec_plans (or .agents/exec_plans),
+and the plans of the PLANS.md practice that the config's \`plans\` names.
+Paths are files, folders or globs; default: .agent and .agents, whichever exist,
+and the folders of the plans. !pattern leaves files out. "-" as the only path
+means --stdin.
 
 Without a config file, the tree is linted with the config --init would write, and
 a last line says so when that is not the defaults.

@@ -22,7 +22,7 @@ export async function init(cwd: string): Promise<string> {
   }
   const found = await inspect(cwd);
   if (!found) {
-    throw new UsageError(`--init found nothing to configure: no ${AGENT_DIRS.map((d) => `${d}/exec_plans`).join(" or ")} here; run it from the repository root`);
+    throw new UsageError(`--init found nothing to configure: no ${AGENT_DIRS.map((d) => `${d}/exec_plans`).join(" or ")}, and no folder of plans that follow a PLANS.md, here; run it from the repository root`);
   }
   const text = `${JSON.stringify(found.config, null, 2)}\n`;
   try {

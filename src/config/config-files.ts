@@ -12,6 +12,7 @@ import { existsOnDisk, type Exists } from "../shared/folders.js";
 import { LineIndex } from "../source/line-index.js";
 import { importModule } from "../shared/import-module.js";
 import type { JsonSchema } from "./schemas.js";
+import type { SkeletonInput } from "../source/plan-sections.js";
 import type { ResolvedConfig, SeveritySetting } from "../shared/types.js";
 
 /** A severity as a config may write it: ESLint's 0, 1, 2 are `off`, `warn`, `error`. */
@@ -28,6 +29,17 @@ export interface ConfigFile {
   layout?: ResolvedConfig["layout"];
   gitignore?: boolean;
   plugins?: string[];
+  plans?: PlansConfig;
+}
+
+/** The config's `plans` as written: the plans of the PLANS.md practice. */
+export interface PlansConfig {
+  document?: string;
+  files: string[];
+  ignores?: string[];
+  active?: string[];
+  completed?: string[];
+  skeleton?: SkeletonInput;
 }
 
 /** In order of precedence within one folder. */

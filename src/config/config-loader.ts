@@ -10,7 +10,8 @@ import { configFileIn, readConfigFile, type ConfigFile, type RuleEntry } from ".
 import type { Exists } from "../shared/folders.js";
 import { UsageError } from "../shared/errors.js";
 import { didYouMeanSentence } from "../shared/suggest.js";
-import { Gitignores, relativeInside } from "./gitignore.js";
+import { Gitignores } from "./gitignore.js";
+import { relativeInside } from "../shared/paths.js";
 import { loadPlugins } from "./plugins.js";
 import type { IgnoreReason, ResolvedConfig, Rule } from "../shared/types.js";
 

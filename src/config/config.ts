@@ -11,12 +11,13 @@ import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import configSchema from "../../schemas/config.schema.json" with { type: "json" };
 import AJV_CONFIG_OPTIONS from "./ajv-config-options.json" with { type: "json" };
 import { UsageError } from "../shared/errors.js";
-import { firstLine, type ConfigFile, type RuleEntry } from "./config-files.js";
+import { firstLine, type ConfigFile, type PlansConfig, type RuleEntry } from "./config-files.js";
 import { precompiled } from "./precompiled-config-schema.js";
-import { PRESETS } from "./presets.js";
+import { PLAN_PRESETS, PRESETS } from "./presets.js";
+import { completeSkeleton } from "../source/plan-sections.js";
 import { BUNDLED_SCHEMAS, validatorFor, type JsonSchema } from "./schemas.js";
 import { didYouMeanSentence } from "../shared/suggest.js";
-import type { FileKind, ResolvedConfig, Rule, RuleSetting, SeveritySetting } from "../shared/types.js";
+import type { Place, PlanSettings, ResolvedConfig, Rule, RuleSetting, SeveritySetting } from "../shared/types.js";
 
 /** Where a config came from: its file (or a label such as "inline config") and the folder its paths are relative to. */
 export interface ConfigSource {
@@ -163,7 +164,7 @@ function checkOptions(rule: Rule, options: Record<string, unknown>, source: Conf
 export function resolveConfig(config: ConfigFile, source: ConfigSource, rules: readonly Rule[], overrides?: Record<string, RuleEntry>): ResolvedConfig {
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
   const settings: Record<string, { severity: SeveritySetting; options?: Record<string, unknown> }> = {};
-  const schemas: Partial<Record<FileKind, JsonSchema>> = {};
+  const schemas: Partial<Record<Place["kind"], JsonSchema>> = {};
   const layers: { config: ConfigFile; preset: boolean }[] = [
     ...presetNames(config.extends, source).map((name) => ({ config: PRESETS[name] as ConfigFile, preset: true })),
     { config, preset: false },
@@ -193,15 +194,24 @@ export function resolveConfig(config: ConfigFile, source: ConfigSource, rules: r
     }
   }
 
+  const plans = config.plans && resolvePlans(config.plans, source);
+  const planPreset = presetNames(config.extends, source).find((name) => PLAN_PRESETS.has(name));
+  if (!plans && planPreset) {
+    throw new UsageError(
+      `${source.name}: the "${planPreset}" preset lints the plans that \`plans.files\` names, but this config has no \`plans\`; run \`milestone-lint --init\` to write it.`,
+    );
+  }
+  const skeleton = plans?.skeleton;
   const resolved: Record<string, RuleSetting> = {};
   for (const rule of rules) {
     const setting = settings[rule.meta.id];
-    // a rule that declares a `schemas` option receives the config's front matter schemas
+    // a rule that declares a `schemas` option receives the config's front matter schemas, one with `skeleton` its plans' skeleton
     const takesSchemas = Object.keys(schemas).length > 0 && hasOption(rule, "schemas");
-    if (!setting && !takesSchemas) continue;
-    const options = { ...rule.meta.defaultOptions, ...(takesSchemas ? { schemas } : {}), ...setting?.options };
+    const takesSkeleton = skeleton !== undefined && hasOption(rule, "skeleton");
+    if (!setting && !takesSchemas && !takesSkeleton) continue;
+    const options = { ...rule.meta.defaultOptions, ...(takesSchemas ? { schemas } : {}), ...(takesSkeleton ? { skeleton } : {}), ...setting?.options };
     // a rule's defaults are its own; only options a config gives need checking
-    if (setting?.options !== undefined || takesSchemas) checkOptions(rule, options, source);
+    if (setting?.options !== undefined || takesSchemas || takesSkeleton) checkOptions(rule, options, source);
     // compiled now, so that a bad schema is a config error rather than a rule crashing on every file
     if (takesSchemas || hasOption(rule, "schemas")) {
       for (const [kind, schema] of Object.entries((options.schemas ?? {}) as Record<string, JsonSchema>)) {
@@ -215,6 +225,20 @@ export function resolveConfig(config: ConfigFile, source: ConfigSource, rules: r
     layout: config.layout ?? "auto",
     ignores: config.ignores ?? [],
     gitignore: config.gitignore ?? true,
+    ...(plans ? { plans } : {}),
+  };
+}
+
+/** The config's `plans` with its defaults: paths stay patterns, relative to the config's folder. */
+function resolvePlans(plans: PlansConfig, source: ConfigSource): PlanSettings {
+  return {
+    root: source.dir,
+    ...(plans.document !== undefined ? { document: plans.document } : {}),
+    files: plans.files,
+    ignores: plans.ignores ?? [],
+    active: plans.active ?? [],
+    completed: plans.completed ?? [],
+    ...(plans.skeleton ? { skeleton: completeSkeleton(plans.skeleton) } : {}),
   };
 }
 

@@ -7,13 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { existsOnDisk, type Exists } from "../shared/folders.js";
-
-/** `abs` relative to `dir` with `/` separators, or undefined when it is not inside `dir`. */
-export function relativeInside(dir: string, abs: string): string | undefined {
-  const rel = path.relative(dir, abs);
-  if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) return undefined;
-  return rel.split(path.sep).join("/");
-}
+import { relativeInside } from "../shared/paths.js";
 
 export class Gitignores {
   /** Per folder: its `.gitignore` (or null) and the folders above it that count. */

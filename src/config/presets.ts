@@ -52,4 +52,27 @@ const agentrules: ConfigFile = {
   },
 };
 
-export const PRESETS: Readonly<Record<string, ConfigFile>> = { recommended, agentrules };
+/**
+ * Plans of the PLANS.md practice, which the config's `plans` names (`--init` writes
+ * it): each plan judged against its repository's skeleton. The order of sections
+ * and a finished plan left among the active ones are warnings.
+ */
+const execplan: ConfigFile = {
+  rules: {
+    "execplan-section-required": "error",
+    "execplan-section-duplicate": "error",
+    "execplan-section-order": "warn",
+    "execplan-progress": "error",
+    "execplan-finished": "error",
+    "execplan-finished-in-active": "warn",
+    "execplan-template-text": "error",
+    "execplan-local-path": "error",
+    "execplan-front-matter-fences": "error",
+    "execplan-references": "error",
+  },
+};
+
+export const PRESETS: Readonly<Record<string, ConfigFile>> = { recommended, agentrules, execplan };
+
+/** The presets that lint plans of the PLANS.md practice: a config that extends one must say which files are plans. */
+export const PLAN_PRESETS: ReadonlySet<string> = new Set(["execplan"]);

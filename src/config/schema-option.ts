@@ -3,7 +3,7 @@
  * `schema` setting fills it for every rule whose options schema has this property.
  */
 import { BUNDLED_SCHEMAS, type JsonSchema } from "./schemas.js";
-import type { FileKind } from "../shared/types.js";
+import type { Place } from "../shared/types.js";
 
 export interface SchemaOptions {
   schemas?: { milestone?: JsonSchema; execplan?: JsonSchema };
@@ -16,6 +16,6 @@ export const SCHEMA_OPTIONS_SCHEMA = {
 };
 
 /** The team's schema for this kind of file, or the bundled one. */
-export function schemaFor(kind: FileKind, options: SchemaOptions): JsonSchema {
+export function schemaFor(kind: Place["kind"], options: SchemaOptions): JsonSchema {
   return options.schemas?.[kind] ?? BUNDLED_SCHEMAS[kind];
 }

@@ -10,7 +10,7 @@ import milestoneSchema from "../../schemas/milestone.schema.json" with { type: "
 import execplanSchema from "../../schemas/execplan.schema.json" with { type: "json" };
 import AJV_OPTIONS from "./ajv-options.json" with { type: "json" };
 import { precompiled } from "./precompiled-schemas.js";
-import type { FileKind, Range } from "../shared/types.js";
+import type { Place, Range } from "../shared/types.js";
 
 export interface JsonSchema {
   required?: string[];
@@ -18,7 +18,7 @@ export interface JsonSchema {
   [keyword: string]: unknown;
 }
 
-export const BUNDLED_SCHEMAS: Record<FileKind, JsonSchema> = {
+export const BUNDLED_SCHEMAS: Record<Place["kind"], JsonSchema> = {
   milestone: milestoneSchema as JsonSchema,
   execplan: execplanSchema as JsonSchema,
 };

@@ -4,7 +4,7 @@
  */
 import type { ConfigFile } from "../config/config-files.js";
 import type { Folders } from "../shared/folders.js";
-import type { ReadAhead } from "../source/read-source.js";
+import type { ReadAhead } from "../shared/types.js";
 
 export interface Detection {
   /** The config this calls for, e.g. `{ extends: ["agentrules"] }`. */

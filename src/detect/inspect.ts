@@ -3,14 +3,15 @@
  * looks at the tree from the folder a run starts in and, when it recognises
  * something, says what it found (for the user, in a few words) and the config that
  * fits it. `milestone-lint --init` writes the merged config; a run without any config
- * lints with it. A detector for another practice (e.g. plans that follow a
- * `PLANS.md`) is one more entry of DETECTORS.
+ * lints with it. Each practice is one entry of DETECTORS: agentrules trees, and
+ * plans that follow a `PLANS.md`.
  */
 import type { ConfigFile } from "../config/config-files.js";
 import { agentrulesTrees } from "./agentrules-trees.js";
+import { plansPractice } from "./plans-practice.js";
 import type { DetectOptions, Detection, Detector } from "./detection.js";
 
-export const DETECTORS: readonly Detector[] = [agentrulesTrees];
+export const DETECTORS: readonly Detector[] = [agentrulesTrees, plansPractice];
 
 export interface Inspection {
   detections: Detection[];

@@ -73,13 +73,29 @@ export function startServer(connection: Connection): void {
   let canRename = false;
   let canWatch = false;
 
+  // open Markdown files that a config names plans of the PLANS.md practice (found asynchronously, as configs are read)
+  const plans = new Set<string>();
+  const lintable = (file: string | undefined): file is string => file !== undefined && (classify(file) !== undefined || plans.has(file));
   const openFiles = (): OpenFile[] => {
     const files: OpenFile[] = [];
     for (const document of documents.all()) {
       const file = pathOf(document.uri);
-      if (file !== undefined && classify(file)) files.push({ uri: document.uri, path: file, version: document.version, text: document.getText() });
+      if (lintable(file)) files.push({ uri: document.uri, path: file, version: document.version, text: document.getText() });
     }
     return files;
+  };
+  /** Whether an open Markdown file that its path does not make a plan is one by its config; lints again when that changes. */
+  const lookUpPlan = (file: string | undefined): void => {
+    if (file === undefined || !file.toLowerCase().endsWith(".md") || classify(file) || !session) return;
+    void session.lints(file).then(
+      (yes) => {
+        if (yes === plans.has(file)) return;
+        if (yes) plans.add(file);
+        else plans.delete(file);
+        linter?.schedule();
+      },
+      () => undefined, // a config that cannot be read is reported by the next run
+    );
   };
 
   connection.onInitialize(async (params): Promise<InitializeResult> => {
@@ -127,29 +143,34 @@ export function startServer(connection: Connection): void {
     connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
   });
 
-  const isPlanFile = (uri: string) => {
-    const file = pathOf(uri);
-    return file !== undefined && classify(file) !== undefined;
-  };
+  const isPlanFile = (uri: string) => lintable(pathOf(uri));
   // other Markdown files (a README) change nothing the linter sees
   documents.onDidChangeContent((event) => {
+    lookUpPlan(pathOf(event.document.uri));
     if (isPlanFile(event.document.uri)) linter?.schedule();
   });
   documents.onDidClose((event) => {
     if (!isPlanFile(event.document.uri)) return;
+    const file = pathOf(event.document.uri);
+    if (file !== undefined) plans.delete(file);
     linter?.closed(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     // its disk copy stands in for it again, for the other open files
     linter?.schedule();
   });
+  // a config changed: which open files are plans may have too
+  const configChanged = (): void => {
+    linter?.configChanged();
+    for (const document of documents.all()) lookUpPlan(pathOf(document.uri));
+  };
   documents.onDidSave((event) => {
-    if (isConfigFile(event.document.uri)) linter?.configChanged();
+    if (isConfigFile(event.document.uri)) configChanged();
   });
   connection.onDidChangeWatchedFiles((params) => {
-    if (params.changes.some((change) => isConfigFile(change.uri))) linter?.configChanged();
+    if (params.changes.some((change) => isConfigFile(change.uri))) configChanged();
     else linter?.schedule();
   });
-  connection.onDidChangeConfiguration(() => linter?.configChanged());
+  connection.onDidChangeConfiguration(() => configChanged());
 
   connection.onCodeAction((params) =>
     guarded(connection, [], async () => {

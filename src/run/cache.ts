@@ -15,14 +15,14 @@ import path from "node:path";
 import type { ActiveRule } from "./lint-file.js";
 import type { FileJob } from "./lint-job.js";
 import type { Directive } from "./suppressions.js";
-import type { Diagnostic, FileRule, IndexEntry, ResolvedConfig } from "../shared/types.js";
+import type { Diagnostic, FilePlace, FileRule, IndexEntry, ResolvedConfig } from "../shared/types.js";
 import { contentHash } from "./content-hash.js";
 import { VERSION } from "../shared/version.js";
 import { writeAtomic } from "../fix/write-atomic.js";
 
 export const DEFAULT_CACHE_FILE = ".milestonelintcache";
 /** Bumped when the layout of the cache file changes. */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 /** The key of a file read only for the whole-tree rules: its keys are kept, and no run's results. */
 const INDEX_ONLY = "";
 
@@ -33,7 +33,7 @@ interface CachedFile {
   hash: string;
   diagnostics: Omit<Diagnostic, "file">[];
   directives: Directive[];
-  entry: Pick<IndexEntry, "keys" | "linted" | "body">;
+  entry: Pick<IndexEntry, "keys" | "linted" | "body" | "references" | "localPaths">;
 }
 
 interface CacheData {
@@ -47,7 +47,7 @@ interface CacheData {
 export interface CachedResult {
   diagnostics: Diagnostic[];
   directives: Directive[];
-  entry: IndexEntry;
+  entry: IndexEntry<FilePlace>;
 }
 
 /** `--cache-location`: a file, or a folder (existing, or written with a trailing slash) to hold the default file name. */
@@ -115,6 +115,8 @@ export class ResultCache {
         linted: hit.entry.linted,
         keys: hit.entry.keys,
         ...(hit.entry.body ? { body: hit.entry.body } : {}),
+        ...(hit.entry.references ? { references: hit.entry.references } : {}),
+        ...(hit.entry.localPaths ? { localPaths: hit.entry.localPaths } : {}),
       },
     };
   }
@@ -126,7 +128,13 @@ export class ResultCache {
       // copies: the run goes on to add whole-tree diagnostics to its own list
       diagnostics: result.diagnostics.map(({ file: _file, ...rest }) => rest),
       directives: result.directives,
-      entry: { keys: result.entry.keys, linted: result.entry.linted, ...(result.entry.body ? { body: result.entry.body } : {}) },
+      entry: {
+        keys: result.entry.keys,
+        linted: result.entry.linted,
+        ...(result.entry.body ? { body: result.entry.body } : {}),
+        ...(result.entry.references ? { references: result.entry.references } : {}),
+        ...(result.entry.localPaths ? { localPaths: result.entry.localPaths } : {}),
+      },
     };
     this.changed = true;
   }

@@ -21,7 +21,7 @@ export type IgnoredBy = (absPath: string) => IgnoreReason | undefined | Promise<
 export interface DiscoverOptions {
   cwd: string;
   ignoredBy?: IgnoredBy;
-  /** Searched when every argument is a `!pattern` (the CLI's default: `.agent`, `.agents`). */
+  /** Searched when every argument is a `!pattern` (what the CLI searches given no path: `.agent`, `.agents`, the plans' folders). */
   fallback?: readonly string[];
   /** Texts standing in for files: one not on disk is found as if it were, when named or inside a folder named (not by a glob). */
   overrides?: Overrides;

@@ -12,23 +12,27 @@ import type { ActiveRule } from "./lint-file.js";
 import type { FileJob, JobResult } from "./lint-job.js";
 import { runPhaseOne } from "./phase-one.js";
 import { classify, findRoot } from "../tree/place.js";
+import { classifyPlan, planFolders } from "../tree/plan-place.js";
 import { UNREADABLE_FILE, UsageError } from "../shared/errors.js";
 import { buildIndex, diskFiles, runProjectRules, unreadEntry } from "./project.js";
 import { registryRootOf } from "../tree/registry.js";
 import type { RunMemory } from "./run-memory.js";
-import type { ReadAhead } from "../source/read-source.js";
+import type { ReadAhead } from "../shared/types.js";
 import { AGENT_DIRS, defaultTargets } from "../tree/agent-dirs.js";
 import { treeSummary } from "../tree/tree-summary.js";
 import { suppress, unusedDirectives, type Directive } from "./suppressions.js";
+import { applyProjectFixes } from "./project-fixes.js";
 import { builtinOnly, type Concurrency } from "./workers.js";
 import type {
   Diagnostic,
+  FilePlace,
   FileResult,
   FileSystemView,
   FileRule,
   IndexEntry,
   LintResult,
   Overrides,
+  PlanPlace,
   ProjectRule,
   ResolvedConfig,
   Rule,
@@ -38,6 +42,8 @@ import type {
 export interface EngineOptions {
   /** Files, folders or globs; default `.agent`. */
   patterns: readonly string[];
+  /** What a run given no path searches (`patterns` is this very array then), and what is searched when every pattern is a `!pattern`; default `.agent`. */
+  defaults?: readonly string[];
   cwd: string;
   /** The rules and config of every file, unless `configFor` says otherwise. */
   rules: readonly Rule[];
@@ -100,6 +106,10 @@ export function activeRules(rules: readonly Rule[], config: ResolvedConfig) {
   return { file, project };
 }
 
+function isTreeEntry(entry: IndexEntry<FilePlace>): entry is IndexEntry {
+  return entry.place.kind !== "plan";
+}
+
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
 }
@@ -138,7 +148,7 @@ function coverage(discovery: Discovery): (abs: string) => boolean {
   return (abs) => named.some((n) => abs === n || abs.startsWith(n.endsWith(path.sep) ? n : n + path.sep));
 }
 
-const WHERE = "only Markdown files under an exec_plans folder are, see docs/format.md";
+const WHERE = "only Markdown files under an exec_plans folder, or that the config's `plans` names, are; see docs/format.md";
 
 /** Why an argument led to no file being linted, or undefined when it led to some. */
 function unmatched(arg: ArgumentFound, linted: ReadonlySet<string>): string | undefined {
@@ -162,8 +172,8 @@ function unmatched(arg: ArgumentFound, linted: ReadonlySet<string>): string | un
  * skipped without failing the run: that is what a pre-commit hook passes when a
  * commit touches only such files.
  */
-const skippedOnPurpose = (arg: ArgumentFound): boolean =>
-  arg.kind === "file" && (arg.ignored.length > 0 || (arg.abs !== undefined && findRoot(arg.abs) !== undefined));
+const skippedOnPurpose = (arg: ArgumentFound, notes: ReadonlySet<string>): boolean =>
+  arg.kind === "file" && (arg.ignored.length > 0 || (arg.abs !== undefined && (findRoot(arg.abs) !== undefined || notes.has(arg.abs))));
 
 export async function runEngine(options: EngineOptions): Promise<LintResult> {
   const { cwd, today } = options;
@@ -194,7 +204,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   const discovery = await discover(options.patterns, {
     cwd,
     listFolder,
-    fallback: targets.length > 0 ? targets : AGENT_DIRS.slice(0, 1),
+    fallback: options.defaults ?? (targets.length > 0 ? targets : AGENT_DIRS.slice(0, 1)),
     ...(options.ignoredBy ? { ignoredBy: options.ignoredBy } : {}),
     ...(overrides ? { overrides } : {}),
   });
@@ -206,6 +216,8 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   const fixed = new Map<string, { source: string; output: string }>();
   const runOf = new Map<string, RunConfig>();
   const entries: IndexEntry[] = [];
+  const planEntries: IndexEntry<PlanPlace>[] = [];
+  const projectFixes = new Set<Diagnostic>();
   const roots = new Set<string>();
   let internalErrors = 0;
 
@@ -213,16 +225,21 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   const jobs: FileJob[] = [];
   const runOfJob: RunConfig[] = [];
   const groups = new Map<RunConfig, number[]>();
+  const notes = new Set<string>();
   for (const file of files) {
-    const place = classify(file);
+    const run = options.configFor ? await options.configFor(file) : fallback;
+    // the config's plans first: a file it names a plan is one, wherever it sits
+    const plans = run.config.plans;
+    const place = (plans && classifyPlan(file, plans)) ?? classify(file);
+    // a README or a note among the plans, which the config leaves out
+    if (!place && plans && planFolders(plans).some((dir) => file.startsWith(dir + path.sep))) notes.add(file);
     if (!place) {
       // a registry.json named on the command line brings its tree into the run
       const registryRoot = registryRootOf(file);
       if (registryRoot) roots.add(registryRoot);
       continue;
     }
-    roots.add(place.root);
-    const run = options.configFor ? await options.configFor(file) : fallback;
+    if (place.kind !== "plan") roots.add(place.root);
     const group = groups.get(run);
     if (group) group.push(jobs.length);
     else groups.set(run, [jobs.length]);
@@ -252,10 +269,12 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
       },
     ]);
   }
-  if (linted.size === 0 && byFile.size === 0 && !discovery.args.every(skippedOnPurpose)) {
+  if (linted.size === 0 && byFile.size === 0 && !discovery.args.every((arg) => skippedOnPurpose(arg, notes))) {
     throw new UsageError(`No files were linted: ${[...warnings, ...reasons.filter((r) => r !== undefined)].join("; ")}.`);
   }
-  warnings.push(...reasons.flatMap((r) => (r === undefined ? [] : [r])));
+  // a run given no path searches the default folders: one of them that holds nothing to lint (`.agents` of skills alone) is no mistake to warn of
+  const byDefault = options.defaults !== undefined && options.patterns === options.defaults;
+  if (!byDefault) warnings.push(...reasons.flatMap((r) => (r === undefined ? [] : [r])));
   const cache = memory?.results ?? (options.cacheFile === undefined ? undefined : await ResultCache.open(options.cacheFile));
   const results: JobResult[] = new Array(jobs.length);
   for (const [run, indexes] of groups) {
@@ -287,12 +306,20 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     internalErrors += result.internalErrors;
     if (result.fixed) fixed.set(job.displayPath, result.fixed);
     if (result.directives.length > 0) directivesOf.set(job.displayPath, result.directives);
-    if (result.entry) {
+    const { place } = job;
+    // a plan of the PLANS.md practice has a list of its own in the index
+    if (place.kind === "plan") {
+      if (!result.entry) return;
+      runOf.set(job.path, runOfJob[i] as RunConfig);
+      planEntries.push(result.entry as IndexEntry<PlanPlace>);
+      return;
+    }
+    if (result.entry && isTreeEntry(result.entry)) {
       runOf.set(job.path, runOfJob[i] as RunConfig);
       entries.push(result.entry);
     } else {
       // an unreadable file is still part of the tree (a gap in the numbers would be a false report), known by its path
-      entries.push(unreadEntry(job.path, job.displayPath, job.place, true));
+      entries.push(unreadEntry(job.path, job.displayPath, place, true));
     }
   });
 
@@ -303,8 +330,9 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   const [someRoot] = roots;
   if (runs.length === 0 && someRoot !== undefined) runs.push(options.configFor ? await options.configFor(someRoot) : fallback);
   // the index serves the project rules and the tree summary alike
+  const planSets = [...new Set(runs.flatMap((run) => (run.config.plans ? [run.config.plans] : [])))];
   const index =
-    roots.size === 0
+    roots.size === 0 && planEntries.length === 0
       ? undefined
       : await buildIndex(entries, [...roots].sort(), {
           displayPath,
@@ -315,6 +343,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
           // the memory knows unchanged files without reading them, which hashing them would
           ...(memory ? { memory } : cache ? { cache } : {}),
           ...(overrides ? { overrides } : {}),
+          plans: { linted: planEntries, sets: planSets },
         });
   phase("whole-tree index");
   if (index && runs.some((run) => activeFor(run).project.length > 0)) {
@@ -334,6 +363,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
           : {
               ...index,
               entries: index.entries.map((e) => ({ ...e, linted: e.linted && runOf.get(e.path) === run })),
+              ...(index.plans ? { plans: index.plans.map((e) => ({ ...e, linted: e.linted && runOf.get(e.path) === run })) } : {}),
               // the registries are judged once, by the first run that has project rules
               registries: index.registries.map((r) => ({ ...r, linted: r.linted && run === first })),
             };
@@ -342,6 +372,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
       for (const crash of projectTrace?.crashes ?? []) trace?.crashes.push({ ...crash, file: "(whole tree)" });
       internalErrors += project.internalErrors;
       for (const d of project.diagnostics) {
+        if (d.fix) projectFixes.add(d);
         const list = byFile.get(d.file);
         if (list) list.push(d);
         else byFile.set(d.file, [d]);
@@ -361,9 +392,13 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     byFile.set(file, kept);
   }
   phase("disable comments");
+  if (options.fix && projectFixes.size > 0) {
+    const jobOf = new Map(jobs.map((job) => [job.displayPath, { path: job.path, root: job.place.root }]));
+    await applyProjectFixes(byFile, fixed, { fixable: projectFixes, fileOf: (file) => jobOf.get(file), write: options.write ?? true, ...(overrides ? { overrides } : {}) });
+  }
   return {
     ...summarize(byFile, internalErrors, fixed),
-    ...(index && options.tree !== false ? { tree: treeSummary(index.entries, index.roots, today, displayPath) } : {}),
+    ...(index && roots.size > 0 && options.tree !== false ? { tree: treeSummary(index.entries, index.roots, today, displayPath) } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
     ...(trace ? { trace } : {}),
   };

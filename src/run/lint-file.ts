@@ -9,6 +9,8 @@ import { LineIndex, spanOf } from "../source/line-index.js";
 import { BodyNotParsed, parseMarkdown } from "../source/markdown.js";
 import { scanBody } from "../source/body-scan.js";
 import { bodySummary } from "../source/body-summary.js";
+import { planReferences } from "../source/plan-references.js";
+import { localPaths } from "../source/local-paths.js";
 import { UNREADABLE_FILE } from "../shared/errors.js";
 import { applyFixes } from "../fix/fix.js";
 import { misplacedDirectives, readDirectives, suppress, type Directive } from "./suppressions.js";
@@ -18,7 +20,10 @@ import type {
   BodySummary,
   Diagnostic,
   FileContext,
+  FilePlace,
   FileRule,
+  IndexedLocalPath,
+  IndexedReference,
   Rule,
   IndexEntry,
   Report,
@@ -32,9 +37,9 @@ export interface ActiveRule<R> {
   options: Record<string, unknown>;
 }
 
-export interface FileOutcome {
+export interface FileOutcome<P extends FilePlace = FilePlace> {
   diagnostics: Diagnostic[];
-  entry: IndexEntry;
+  entry: IndexEntry<P>;
   /** Rules that threw on this file. */
   internalErrors: number;
   /** The text after `--fix`, when fixes changed it. */
@@ -64,7 +69,10 @@ export function crashMessage(rule: Rule, reason: string, where: string): string 
 /** `--fix` re-lints after each pass; ESLint stops after 10 passes, and so do we. */
 const MAX_FIX_PASSES = 10;
 
-function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: string, trace?: FileTrace) {
+/** Any file rule, whatever kinds of file it applies to: the engine runs each on the kinds in its `appliesTo`. */
+type KindRule = FileRule<Record<string, unknown>, FilePlace>;
+
+function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: string, trace?: FileTrace) {
   const lines = new LineIndex(source.text);
   const frontMatter = readFrontMatter(source.text);
   const diagnostics: Diagnostic[] = [];
@@ -106,7 +114,7 @@ function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: stri
         ...(r.suggestion ? { suggestion: r.suggestion } : {}),
       });
     };
-    const context: FileContext = { ...shared, options, report };
+    const context: FileContext<Record<string, unknown>, FilePlace> = { ...shared, options, report };
     const started = trace ? performance.now() : 0;
     try {
       rule.check(context);
@@ -131,10 +139,18 @@ function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: stri
   }
   let directives: Directive[] = [];
   let body: BodySummary | undefined;
+  let references: IndexedReference[] | undefined;
+  let local: IndexedLocalPath[] | undefined;
   try {
     directives = readDirectives(source.text, parse, lines);
     // the board's view of the body, from the walk the body rules shared
-    body = bodySummary(scanBody({ ...shared, options: {}, report: () => {} }), source.text);
+    const context = { ...shared, options: {}, report: () => {} };
+    body = bodySummary(scanBody(context), source.text);
+    // what a plan of the practice refers to, for the whole-tree rule that checks it exists
+    if (source.place.kind === "plan") {
+      references = planReferences(context).map((r) => ({ path: r.path, kind: r.kind, span: spanOf(lines, r.range), range: r.range }));
+      local = localPaths(context, source.place.root).map((l) => ({ ...l, span: spanOf(lines, l.range) }));
+    }
   } catch (error) {
     if (!(error instanceof BodyNotParsed)) throw error;
   }
@@ -152,16 +168,16 @@ function runRules(source: SourceFile, rules: ActiveRule<FileRule>[], today: stri
       message: refused.message,
     });
   }
-  return { diagnostics, frontMatter, lines, internalErrors, directives, body };
+  return { diagnostics, frontMatter, lines, internalErrors, directives, body, references, local };
 }
 
-export function lintSource(
-  source: SourceFile,
-  rules: ActiveRule<FileRule>[],
+export function lintSource<P extends FilePlace>(
+  source: SourceFile<P>,
+  rules: ActiveRule<KindRule>[],
   today: string,
   fix = false,
   trace?: FileTrace,
-): FileOutcome {
+): FileOutcome<P> {
   let current = source;
   let pass = runRules(current, rules, today, trace);
   if (fix) {
@@ -177,7 +193,12 @@ export function lintSource(
   }
   return {
     diagnostics: pass.diagnostics,
-    entry: { ...indexEntry(current, pass.frontMatter, pass.lines, true), ...(pass.body ? { body: pass.body } : {}) },
+    entry: {
+      ...indexEntry(current, pass.frontMatter, pass.lines, true),
+      ...(pass.body ? { body: pass.body } : {}),
+      ...(pass.references ? { references: pass.references } : {}),
+      ...(pass.local ? { localPaths: pass.local } : {}),
+    },
     internalErrors: pass.internalErrors,
     directives: pass.directives,
     ...(current.text !== source.text ? { fixedText: current.text } : {}),

@@ -9,13 +9,13 @@ import { lintSource, type ActiveRule, type FileOutcome, type FileTrace } from ".
 import { readSource } from "../source/read-source.js";
 import type { Directive } from "./suppressions.js";
 import { writeFixed } from "../fix/write-atomic.js";
-import type { Diagnostic, FileRule, IndexEntry, Overrides, Place } from "../shared/types.js";
+import type { Diagnostic, FilePlace, FileRule, IndexEntry, Overrides } from "../shared/types.js";
 
 /** One file to lint. Plain data: it crosses worker threads. */
 export interface FileJob {
   path: string;
   displayPath: string;
-  place: Place;
+  place: FilePlace;
 }
 
 /** How the files of one run are linted. Plain data: it crosses worker threads. */
@@ -38,7 +38,7 @@ export interface JobResult {
   /** The file's `milestone-lint-*` comments, applied by the engine once the whole-tree rules have run. */
   directives: Directive[];
   /** Absent when the file could not be read. */
-  entry?: IndexEntry;
+  entry?: IndexEntry<FilePlace>;
   internalErrors: number;
   /** With `fix`, when fixes changed the text: the text read and the fixed text. */
   fixed?: { source: string; output: string };

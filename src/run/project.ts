@@ -11,11 +11,13 @@ import { crashMessage, type ActiveRule, type FileTrace } from "./lint-file.js";
 import { classify } from "../tree/place.js";
 import { existsSync } from "node:fs";
 import { frontMatterSettled } from "../source/front-matter.js";
-import { readSource, readSourceStart, type ReadAhead } from "../source/read-source.js";
+import { readSource, readSourceStart } from "../source/read-source.js";
+import type { ReadAhead } from "../shared/types.js";
 import { readRegistry, registryPath } from "../tree/registry.js";
 import { overridesIn, walkMarkdown, type IgnoredBy, type ListFolder, type UnreadableDir } from "./discover.js";
 import type { RunMemory } from "./run-memory.js";
-import type { Diagnostic, FileSystemView, IndexEntry, Overrides, Place, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "../shared/types.js";
+import type { Diagnostic, FileSystemView, IndexEntry, Overrides, Place, PlanPlace, PlanSettings, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "../shared/types.js";
+import { classifyPlan, planFolders } from "../tree/plan-place.js";
 
 export interface IndexOptions {
   displayPath: (abs: string) => string;
@@ -33,6 +35,8 @@ export interface IndexOptions {
   listFolder?: ListFolder;
   /** Texts read already in this run: taken (and dropped) instead of reading the file again. */
   readAhead?: ReadAhead;
+  /** The linted plans of the PLANS.md practice, and the configs' `plans` whose other plans the index lists by path. */
+  plans?: { linted: IndexEntry<PlanPlace>[]; sets: PlanSettings[] };
 }
 
 /** An index entry for a file that could not be read: the tree knows it is there, by its path alone. */
@@ -103,7 +107,35 @@ export async function buildIndex(linted: IndexEntry[], roots: string[], options:
     const registry = await readRegistry(root, displayPath(file), options.covers(file), overrides);
     if (registry) registries.push(registry);
   }
-  return { roots, entries, registries, unreadableDirs };
+  const plans = options.plans && (await planIndex(options.plans.linted, options.plans.sets, displayPath, ignored, unreadableDirs, options.listFolder));
+  const planFolderList = options.plans && [...new Set(options.plans.sets.flatMap(planFolders))].sort();
+  return { roots, entries, registries, unreadableDirs, ...(plans ? { plans } : {}), ...(planFolderList ? { planFolders: planFolderList } : {}) };
+}
+
+/** Every plan the configs name: the linted ones as phase one left them, the others by their path alone (nothing of theirs is judged). */
+async function planIndex(
+  linted: IndexEntry<PlanPlace>[],
+  sets: PlanSettings[],
+  displayPath: (abs: string) => string,
+  ignored: IgnoredBy | undefined,
+  unreadableDirs: UnreadableDir[],
+  listFolder: ListFolder | undefined,
+): Promise<IndexEntry<PlanPlace>[]> {
+  const plans = [...linted];
+  const seen = new Set(linted.map((e) => e.path));
+  for (const set of sets) {
+    const found: string[] = [];
+    for (const folder of planFolders(set)) if (existsSync(folder)) walkMarkdown(folder, found, unreadableDirs, listFolder);
+    for (const file of found.sort()) {
+      const place = seen.has(file) ? undefined : classifyPlan(file, set);
+      if (!place) continue;
+      seen.add(file);
+      const reason = ignored?.(file);
+      if ((reason instanceof Promise ? await reason : reason)?.by === "gitignore") continue;
+      plans.push({ path: file, displayPath: displayPath(file), place, linted: false, keys: Object.create(null) as IndexEntry["keys"] });
+    }
+  }
+  return plans.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 const LINE_ONE = { line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -152,6 +184,7 @@ export function runProjectRules(
             severity,
             message: r.message,
             ...(r.suggestion ? { suggestion: r.suggestion } : {}),
+            ...(r.fix && rule.meta.fixable ? { fix: r.fix } : {}),
           });
         },
       });

@@ -4,11 +4,19 @@
  * here": in a tree of 10 000 milestones those were 50 000 failed stats, and the
  * walk had listed those folders already.
  */
-import { existsSync, readdirSync, type Dirent } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 
+/** What a walk needs of a folder's entry (a `Dirent`). */
+export interface FolderEntry {
+  name: string;
+  isDirectory(): boolean;
+  isFile(): boolean;
+  isSymbolicLink(): boolean;
+}
+
 /** A folder's entries; throws as readdir does. A long-lived caller answers from memory while a folder is unchanged (run/run-memory.ts). */
-export type ListFolder = (dir: string) => Dirent[];
+export type ListFolder = (dir: string) => FolderEntry[];
 
 /** Whether a folder holds an entry of that name, as `existsSync` says. */
 export type Exists = (dir: string, name: string) => boolean;
@@ -21,7 +29,7 @@ export const readFolder: ListFolder = (dir) => readdirSync(dir, { withFileTypes:
 const CASE_SENSITIVE = process.platform === "linux";
 
 export class Folders {
-  private readonly listed = new Map<string, Dirent[] | { error: unknown }>();
+  private readonly listed = new Map<string, FolderEntry[] | { error: unknown }>();
 
   constructor(private readonly read: ListFolder = readFolder) {}
 
@@ -42,7 +50,7 @@ export class Folders {
 
   /** What `existsSync(path.join(dir, name))` says, from the listing where it can tell. */
   readonly has: Exists = (dir, name) => {
-    let entries: Dirent[] | undefined;
+    let entries: FolderEntry[] | undefined;
     try {
       entries = this.list(dir);
     } catch {

@@ -56,6 +56,11 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ["blocked", "paused", "on_hold", "waiting", "stalled"],
 ];
 
+/** True for a status word that says the work is finished: `done`, `Completed`, `shipped`. */
+export function meansDone(value: string): boolean {
+  return (SYNONYMS[0] as readonly string[]).includes(normalize(value));
+}
+
 function synonymOf(value: string, candidates: readonly string[]): string | undefined {
   const v = normalize(value);
   const group = SYNONYMS.find((g) => g.includes(v));

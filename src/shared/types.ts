@@ -8,15 +8,19 @@ import type { Document, Pair } from "yaml";
 export type Severity = "error" | "warn";
 export type SeveritySetting = Severity | "off";
 
-/** What a Markdown file under `.agent/exec_plans` is, read from its path alone. */
-export type FileKind = "execplan" | "milestone";
+/**
+ * What a linted Markdown file is: an ExecPlan or a milestone of an agentrules tree
+ * (`.agent/exec_plans`, read from its path alone), or a `plan` of the PLANS.md
+ * practice (a file the config's `plans.files` select).
+ */
+export type FileKind = "execplan" | "milestone" | "plan";
 
 /** `template`: docs/format.md §2 (the default); `upstream`: the newer agentrules layout of §3. */
 export type Layout = "template" | "upstream";
 
-/** Where a plan or milestone file sits in the tree. Plain data: it crosses worker threads. */
+/** Where a plan or milestone file of an agentrules tree sits. Plain data: it crosses worker threads. */
 export interface Place {
-  kind: FileKind;
+  kind: "execplan" | "milestone";
   layout: Layout;
   /** Absolute path of the `exec_plans` folder. */
   root: string;
@@ -33,6 +37,25 @@ export interface Place {
   /** Upstream completed plans: the `YYYY/MM/DD` folders above the plan folder. */
   planDate?: string[];
 }
+
+/** Where a plan of the PLANS.md practice sits. Plain data: it crosses worker threads. */
+export interface PlanPlace {
+  kind: "plan";
+  /** Absolute path of the folder the config's `plans` paths are relative to (the config file's folder). */
+  root: string;
+  /** The file's base name. */
+  fileName: string;
+  /** In one of the config's `plans.active` or `plans.completed` folders. */
+  state?: "active" | "completed";
+  /**
+   * An active plan: the move that files it with the finished ones (the file, or its
+   * own folder when plans have one each), when the active and completed folders are plain folders.
+   */
+  finish?: { from: string; to: string };
+}
+
+/** Where any linted file sits. */
+export type FilePlace = Place | PlanPlace;
 
 /** A half-open range of UTF-16 offsets into the file's text. */
 export interface Range {
@@ -79,14 +102,14 @@ export interface Report {
  */
 export type Overrides = ReadonlyMap<string, string | Uint8Array>;
 
-export interface SourceFile {
+export interface SourceFile<P extends FilePlace = FilePlace> {
   /** Absolute path. */
   path: string;
   /** Relative to the working directory, `/`-separated. */
   displayPath: string;
   /** Decoded text, exactly as on disk (a BOM stays as U+FEFF at offset 0). */
   text: string;
-  place: Place;
+  place: P;
 }
 
 export interface RuleMeta {
@@ -114,8 +137,9 @@ export interface RuleMeta {
   lifecycle?: "status" | "place" | "checklist" | "link";
 }
 
-export interface FileContext<O = Record<string, unknown>> {
-  readonly file: SourceFile;
+/** What a file rule sees; `P` is the place of the kinds of file it applies to. */
+export interface FileContext<O = Record<string, unknown>, P extends FilePlace = Place> {
+  readonly file: SourceFile<P>;
   readonly options: O;
   /** Today as `YYYY-MM-DD` (injectable with `--now`). */
   readonly today: string;
@@ -127,11 +151,14 @@ export interface FileContext<O = Record<string, unknown>> {
   report(report: Report): void;
 }
 
-/** A rule that judges one file on its own. */
-export interface FileRule<O = Record<string, unknown>> {
-  meta: RuleMeta & { scope?: "file" };
-  check(context: FileContext<O>): void;
+/** A rule that judges one file on its own: by default a file of an agentrules tree, with `PlanPlace` a plan of the PLANS.md practice. */
+export interface FileRule<O = Record<string, unknown>, P extends FilePlace = Place> {
+  meta: RuleMeta & { scope?: "file"; appliesTo: readonly P["kind"][] };
+  check(context: FileContext<O, P>): void;
 }
+
+/** The context as the helpers that read any file's text take it. */
+export type AnyFileContext = FileContext<unknown, FilePlace>;
 
 /** A place in a file as lines and columns, 1-based. Plain data. */
 export interface Span {
@@ -168,15 +195,45 @@ export interface BodySummary {
   health?: { columns: string[]; rows: string[][] };
 }
 
-/** One plan or milestone file as the whole-tree rules see it. Plain data. */
-export interface IndexEntry extends IndexedFile {
-  place: Place;
+/** One plan or milestone file as the whole-tree rules see it (the index holds agentrules files only). Plain data. */
+export interface IndexEntry<P extends FilePlace = Place> extends IndexedFile {
+  place: P;
   /** Top-level front matter keys, when the front matter parsed to a map. */
   keys: Record<string, IndexedKey>;
   /** The file could not be read: the tree knows it by its path alone (`keys` is empty), and no rule reports on it. */
   unread?: boolean;
   /** Linted files whose body parsed; absent for files read for their front matter only. */
   body?: BodySummary;
+  /** Linted plans of the PLANS.md practice whose body parsed: the paths they refer to. */
+  references?: IndexedReference[];
+  /** Linted plans of the PLANS.md practice whose body parsed: the machine-local paths written in them. */
+  localPaths?: IndexedLocalPath[];
+}
+
+/** A machine-local absolute path written in a plan of the PLANS.md practice, with where it is. Plain data. */
+export interface IndexedLocalPath {
+  /** As written, without trailing punctuation or a `:12` line reference. */
+  token: string;
+  span: Span;
+  /** The same place as offsets into the text phase one left, for a fix. */
+  range: Range;
+  /** Local whatever follows (`/Users/…`, `C:\Users\…`, the checkout's own path); `/home/…` and `/workspace/…` only when the rest names a file of the repository (a web route may look the same). */
+  strong: boolean;
+  /** The parts of the path that may name something in the repository: after the user's folder, or from a workspace's checkout on. */
+  tail: string[];
+  /** The path relative to the checkout being linted, when the token lies inside it. */
+  inCheckout?: string;
+}
+
+/** A path a plan of the PLANS.md practice refers to, with where it is written. Plain data. */
+export interface IndexedReference {
+  /** As written, without `#anchor` or `?query`, `%20` decoded. */
+  path: string;
+  span: Span;
+  /** The same place as offsets into the text phase one left, for a fix. */
+  range: Range;
+  /** A Markdown link's target, or a Markdown file named in a code span. */
+  kind: "link" | "code";
 }
 
 /** One object of the `plans` list of `registry.json`. */
@@ -204,13 +261,17 @@ export interface ProjectIndex {
   /** Absolute paths of the `exec_plans` roots involved in the run. */
   roots: string[];
   entries: IndexEntry[];
+  /** The plans of the PLANS.md practice the run's configs name: the linted ones with their references, the others by their path alone. */
+  plans?: IndexEntry<PlanPlace>[];
+  /** Absolute paths of the folders those plans are kept in. */
+  planFolders?: string[];
   /** The `registry.json` of each root that has one. */
   registries: RegistryFile[];
 }
 
 export interface ProjectReport {
-  /** The file the problem is in: one of the index's entries or registries. */
-  entry: IndexEntry | RegistryFile;
+  /** The file the problem is in: one of the index's entries, plans or registries. */
+  entry: IndexEntry<FilePlace> | RegistryFile;
   message: string;
   /** The front matter key the problem is about; without it (and without `span`) the report goes to line 1. */
   key?: string;
@@ -219,6 +280,8 @@ export interface ProjectReport {
   /** An exact place, e.g. one item of a list or a line of `registry.json`; wins over `key`. */
   span?: Span;
   suggestion?: string;
+  /** Offsets into the file's text as phase one left it (its own fixes applied); applied by `--fix` once every rule has run. */
+  fix?: Fix;
 }
 
 /**
@@ -253,7 +316,7 @@ export interface ProjectRule<O = Record<string, unknown>> {
 
 // eslint-style: rules are contravariant in their options, so collections use `any`.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Rule = FileRule<any> | ProjectRule<any>;
+export type Rule = FileRule<any, any> | ProjectRule<any>;
 
 export interface RuleSetting {
   severity: SeveritySetting;
@@ -277,6 +340,42 @@ export interface ResolvedConfig {
   ignores: string[];
   /** Leave out the files that `.gitignore` files ignore. */
   gitignore: boolean;
+  /** The plans of the PLANS.md practice: which files they are and the skeleton they follow. */
+  plans?: PlanSettings;
+}
+
+/** One section of a plan skeleton. */
+export interface SkeletonSection {
+  /** The heading's text as the rules document writes it, without the `#`s: `Surprises & Discoveries`. */
+  heading: string;
+  /** Every plan must have it. */
+  required: boolean;
+  /** Other headings that are the same section: another wording, another language. */
+  aliases?: string[];
+}
+
+/** The shape a rules document (`PLANS.md`) prescribes for a plan. */
+export interface Skeleton {
+  /** The heading level of the sections: 2 for `## Progress`. */
+  level: number;
+  /** A plan starts with a title heading above the sections' level (`# <what the plan does>`). */
+  title: boolean;
+  /** Ticked `Progress` items carry a timestamp, as the skeleton's own items do. */
+  timestamps: boolean;
+  sections: SkeletonSection[];
+}
+
+/** The config's `plans`, resolved: paths are gitignore-style patterns relative to `root`. */
+export interface PlanSettings {
+  /** Absolute path of the config file's folder. */
+  root: string;
+  /** The rules document the skeleton was read from, relative to `root` (never linted as a plan). */
+  document?: string;
+  files: string[];
+  ignores: string[];
+  active: string[];
+  completed: string[];
+  skeleton?: Skeleton;
 }
 
 export interface FileResult {
@@ -427,3 +526,13 @@ export interface FrontMatter {
   /** A list, as plain data (`tags: [api, db]` → `["api", "db"]`). */
   list(name: string): Located<unknown[]> | undefined;
 }
+
+/** A file's text as read (`ok`), or why it cannot be linted, in a sentence, with where the problem is when it is in the text. */
+export type ReadOutcome = { ok: true; text: string } | { ok: false; message: string; line?: number; column?: number };
+
+/**
+ * Texts a run read ahead, by path, for a later step to take instead of reading the
+ * file again: the start of a file up to its front matter at least, or the whole
+ * file (a few KiB at most), or why it could not be read.
+ */
+export type ReadAhead = Map<string, ReadOutcome>;

@@ -4,11 +4,11 @@
  * blocks, inline code, list items and paragraphs. Memoised per file, so the
  * section, title, placeholder and changelog rules share one parse and one walk.
  */
-import type { Heading, Html, ListItem, Nodes, Paragraph, Parents, Root, RootContent } from "mdast";
+import type { Heading, Html, InlineCode, ListItem, Nodes, Paragraph, Parents, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { LineIndex } from "./line-index.js";
 import { nodeRange } from "./markdown.js";
-import type { FileContext, Range } from "../shared/types.js";
+import type { AnyFileContext, Range } from "../shared/types.js";
 
 export interface ScannedHeading {
   node: Heading;
@@ -43,6 +43,8 @@ export interface BodyScan {
   codeBlocks: Range[];
   /** Code blocks and code spans, sorted by start: text in them is not prose. */
   codeRanges: Range[];
+  /** The code spans, in document order. */
+  codeSpans: InlineCode[];
   listItems: ListItem[];
   paragraphs: Paragraph[];
 }
@@ -60,7 +62,7 @@ function headingTextRange(text: string, node: Heading): Range {
 }
 
 function scan(text: string, root: Root): BodyScan {
-  const result: BodyScan = { root, comments: [], headings: [], headingOf: new Map(), codeBlocks: [], codeRanges: [], listItems: [], paragraphs: [] };
+  const result: BodyScan = { root, comments: [], headings: [], headingOf: new Map(), codeBlocks: [], codeRanges: [], codeSpans: [], listItems: [], paragraphs: [] };
   // ancestors and the index of the child being visited in each, for "the next block";
   // a comment's ancestors are all block containers, so climbing them stays in flow
   const stack: { parent: Parents; index: number }[] = [];
@@ -105,6 +107,7 @@ function scan(text: string, root: Root): BodyScan {
         return;
       case "inlineCode":
         result.codeRanges.push(nodeRange(node));
+        result.codeSpans.push(node);
         return;
       case "listItem":
         result.listItems.push(node);
@@ -130,7 +133,7 @@ function scan(text: string, root: Root): BodyScan {
   return result;
 }
 
-export function scanBody(context: FileContext<unknown>): BodyScan {
+export function scanBody(context: AnyFileContext): BodyScan {
   return context.memo("body:scan", () => scan(context.file.text, context.ast()));
 }
 
@@ -149,11 +152,11 @@ export function insideAny(sorted: readonly Range[], offset: number): boolean {
 }
 
 /** The file's line index, built once per file for the rules that name or find lines. */
-export function lineIndex(context: FileContext<unknown>): LineIndex {
+export function lineIndex(context: AnyFileContext): LineIndex {
   return context.memo("body:line-index", () => new LineIndex(context.file.text));
 }
 
 /** The 1-based line of `offset`, for messages that name another line ("the first one is at line 40"). */
-export function lineOf(context: FileContext<unknown>, offset: number): number {
+export function lineOf(context: AnyFileContext, offset: number): number {
   return lineIndex(context).position(offset).line;
 }

@@ -8,14 +8,12 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, readSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { isUtf8 } from "node:buffer";
-import type { Overrides } from "../shared/types.js";
+import type { Overrides, ReadAhead, ReadOutcome } from "../shared/types.js";
 
 /** Milestones are a few KB; anything this large is a mistake and is not parsed. */
 export const MAX_FILE_BYTES = 512 * 1024;
 
-export type ReadOutcome =
-  | { ok: true; text: string }
-  | { ok: false; message: string; line?: number; column?: number };
+export type { ReadAhead, ReadOutcome };
 
 function describeSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
@@ -166,13 +164,6 @@ export function readSource(file: string, root: string, overrides?: Overrides, ma
     if (fd !== undefined) closeSync(fd);
   }
 }
-
-/**
- * Texts a run read ahead, by path, for a later step to take instead of reading the
- * file again: the start of a file up to its front matter at least, or the whole
- * file (a few KiB at most), or why it could not be read.
- */
-export type ReadAhead = Map<string, ReadOutcome>;
 
 /** The longest text kept read ahead: a file's start, not a whole large file kept until it is taken. */
 export const READ_AHEAD_CHARS = 4096;

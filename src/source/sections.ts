@@ -8,7 +8,7 @@
 import { scanBody, type ScannedComment, type ScannedHeading } from "./body-scan.js";
 import { nodeRange } from "./markdown.js";
 import { didYouMean, editDistance } from "../shared/suggest.js";
-import type { FileContext, Range } from "../shared/types.js";
+import type { AnyFileContext, Range } from "../shared/types.js";
 
 export interface SectionSpec {
   /** The name in the marker: `Objective` for `<!-- SECTION: Objective -->`. */
@@ -235,7 +235,7 @@ function markersInCode(text: string, blocks: readonly Range[], specs: readonly S
   return found;
 }
 
-function read(context: FileContext<unknown>, options: SectionOptions): Sections {
+function read(context: AnyFileContext, options: SectionOptions): Sections {
   const body = scanBody(context);
   const text = context.file.text;
   const specs = options.sections;
@@ -274,7 +274,7 @@ function read(context: FileContext<unknown>, options: SectionOptions): Sections 
 }
 
 /** The file's sections read against `options` (the rule's options, defaults filled in). */
-export function readSections(context: FileContext<unknown>, options: Partial<SectionOptions>): Sections {
+export function readSections(context: AnyFileContext, options: Partial<SectionOptions>): Sections {
   const full: SectionOptions = {
     sections: options.sections ?? TEMPLATE_SECTIONS,
     markers: options.markers ?? true,

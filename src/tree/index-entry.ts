@@ -3,10 +3,10 @@ import { isMap, isScalar, isSeq, type Node } from "yaml";
 import { frontMatterContent, readFrontMatter } from "../source/front-matter.js";
 import { LineIndex, spanOf } from "../source/line-index.js";
 import { simpleFrontMatter } from "../source/simple-front-matter.js";
-import type { FrontMatter, IndexEntry, IndexedKey, Range, SourceFile, Span } from "../shared/types.js";
+import type { FilePlace, FrontMatter, IndexEntry, IndexedKey, Place, Range, SourceFile, Span } from "../shared/types.js";
 
 /** The front matter's top-level keys, with positions, for the whole-tree rules. */
-export function indexEntry(source: SourceFile, frontMatter: FrontMatter, lines: LineIndex, linted: boolean): IndexEntry {
+export function indexEntry<P extends FilePlace>(source: SourceFile & { place: P }, frontMatter: FrontMatter, lines: LineIndex, linted: boolean): IndexEntry<P> {
   const keys: Record<string, IndexedKey> = Object.create(null);
   const data = frontMatter.data;
   const values = data !== null && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
@@ -49,7 +49,7 @@ function spansOf(fields: Record<string, Range>, lines: LineIndex): Record<string
  * `indexEntry` over the parsed front matter, but front matter of the simple shape
  * nearly every file has is read without `yaml` (src/source/simple-front-matter.ts).
  */
-export function frontMatterEntry(source: SourceFile): IndexEntry {
+export function frontMatterEntry(source: SourceFile & { place: Place }): IndexEntry {
   const { text } = source;
   const content = frontMatterContent(text);
   const simple = content && simpleFrontMatter(text, content);

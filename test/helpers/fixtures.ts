@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { PlansConfig } from "../../src/config/config-files.js";
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const FIXTURES = path.join(REPO, "fixtures");
@@ -24,8 +25,8 @@ export interface Expected {
   now?: string;
   /** Paths to lint, relative to the case folder; default `.agent`. */
   patterns?: string[];
-  /** Rule settings for the case (options, or other rules turned on), and a forced layout. */
-  config?: { rules?: Record<string, unknown>; layout?: "auto" | "template" | "upstream" };
+  /** Rule settings for the case (options, or other rules turned on), a forced layout, and which files are plans of the PLANS.md practice. */
+  config?: { rules?: Record<string, unknown>; layout?: "auto" | "template" | "upstream"; plans?: PlansConfig };
   diagnostics: ExpectedDiagnostic[];
 }
 

@@ -1,0 +1,112 @@
+/**
+ * # execplan-progress
+ *
+ * A plan's `Progress` section is a checklist, the one place that says how far the
+ * work is: each step a `- [ ] …` (to do) or `- [x] …` (done) item, a partly done
+ * step kept open as `- [ ] … (completed: …; remaining: …)`. An item without a box in
+ * a list of such steps is reported (an item that only groups checklist items under it
+ * is fine, and a list with no box at all is notes, left alone), and so is a
+ * `Progress` with no checklist at all.
+ *
+ * When the skeleton's own Progress items carry timestamps (`plans.skeleton.timestamps`,
+ * which `--init` sets from `PLANS.md`), each ticked item says when it was done: a date
+ * (`2025-10-01`, usually as `(2025-10-01 13:00Z)`) on its line. Off otherwise: only
+ * what the repository asks for is required. A template placeholder where the date
+ * belongs is `execplan-template-text`'s to report.
+ *
+ * Options: `skeleton`, filled in from the config's `plans.skeleton`.
+ *
+ * ## Valid
+ *
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"], "skeleton": { "timestamps": true, "sections": [{ "heading": "Progress", "required": true }] } } }
+ * ```
+ *
+ * ```md plans/csv-export.md
+ * ## Progress
+ *
+ * - [x] (2026-03-02 10:40Z) Wrote the CSV writer.
+ * - [ ] Wire the export button (completed: the handler; remaining: the button).
+ * - Release notes:
+ *   - [ ] Say that exports are CSV now.
+ * ```
+ *
+ * ## Invalid
+ *
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"], "skeleton": { "timestamps": true, "sections": [{ "heading": "Progress", "required": true }] } } }
+ * ```
+ *
+ * ```md plans/csv-export.md
+ * ## Progress
+ *
+ * - [x] Wrote the CSV writer.
+ * - Wire the export button.
+ * ```
+ *
+ * ```text output
+ * 3:3  error  Ticked Progress item has no timestamp; start it with when it was done, e.g. "- [x] (2026-11-25 14:00Z) Wrote the CSV writer.", as the skeleton does.
+ * 4:1  error  Progress item "Wire the export button." has no checkbox; write it as "- [ ] …" (to do) or "- [x] …" (done).
+ * ```
+ */
+import type { FileRule, PlanPlace } from "../src/shared/types.js";
+import { docsUrl } from "../src/shared/docs-url.js";
+import { quoteValue } from "../src/shared/quote.js";
+import { sectionChecklist } from "../src/source/checklist.js";
+import { nodeRange } from "../src/source/markdown.js";
+import {
+  SKELETON_OPTIONS,
+  knownSection,
+  readPlanSections,
+  sectionHeadingLabel,
+  skeletonOf,
+  type SkeletonOptions,
+} from "../src/source/plan-sections.js";
+
+/** A date on the item's line, or the template's placeholder for one. */
+const DATE = /\b\d{4}-\d{2}-\d{2}\b|YYYY-MM-DD/;
+/** The example ticked item: its timestamp and the first words of the item. */
+const EXAMPLE_MAX = 84;
+
+export const execplanProgress: FileRule<SkeletonOptions, PlanPlace> = {
+  meta: {
+    id: "execplan-progress",
+    description: "A plan's Progress is a checklist; ticked items carry a timestamp when the skeleton's do",
+    severity: "error",
+    appliesTo: ["plan"],
+    docsUrl: docsUrl("execplan-progress"),
+    ...SKELETON_OPTIONS,
+  },
+  check(context) {
+    const sections = readPlanSections(context, skeletonOf(context));
+    const progress = knownSection(sections, "progress");
+    if (!progress) return;
+    const text = context.file.text;
+    const { items, unboxed } = sectionChecklist(context, progress.heading.range.end, progress.end);
+    const label = sectionHeadingLabel(sections.skeleton, progress.section);
+    if (items.length === 0) {
+      context.report({
+        message: `Section ${quoteValue(label, Infinity)} has no checklist; list the plan's steps as "- [ ] …" items and tick each one ("- [x] …") when it is done.`,
+        at: progress.heading.range,
+      });
+      return;
+    }
+    for (const item of unboxed) {
+      const first = item.children[0];
+      const { start } = nodeRange(item);
+      const words = first ? (text.slice(nodeRange(first).start, nodeRange(first).end).split(/\r?\n|\r/)[0]?.trim() ?? "") : "";
+      context.report({
+        message: `Progress item ${quoteValue(words)} has no checkbox; write it as "- [ ] …" (to do) or "- [x] …" (done).`,
+        at: { start, end: first ? nodeRange(first).start : start },
+      });
+    }
+    if (!sections.skeleton.timestamps) return;
+    for (const item of items) {
+      if (!item.checked || DATE.test(item.text)) continue;
+      context.report({
+        message: `Ticked Progress item has no timestamp; start it with when it was done, e.g. ${quoteValue(`- [x] (${context.today} 14:00Z) ${item.text}`, EXAMPLE_MAX)}, as the skeleton does.`,
+        at: item.box,
+      });
+    }
+  },
+};

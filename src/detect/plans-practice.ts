@@ -1,0 +1,234 @@
+/**
+ * Recognises the PLANS.md practice in a repository and proposes the config's
+ * `plans`: the rules document (the file `AGENTS.md` points to, else `PLANS.md` at
+ * the root, in `docs/`, `.agent/` or `.agents/`) and the skeleton it prescribes (or,
+ * when it gives none, the one a template among the plans is); the plan folders (the
+ * ones the documents name, else the usual places); which files in them are plans
+ * (the ones with two or more of the skeleton's sections, never a template) and which
+ * are not (READMEs, indexes, trackers, notes, templates: named in `ignores`, so that
+ * they are never judged); and the active and completed folders. Nothing is written here.
+ */
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Heading } from "mdast";
+import { toString } from "mdast-util-to-string";
+import type { ConfigFile, PlansConfig } from "../config/config-files.js";
+import { readFrontMatter } from "../source/front-matter.js";
+import { BodyNotParsed, parseMarkdown } from "../source/markdown.js";
+import { acceptedKeys, DEFAULT_SKELETON, skeletonSectionOf } from "../source/plan-sections.js";
+import { readSource } from "../source/read-source.js";
+import { readSkeleton, readTemplate, type SkeletonReading } from "../source/skeleton.js";
+import { classify } from "../tree/place.js";
+import { classifyPlan } from "../tree/plan-place.js";
+import type { PlanSettings, Skeleton } from "../shared/types.js";
+import type { Detector } from "./detection.js";
+
+/** Where rules documents are kept, in the order they are looked for. */
+const DOCUMENTS = ["PLANS.md", "docs/PLANS.md", ".agent/PLANS.md", ".agents/PLANS.md"];
+/** Where plans are kept when no document says. */
+const FOLDERS = [
+  "docs/exec-plans",
+  "docs/exec_plans",
+  "docs/execplans",
+  "docs/plans",
+  ".agent/execplans",
+  ".agent/exec-plans",
+  ".agent/plans",
+  ".agents/execplans",
+  ".agents/exec-plans",
+  ".agents/plans",
+  "exec-plans",
+  "execplans",
+  "plans",
+];
+const ACTIVE = ["active", "in-progress", "in_progress", "current", "open", "wip"];
+const COMPLETED = ["completed", "complete", "done", "finished", "archive", "archived", "closed"];
+/** The agentrules trees: another detector's, never plans of the practice. */
+const AGENTRULES = /(^|\/)exec_plans(\/|$)/;
+/** A template or an example of a plan, by its name or its folder's: never a plan itself. */
+const TEMPLATE = /(?:^|[/._-])(?:templates?|examples?|samples?|skeleton)(?:[/._-]|$)/i;
+/** A path a document names: `docs/exec-plans/active/`, `.agents/plans/<slug>/plan.md`. */
+const NAMED_PATH = /(?<![\w./-])\.?[\w-]+(?:\/[\w.<>*-]+)+\/?/g;
+
+export interface PlansDetection {
+  config: ConfigFile & { plans: PlansConfig };
+  /** What was found, one sentence each, without full stops: the skeleton, then the plans. */
+  findings: string[];
+  /** The file the skeleton was read from, if any. */
+  document?: string;
+}
+
+const posix = (p: string): string => p.split(path.sep).join("/");
+const isDir = (abs: string): boolean => existsSync(abs) && statSync(abs).isDirectory();
+
+function read(abs: string, root: string): string | undefined {
+  const r = readSource(abs, root);
+  return r.ok ? r.text : undefined;
+}
+
+/** The rules document: the first Markdown file `AGENTS.md` names that has "plan" in its name, else the usual places. */
+function findDocument(cwd: string): string | undefined {
+  const agents = read(path.join(cwd, "AGENTS.md"), cwd) ?? "";
+  const named = [...agents.matchAll(/[\w./-]*\.md\b/g)].map((m) => m[0].replace(/^\.\//, "")).filter((p) => /plan/i.test(path.posix.basename(p)));
+  return [...named, ...DOCUMENTS].find((rel) => existsSync(path.join(cwd, rel)) && statSync(path.join(cwd, rel)).isFile());
+}
+
+/** The Markdown files below `dir`, relative to `cwd`, sorted (node_modules and .git left out). */
+function markdownBelow(cwd: string, dir: string): string[] {
+  const out: string[] = [];
+  const walk = (abs: string): void => {
+    for (const entry of readdirSync(abs, { withFileTypes: true })) {
+      const child = path.join(abs, entry.name);
+      if (entry.isDirectory() && entry.name !== "node_modules" && entry.name !== ".git") walk(child);
+      else if (entry.isFile() && entry.name.toLowerCase().endsWith(".md")) out.push(posix(path.relative(cwd, child)));
+    }
+  };
+  walk(path.join(cwd, dir));
+  return out.sort();
+}
+
+/**
+ * The plan folder a named path lies in: its leading folders that exist, up to the
+ * last one with "plan" in its name (`docs/exec-plans/active/` → `docs/exec-plans`).
+ */
+function planFolderOf(cwd: string, named: string): string | undefined {
+  const segments = named.replace(/\/$/, "").split("/");
+  let folder: string | undefined;
+  for (let i = 1; i <= segments.length; i++) {
+    const rel = segments.slice(0, i).join("/");
+    if (!isDir(path.join(cwd, rel))) break;
+    if (/plan/i.test(segments[i - 1] ?? "")) folder = rel;
+  }
+  return folder;
+}
+
+/** The plan folders: those the documents name, else the usual ones that exist; never an agentrules tree, never one inside another. */
+function findFolders(cwd: string, documents: readonly string[]): string[] {
+  const named = documents.flatMap((text) => [...text.matchAll(NAMED_PATH)].flatMap((m) => planFolderOf(cwd, m[0]) ?? []));
+  const candidates = named.length > 0 ? named : FOLDERS.filter((f) => isDir(path.join(cwd, f)));
+  const unique = [...new Set(candidates)].filter((f) => !AGENTRULES.test(f)).sort();
+  return unique.filter((f) => !unique.some((other) => other !== f && f.startsWith(`${other}/`)));
+}
+
+/** True when the file has two or more of the skeleton's sections as top-level headings: a plan, not a note. */
+function isPlan(text: string, accepted: readonly Set<string>[]): boolean {
+  let root;
+  try {
+    root = parseMarkdown(text, readFrontMatter(text));
+  } catch (error) {
+    if (error instanceof BodyNotParsed) return false;
+    throw error;
+  }
+  const sections = new Set<number>();
+  for (const node of root.children) {
+    if (node.type !== "heading") continue;
+    const section = skeletonSectionOf(accepted, toString(node as Heading).trim());
+    if (section !== undefined) sections.add(section);
+  }
+  return sections.size >= 2;
+}
+
+/** The sub-folder of `folder` with one of `names`, if any. */
+function subfolder(cwd: string, folder: string, names: readonly string[]): string | undefined {
+  return names.map((n) => `${folder}/${n}`).find((rel) => isDir(path.join(cwd, rel)));
+}
+
+/** `files` patterns: `<folder>/**\/<name>` when every plan of a folder has one name below the folder, else every Markdown file. */
+function filePatterns(folders: readonly string[], plans: readonly string[]): string[] {
+  return folders.map((folder) => {
+    const own = plans.filter((p) => p.startsWith(`${folder}/`));
+    const names = new Set(own.map((p) => path.posix.basename(p)));
+    const [name] = names;
+    const nested = own.every((p) => p.slice(folder.length + 1).includes("/"));
+    return names.size === 1 && own.length > 1 && nested && name ? `${folder}/**/${name}` : `${folder}/**/*.md`;
+  });
+}
+
+/** What the skeleton is, in a few words: `PLANS.md prescribes 12 sections, 4 required (the skeleton in the code block at line 23)`. */
+function describeSkeleton(reading: SkeletonReading | undefined, document: string | undefined): string {
+  if (!reading) return `${document ? `${document} gives no skeleton I can read` : "no rules document (PLANS.md) was found"}, so the practice's own sections are used, the four living ones required`;
+  const s = reading.skeleton;
+  const required = s.sections.filter((x) => x.required).length;
+  return `${document} prescribes ${s.sections.length} sections, ${required} required${s.timestamps ? ", with timestamped Progress items" : ""} (${reading.from})`;
+}
+
+/** The practice as found from `cwd`, or undefined when no folder holds a plan. */
+export function detectPlans(cwd: string): PlansDetection | undefined {
+  const rules = findDocument(cwd);
+  const rulesText = rules === undefined ? undefined : read(path.join(cwd, rules), cwd);
+  const agents = read(path.join(cwd, "AGENTS.md"), cwd);
+  const folders = findFolders(cwd, [rulesText ?? "", agents ?? ""]);
+  const texts = new Map<string, string>();
+  for (const folder of folders) {
+    for (const rel of markdownBelow(cwd, folder)) {
+      const text = rel === rules || classify(path.join(cwd, rel)) ? undefined : read(path.join(cwd, rel), cwd);
+      if (text !== undefined) texts.set(rel, text);
+    }
+  }
+  const isTemplate = (rel: string) => TEMPLATE.test(rel.slice((folders.find((f) => rel.startsWith(`${f}/`)) ?? "").length));
+  // a rules document without a skeleton: a template kept among the plans is one
+  const fromRules = rulesText === undefined ? undefined : readSkeleton(rulesText);
+  const template = fromRules
+    ? undefined
+    : [...texts].flatMap(([rel, text]) => {
+        const r = isTemplate(rel) ? readTemplate(text) : undefined;
+        return r ? [{ rel, reading: r }] : [];
+      })[0];
+  const reading = fromRules ?? template?.reading;
+  const document = template?.rel ?? rules;
+  const skeleton: Skeleton = reading?.skeleton ?? DEFAULT_SKELETON;
+  const accepted = skeleton.sections.map(acceptedKeys);
+  const plans: string[] = [];
+  const others: string[] = [];
+  for (const [rel, text] of texts) (!isTemplate(rel) && isPlan(text, accepted) ? plans : others).push(rel);
+
+  const used = folders.filter((f) => plans.some((p) => p.startsWith(`${f}/`)));
+  if (used.length === 0) return undefined;
+
+  const active: string[] = [];
+  const completed: string[] = [];
+  for (const folder of used) {
+    const done = subfolder(cwd, folder, COMPLETED);
+    if (!done) continue;
+    completed.push(`${done}/`);
+    active.push(`${subfolder(cwd, folder, ACTIVE) ?? folder}/`);
+  }
+  const files = filePatterns(used, plans);
+  // the files the patterns would take for plans and that are not
+  const selects: PlanSettings = { root: cwd, files, ignores: [], active: [], completed: [] };
+  const ignores = others.filter((o) => o !== document && classifyPlan(path.join(cwd, o), selects));
+  const inState = (list: readonly string[]) => plans.filter((p) => list.some((f) => p.startsWith(f))).length;
+  const counts = completed.length > 0 ? ` (${inState(completed)} completed, ${plans.length - inState(completed)} active)` : "";
+
+  const config: PlansDetection["config"] = {
+    extends: ["execplan"],
+    plans: {
+      ...(document !== undefined ? { document } : {}),
+      files,
+      ...(ignores.length > 0 ? { ignores } : {}),
+      ...(completed.length > 0 ? { active, completed } : {}),
+      ...(reading ? { skeleton: reading.skeleton } : {}),
+    },
+  };
+  const findings = [
+    describeSkeleton(reading, document),
+    `${used.join(" and ")} ${used.length === 1 ? "holds" : "hold"} ${plans.length} ${plans.length === 1 ? "plan" : "plans"}${counts}${ignores.length > 0 ? ` and ${ignores.length} ${ignores.length === 1 ? "file that is no plan, left out" : "files that are no plans, left out"} (${ignores.join(", ")})` : ""}`,
+  ];
+  return { config, findings, ...(document !== undefined ? { document } : {}) };
+}
+
+/** The detector `--init` and a run without config ask (see inspect.ts). */
+export const plansPractice: Detector = {
+  name: "plans of the PLANS.md practice",
+  async detect(cwd) {
+    const found = detectPlans(cwd);
+    if (!found) return undefined;
+    const [skeleton, plans] = found.findings;
+    return {
+      config: found.config,
+      choice: `the "execplan" preset for plans of the PLANS.md practice, judged against ${found.document ?? "the practice's own sections"}`,
+      reason: `${plans}, and ${skeleton}`,
+      differsFromDefaults: true,
+    };
+  },
+};
