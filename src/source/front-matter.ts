@@ -12,13 +12,29 @@ import { integerValue, listValue, stringValue } from "./front-matter-values.js";
 /** Above this many aliases expanded, the YAML is treated as hostile ("billion laughs"). */
 const MAX_ALIAS_COUNT = 100;
 
-const FENCE = /^---[ \t]*$/;
+/** `---`, then spaces or tabs only. */
+function isFence(text: string, { start, end }: Line): boolean {
+  if (end - start < 3 || !text.startsWith("---", start)) return false;
+  for (let i = start + 3; i < end; i++) if (text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) return false;
+  return true;
+}
+
 /**
  * A line YAML cannot hold at the start of a line (an HTML comment, as the section
  * markers are): reaching one means the block was never closed, and a `---` further
  * down is a Markdown thematic break, not the end of the front matter.
  */
-const BODY_LINE = /^<!--/;
+const isBodyLine = (text: string, line: Line): boolean => text.startsWith("<!--", line.start);
+
+/** White space only, as `trim()` has it. */
+function isBlank(text: string, { start, end }: Line): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 11 || c === 12) continue;
+    if (c < 128 || !/\s/.test(text[i] as string)) return false;
+  }
+  return true;
+}
 
 interface Line {
   start: number;
@@ -52,18 +68,16 @@ function findFences(text: string): Fences {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let open: Line | undefined;
   for (let line = lineAt(text, bom); line; line = lineAt(text, line.next)) {
-    const content = text.slice(line.start, line.end);
-    if (FENCE.test(content)) {
+    if (isFence(text, line)) {
       open = line;
       break;
     }
-    if (content.trim() !== "") return { settled: true };
+    if (!isBlank(text, line)) return { settled: true };
   }
   if (!open) return { settled: false };
   for (let line = lineAt(text, open.next); line; line = lineAt(text, line.next)) {
-    const content = text.slice(line.start, line.end);
-    if (BODY_LINE.test(content)) return { open, settled: true };
-    if (FENCE.test(content)) return { open, close: line, settled: true };
+    if (isBodyLine(text, line)) return { open, settled: true };
+    if (isFence(text, line)) return { open, close: line, settled: true };
   }
   return { open, settled: false };
 }

@@ -3,7 +3,7 @@ import { isMap, isScalar, isSeq, type Node } from "yaml";
 import { frontMatterContent, readFrontMatter } from "../source/front-matter.js";
 import { LineIndex, spanOf } from "../source/line-index.js";
 import { simpleFrontMatter } from "../source/simple-front-matter.js";
-import type { FilePlace, FrontMatter, IndexEntry, IndexedKey, Place, Range, SourceFile, Span } from "../shared/types.js";
+import type { FilePlace, FrontMatter, IndexEntry, IndexedKey, Place, SourceFile, Span } from "../shared/types.js";
 
 /** The front matter's top-level keys, with positions, for the whole-tree rules. */
 export function indexEntry<P extends FilePlace>(source: SourceFile & { place: P }, frontMatter: FrontMatter, lines: LineIndex, linted: boolean): IndexEntry<P> {
@@ -38,12 +38,6 @@ export function indexEntry<P extends FilePlace>(source: SourceFile & { place: P 
   return { path: source.path, displayPath: source.displayPath, place: source.place, linted, keys };
 }
 
-function spansOf(fields: Record<string, Range>, lines: LineIndex): Record<string, Span> {
-  const spans: Record<string, Span> = Object.create(null);
-  for (const name in fields) spans[name] = spanOf(lines, fields[name] as Range);
-  return spans;
-}
-
 /**
  * The index entry of a file read for the whole-tree rules only: the same as
  * `indexEntry` over the parsed front matter, but front matter of the simple shape
@@ -52,21 +46,11 @@ function spansOf(fields: Record<string, Range>, lines: LineIndex): Record<string
 export function frontMatterEntry(source: SourceFile & { place: Place }): IndexEntry {
   const { text } = source;
   const content = frontMatterContent(text);
-  const simple = content && simpleFrontMatter(text, content);
-  if (!simple) return indexEntry(source, readFrontMatter(text), new LineIndex(text), false);
-  // every offset lies in the front matter
-  const lines = new LineIndex(text.slice(0, content.end));
+  const keys = content && simpleFrontMatter(text, content);
+  if (!keys) return indexEntry(source, readFrontMatter(text), new LineIndex(text), false);
   // one copy of every value: strings sliced from the text would keep it alive as long as the index
-  const values = structuredClone(simple.map((k) => k.data));
-  const keys: Record<string, IndexedKey> = Object.create(null);
-  simple.forEach((k, i) => {
-    keys[k.name] = {
-      value: values[i],
-      keySpan: spanOf(lines, k.key),
-      valueSpan: spanOf(lines, k.value),
-      ...(k.items ? { itemSpans: k.items.map((r) => spanOf(lines, r)) } : {}),
-      ...(k.fields ? { fieldSpans: spansOf(k.fields, lines) } : {}),
-    };
-  });
+  const indexed = Object.values(keys);
+  const values = structuredClone(indexed.map((k) => k.value));
+  indexed.forEach((k, i) => (k.value = values[i]));
   return { path: source.path, displayPath: source.displayPath, place: source.place, linted: false, keys };
 }
