@@ -13,7 +13,7 @@
 import path from "node:path";
 import { frontMatterSettled } from "../source/front-matter.js";
 import { READ_AHEAD_CHARS, readSourceStart } from "../source/read-source.js";
-import { AGENT_DIRS } from "../tree/agent-dirs.js";
+import { defaultTargets } from "../tree/agent-dirs.js";
 import { classify } from "../tree/place.js";
 import { walkMarkdown } from "../run/discover.js";
 import type { Layout, Place } from "../shared/types.js";
@@ -60,7 +60,7 @@ export const agentrulesTrees: Detector = {
     const files: string[] = [];
     const regular = new Set<string>();
     // a folder that is missing or cannot be read holds nothing to go by
-    for (const dir of AGENT_DIRS) walkMarkdown(path.join(cwd, dir, "exec_plans"), files, [], options.folders?.list, regular);
+    for (const dir of defaultTargets(cwd)) walkMarkdown(path.join(cwd, dir, "exec_plans"), files, [], options.folders?.list, regular);
     const plans: { file: string; place: Place }[] = [];
     const milestones: { file: string; place: Place }[] = [];
     const layouts = new Set<Layout>();
