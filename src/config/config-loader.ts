@@ -57,6 +57,7 @@ function handled<T>(promise: Promise<T>): Promise<T> {
 export class ConfigLoader {
   private readonly byFile = new Map<string, Promise<LoadedConfig>>();
   private readonly fileOfDir = new Map<string, string | undefined>();
+  private readonly ofDir = new Map<string, Promise<LoadedConfig>>();
   private readonly ignoresOf = new WeakMap<LoadedConfig, Ignore>();
   private readonly gitignores: Gitignores;
   /** `--config` or an inline config: the one config of every file. */
@@ -120,10 +121,14 @@ export class ConfigLoader {
   /** The configuration that applies to files in `dir`. */
   forDir(dir: string): Promise<LoadedConfig> {
     if (this.forced) return this.forced;
+    // asked once per file of a large tree: answered once per folder
+    let config = this.ofDir.get(dir);
+    if (config) return config;
     const file = this.nearest(path.resolve(this.options.cwd, dir));
-    if (file) return this.load(file);
     // no config anywhere above: the defaults, shared by every such folder
-    return (this.defaults ??= handled(this.build(this.options.defaults ?? {}, "default config", this.options.cwd)));
+    config = file ? this.load(file) : (this.defaults ??= handled(this.build(this.options.defaults ?? {}, "default config", this.options.cwd)));
+    this.ofDir.set(dir, config);
+    return config;
   }
 
   forFile(abs: string): Promise<LoadedConfig> {
@@ -143,7 +148,7 @@ export class ConfigLoader {
       rules = ignore().add(loaded.config.ignores);
       this.ignoresOf.set(loaded, rules);
     }
-    const rel = relativeInside(loaded.dir, abs);
+    const rel = loaded.config.ignores.length > 0 ? relativeInside(loaded.dir, abs) : undefined;
     if (rel !== undefined && rules.ignores(rel)) return { by: "ignores", description: `\`ignores\` in ${loaded.file !== undefined ? this.shown(loaded.file) : "the inline config"}` };
     return loaded.config.gitignore && this.gitignores.isIgnored(abs) ? { by: "gitignore", description: ".gitignore" } : undefined;
   }
