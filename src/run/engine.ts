@@ -247,6 +247,8 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     runOfJob.push(run);
     trace?.configs.push({ file: displayPath(file), config: run.origin ?? "the given config" });
   }
+  // phase one reads the files it lints whole: what the detection read of them ahead is of no use
+  if (options.readAhead) for (const job of jobs) options.readAhead.delete(job.path);
   phase("classify and configure");
   const linted = new Set([...jobs.map((j) => j.path), ...files.filter((f) => registryRootOf(f) !== undefined)]);
   const reasons = discovery.args.map((arg) => unmatched(arg, linted));
@@ -345,6 +347,8 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
           ...(overrides ? { overrides } : {}),
           plans: { linted: planEntries, sets: planSets },
         });
+  // what the detection read ahead and the index did not take (the files this run linted) is dropped
+  options.readAhead?.clear();
   phase("whole-tree index");
   if (index && runs.some((run) => activeFor(run).project.length > 0)) {
     for (const { dir, reason } of index.unreadableDirs) {
