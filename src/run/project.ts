@@ -16,6 +16,7 @@ import type { ReadAhead } from "../shared/types.js";
 import { readRegistry, registryPath } from "../tree/registry.js";
 import { overridesIn, walkMarkdown, type IgnoredBy, type ListFolder, type UnreadableDir } from "./discover.js";
 import type { RunMemory } from "./run-memory.js";
+import { FILE_TIME_BUDGET_MS, withinBudget } from "./time-budget.js";
 import type { Diagnostic, FileSystemView, IndexEntry, Overrides, Place, PlanPlace, PlanSettings, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "../shared/types.js";
 import { classifyPlan, planFolders } from "../tree/plan-place.js";
 
@@ -62,11 +63,17 @@ async function otherEntry(file: string, options: IndexOptions, walked: boolean):
   if (!read.ok) return unreadEntry(file, displayPath, place, false);
   const text = read.text;
   const source = { path: file, displayPath, text, place };
-  const hash = options.cache && (await contentHash(text));
-  const keys = hash ? options.cache?.indexKeys(file, hash) : undefined;
-  if (keys) return { path: file, displayPath: source.displayPath, place, linted: false, keys };
-  const entry = frontMatterEntry(source);
-  if (hash) options.cache?.setIndexKeys(file, hash, entry.keys);
+  const version = options.cache && { hash: await contentHash(text), ...(read.stamp !== undefined ? { stamp: read.stamp } : {}) };
+  const keys = version ? options.cache?.indexKeys(file, version) : undefined;
+  if (keys) return { path: file, displayPath, place, linted: false, keys };
+  let entry: IndexEntry;
+  try {
+    // within a file's time budget, as linting it would be
+    entry = withinBudget(() => frontMatterEntry(source), FILE_TIME_BUDGET_MS);
+  } catch {
+    return unreadEntry(file, displayPath, place, false);
+  }
+  if (version) options.cache?.setIndexKeys(file, version, entry.keys);
   return entry;
 }
 

@@ -254,6 +254,8 @@ export interface RegistryFile extends IndexedFile {
   problem?: { message: string; span: Span };
   /** The `"plans"` key, where a plan missing from the list is reported. */
   plansKey?: Span;
+  /** Keys given again in the same object (every JSON reader keeps the last, and so does the index): each repeat, and the line of the first. */
+  duplicateKeys?: { name: string; span: Span; firstLine: number }[];
   plans: RegistryPlan[];
 }
 
@@ -528,7 +530,19 @@ export interface FrontMatter {
 }
 
 /** A file's text as read (`ok`), or why it cannot be linted, in a sentence, with where the problem is when it is in the text. */
-export type ReadOutcome = { ok: true; text: string } | { ok: false; message: string; line?: number; column?: number };
+export type ReadOutcome =
+  | {
+      ok: true;
+      text: string;
+      /**
+       * This very file on this disk: device, inode, size and change times. A copy of
+       * the file, a checkout of it or any write to it gets another stamp, and no
+       * program can set the change time back, so the cache keys results by it.
+       * None for an override, which is not the file on disk, nor for a file's start.
+       */
+      stamp?: string;
+    }
+  | { ok: false; message: string; line?: number; column?: number };
 
 /**
  * Texts a run read ahead, by path, for a later step to take instead of reading the
