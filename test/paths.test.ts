@@ -11,7 +11,8 @@ import { relativeInside } from "../src/shared/paths.js";
 /** What relativeInside says, by path.relative alone. */
 function byRelative(dir: string, abs: string): string | undefined {
   const rel = path.relative(dir, abs);
-  if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) return undefined;
+  // a name that starts with two dots (`..drafts`) is inside; only `..` itself leads out
+  if (rel === "" || rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined;
   return rel.split(path.sep).join("/");
 }
 
