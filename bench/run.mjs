@@ -2,8 +2,11 @@
 // milestones under bench/.work/ (git-ignored) and times, on the same files and
 // interleaved run by run: `node -e ''`, reading every file, markdownlint-cli2
 // (default rules), a single-threaded read + remark + yaml + ajv loop, and
-// milestone-lint cold, with --cache cold and with --cache warm. Medians, ratios and
-// peak RSS go to bench/RESULTS.md (or stdout only in quick mode).
+// milestone-lint cold, with --cache cold and with --cache warm (the default
+// strategy, metadata, and --cache-strategy content). In the trees of more than one
+// milestone, the pre-commit case too: one staged milestone judged against the whole
+// tree, without a cache and with a warm one. Medians, ratios and peak RSS go to
+// bench/RESULTS.md (or stdout only in quick mode).
 //
 // BENCH_QUICK=1: sizes 1 and 200, 3 runs, nothing written. BENCH_RUNS=n: runs per size
 // (default 5); BENCH_RUNS_LARGE=n: runs on 10 000 files (default 2: markdownlint-cli2
@@ -74,6 +77,10 @@ for (const size of ONLY_LSP ? [] : SIZES) {
   // one file: the pre-commit case lints the staged file by path; else the whole tree
   const target = size === 1 ? path.relative(root, files[0]) : ".agent";
   const cache = path.join(root, ".milestonelintcache");
+  const contentCache = path.join(root, ".milestonelintcache-content");
+  // the pre-commit case in a large tree: one milestone from the middle of the tree, with a cache of its own
+  const staged = path.relative(root, files[Math.floor(files.length / 2)]);
+  const oneCache = path.join(root, ".milestonelintcache-one");
   const commands = {
     node: { args: ["-e", ""] },
     read: { args: [path.join(HERE, "floor-read.mjs"), target] },
@@ -81,16 +88,29 @@ for (const size of ONLY_LSP ? [] : SIZES) {
     pipeline: { args: [path.join(HERE, "floor-pipeline.mjs"), target] },
     cold: { args: [CLI, "--now", NOW, target] },
     cacheCold: { args: [CLI, "--now", NOW, "--cache", target], before: () => rmSync(cache, { force: true }) },
-    cacheWarm: { args: [CLI, "--now", NOW, "--cache", target] },
+    cacheWarm: { args: [CLI, "--now", NOW, "--cache", target], fill: "cacheCold" },
+    contentWarm: { args: [CLI, "--now", NOW, "--cache", "--cache-strategy", "content", "--cache-location", contentCache, target], fill: "self" },
+    ...(size > 1
+      ? {
+          oneCold: { args: [CLI, "--now", NOW, staged] },
+          oneWarm: { args: [CLI, "--now", NOW, "--cache", "--cache-location", oneCache, staged], fill: "self" },
+        }
+      : {}),
   };
   const times = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
   const cpu = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
   const rss = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
   const outputs = {};
+  // a warm cache is the one the same command left (or, for the default location, the cold --cache run)
+  const filled = new Set();
   for (let run = 0; run < runsFor(size); run++) {
     for (const [name, c] of Object.entries(commands)) {
       c.before?.();
-      if (name === "cacheWarm" && !existsSync(cache)) measure(commands.cacheCold.args, root);
+      if (c.fill === "cacheCold" && !existsSync(cache)) measure(commands.cacheCold.args, root);
+      if (c.fill === "self" && !filled.has(name)) {
+        measure(c.args, root);
+        filled.add(name);
+      }
       const m = measure(c.args, root);
       times[name].push(m.ms);
       cpu[name].push(m.cpuMs);
@@ -100,7 +120,8 @@ for (const size of ONLY_LSP ? [] : SIZES) {
     }
   }
   // the cache must not change what is reported
-  if (outputs.cold !== outputs.cacheCold || outputs.cold !== outputs.cacheWarm) throw new Error(`--cache changed the output on ${size} files`);
+  if ([outputs.cacheCold, outputs.cacheWarm, outputs.contentWarm].some((o) => o !== outputs.cold)) throw new Error(`--cache changed the output on ${size} files`);
+  if (outputs.oneWarm !== outputs.oneCold) throw new Error(`--cache changed the output of the one staged file in ${size} files`);
   const diagnostics = (outputs.cold.match(/ error /g) ?? []).length;
   // every generated tree of more than one file has broken milestones: no report means no file was linted
   if (size > 1 && diagnostics === 0) throw new Error(`milestone-lint reported nothing on ${size} files: were they left out?`);
@@ -163,11 +184,24 @@ function report(results, last) {
       return `| ${r.size} | ${f2(w.startup)}× (${f2(c.startup)}×) | ${f2(w.vsMdl)}× (${f2(c.vsMdl)}×) | ${f2(w.vsPipeline)}× (${f2(c.vsPipeline)}×) | ${f0(w.warm * 100)} % (${f0(c.warm * 100)} %) |`;
     }),
     "",
+    "## Where users wait: the pre-commit case and warm runs",
+    "",
+    "Median wall time in ms, and its ratio to `node -e ''` in the same runs (CPU time in brackets). The staged file is one milestone from the middle of the tree, linted by path and judged against the whole tree; `--cache` warm is the cache the same command left. The whole tree cold is compared with markdownlint-cli2 (how many times faster).",
+    "",
+    "| Milestones | one staged file, no cache | one staged file, warm `--cache` | whole tree, warm `--cache` (metadata) | whole tree, warm `--cache-strategy content` | whole tree cold, × faster than markdownlint-cli2 |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...rows.map((r) => {
+      const m = r.ms;
+      const c = r.cpu;
+      const ratio = (k) => (Number.isFinite(m[k]) ? `${f0(m[k])} (${f2(m[k] / m.node)}×; CPU ${f2(c[k] / c.node)}×)` : "–");
+      return `| ${r.size} | ${ratio("oneCold")} | ${ratio("oneWarm")} | ${ratio("cacheWarm")} | ${ratio("contentWarm")} | ${f2(m.markdownlint / m.cold)}× (CPU ${f2(c.markdownlint / c.cold)}×) |`;
+    }),
+    "",
     "## Peak memory (RSS, MiB, highest of the runs)",
     "",
-    "| Milestones | `node -e ''` | markdownlint-cli2 | remark loop | milestone-lint | `--cache` cold | `--cache` warm |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...rows.map((r) => `| ${r.size} | ${f0(r.rss.node)} | ${f0(r.rss.markdownlint)} | ${f0(r.rss.pipeline)} | ${f0(r.rss.cold)} | ${f0(r.rss.cacheCold)} | ${f0(r.rss.cacheWarm)} |`),
+    "| Milestones | `node -e ''` | markdownlint-cli2 | remark loop | milestone-lint | `--cache` cold | `--cache` warm | `--cache-strategy content` warm | one staged file | one staged file, warm |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...rows.map((r) => `| ${r.size} | ${f0(r.rss.node)} | ${f0(r.rss.markdownlint)} | ${f0(r.rss.pipeline)} | ${f0(r.rss.cold)} | ${f0(r.rss.cacheCold)} | ${f0(r.rss.cacheWarm)} | ${f0(r.rss.contentWarm)} | ${f0(r.rss.oneCold)} | ${f0(r.rss.oneWarm)} |`),
     "",
   ];
   const table = lines.join("\n");

@@ -20,6 +20,9 @@ import { UsageError } from "./shared/errors.js";
 import type { LintResult, Overrides, PlanSettings, ResolvedConfig, Rule } from "./shared/types.js";
 import type { Concurrency } from "./run/workers.js";
 import { RunMemory } from "./run/run-memory.js";
+import { Folders } from "./shared/folders.js";
+import { configWithout } from "./detect/without-config.js";
+import type { ReadAhead } from "./shared/types.js";
 
 export interface LintOptions {
   /** Files, folders or globs to lint; default whichever of `.agent` and `.agents` exists in `cwd`, and the folders of the config's `plans`. */
@@ -40,9 +43,15 @@ export interface LintOptions {
   config?: string | ConfigFile;
   /**
    * The config of files that no config file covers (in the shape of a config file);
-   * default: every rule at its default. The CLI passes what `inspect()` proposes.
+   * default: every rule at its default.
    */
   defaults?: ConfigFile;
+  /**
+   * When no config file applies in `cwd` and no `config` is given, lint with what
+   * `inspect()` proposes for the tree there instead of `defaults`, as the CLI does;
+   * the result's `notice` then says what was chosen and why.
+   */
+  detectDefaults?: boolean;
   /** Rules to run in addition to the built-in ones and the configs' plugins. */
   rules?: readonly Rule[];
   /** Rule settings that win over every config's, as `--rule 'id: severity'` gives them. */
@@ -88,9 +97,10 @@ export function errorsOnly(result: LintResult): LintResult {
   return { ...result, files, warningCount: 0, fixableCount: files.reduce((n, f) => n + f.fixableCount, 0) };
 }
 
-function loaderFor(options: Pick<LintOptions, "config" | "defaults" | "rules" | "overrideRules">, cwd: string): ConfigLoader {
+function loaderFor(options: Pick<LintOptions, "config" | "defaults" | "rules" | "overrideRules">, cwd: string, folders = new Folders()): ConfigLoader {
   return new ConfigLoader({
     cwd,
+    exists: folders.has,
     rules: [...builtinRules, ...(options.rules ?? [])],
     ...(options.config !== undefined ? { config: options.config } : {}),
     ...(options.defaults !== undefined ? { defaults: options.defaults } : {}),
@@ -112,7 +122,7 @@ function resolveOverrides(overrides: LintOptions["overrides"], cwd: string): Ove
   return new Map([...overrides].map(([file, text]) => [path.resolve(cwd, file), text]));
 }
 
-async function run(options: LintOptions, loader: ConfigLoader, memory?: RunMemory): Promise<LintResult> {
+async function run(options: LintOptions, loader: ConfigLoader, memory?: RunMemory, ahead: { folders?: Folders; readAhead?: ReadAhead } = {}): Promise<LintResult> {
   const today = options.now ?? localDate();
   if (!isIsoDate(today)) throw new UsageError(`--now must be a real date as YYYY-MM-DD, got "${today}"`);
   const layout = options.layout;
@@ -142,6 +152,7 @@ async function run(options: LintOptions, loader: ConfigLoader, memory?: RunMemor
     ...(options.debug ? { debug: true } : {}),
     ...(overrides ? { overrides } : {}),
     ...(memory ? { memory } : {}),
+    ...ahead,
     ...(options.tree === false ? { tree: false } : {}),
   });
   return options.quiet ? errorsOnly(result) : result;
@@ -154,7 +165,14 @@ function defaultPatterns(cwd: string, config: ResolvedConfig): string[] {
 }
 
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
-  return run(options, loaderFor(options, options.cwd ?? process.cwd()));
+  const cwd = options.cwd ?? process.cwd();
+  // the detection, the config lookup and the run look at the same folders and files: each folder is listed once, most files read once
+  const folders = new Folders();
+  const readAhead: ReadAhead = new Map();
+  const detected = options.detectDefaults && options.config === undefined ? await configWithout(path.resolve(cwd), { folders, readAhead }) : undefined;
+  const chosen = detected ? { ...options, defaults: detected.defaults } : options;
+  const result = await run(chosen, loaderFor(chosen, cwd, folders), undefined, { folders, readAhead });
+  return detected ? { ...result, notice: detected.notice } : result;
 }
 
 /**

@@ -17,6 +17,23 @@ const pkg = JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8")) as
 const entry = path.join(REPO, pkg.exports["."]?.import?.default ?? "");
 const api = (await import(pathToFileURL(entry).href)) as typeof import("../src/index.js");
 
+describe("the profile of a tree without a config file", () => {
+  it("is what the CLI picks with detectDefaults, with the CLI's notice, and the defaults without it", async () => {
+    const dir = path.join(REPO, "fixtures/cli-trees/complete-root");
+    const detected = await api.lint({ cwd: dir, now: FIXTURE_TODAY, detectDefaults: true });
+    expect(detected.notice).toMatch(/^milestone-lint: no config file, and \.agent\/exec_plans holds .* linted with the "agentrules" preset/);
+    const cli = JSON.parse(runCli(["--format", "json", "--now", FIXTURE_TODAY], { cwd: dir }).stdout) as LintResult;
+    expect(detected.errorCount).toBe(cli.errorCount);
+    expect(detected.warningCount).toBe(cli.warningCount);
+    // the template's profile reports every CLI-style milestone for its missing markers
+    const plain = await api.lint({ cwd: dir, now: FIXTURE_TODAY });
+    expect(plain.notice).toBeUndefined();
+    expect(plain.errorCount).toBeGreaterThan(detected.errorCount);
+    // a config given wins: nothing is detected
+    expect((await api.lint({ cwd: dir, now: FIXTURE_TODAY, detectDefaults: true, config: {} })).notice).toBeUndefined();
+  });
+});
+
 describe("the package entry", () => {
   it("is dist/index.js, with its declarations built beside it", () => {
     expect(path.relative(REPO, entry)).toBe(path.join("dist", "index.js"));

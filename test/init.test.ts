@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { inspect } from "../src/index.js";
+import { DETECTORS } from "../src/detect/inspect.js";
 import { runCli } from "./helpers/cli.js";
 import { FIXTURES, FIXTURE_TODAY } from "./helpers/fixtures.js";
 import { write } from "./helpers/tree.js";
@@ -95,6 +96,37 @@ describe("the choice of profile", () => {
     const found = await inspect(dir);
     expect(found?.config).toEqual({ extends: ["recommended"] });
     expect(found?.detections[0]?.differsFromDefaults).toBe(false);
+  });
+
+  it("does not count a marker inside fenced code, or one written after a fence that never closes", async () => {
+    const dir = scratch(CLI_TREE);
+    const example = (fence: string, other: string) => `\n${fence}markdown\n<!-- SECTION: Objective -->\n${other}\n   <!-- section : Scope -->\n${fence}\n`;
+    // two milestones in the CLI's form quote markers in fences (one a ~~~ fence that a ``` line does not close), one is marked
+    write(dir, MILESTONES[0] as string, readFileSync(path.join(dir, MILESTONES[0] as string), "utf8") + example("```", "~~~"));
+    write(dir, MILESTONES[1] as string, readFileSync(path.join(dir, MILESTONES[1] as string), "utf8").replace(/\r?\n/g, "\r\n") + example("~~~", "```"));
+    write(dir, MILESTONES[2] as string, `${readFileSync(path.join(dir, MILESTONES[2] as string), "utf8")}\n\`\`\`\nnever closed\n<!-- SECTION: Notes -->\n`);
+    mark(dir, LEDGER[0] as string);
+    const found = await inspect(dir);
+    expect(found?.detections[0]?.reason).toBe(".agent/exec_plans holds 3 plans and 5 milestones, 1 with <!-- SECTION --> markers, 4 in the CLI's form (the upstream layout)");
+    // a marker three spaces in, in any case, outside a fence counts
+    write(dir, MILESTONES[2] as string, `${readFileSync(path.join(CLI_TREE, MILESTONES[2] as string), "utf8")}\n   <!--section: Notes -->\n`);
+    expect((await inspect(dir))?.detections[0]?.reason).toContain("2 with <!-- SECTION --> markers, 3 in the CLI's form");
+  });
+
+  it("stops reading, for a run without a config file, once the template's profile is certain, and chooses as a full look does", async () => {
+    const dir = scratch(CLI_TREE);
+    for (const rel of [...MILESTONES, LEDGER[0] as string]) mark(dir, rel);
+    const full = await inspect(dir);
+    expect(full?.detections[0]?.reason).toBe(".agent/exec_plans holds 3 plans and 5 milestones, 4 with <!-- SECTION --> markers, 1 in the CLI's form (the upstream layout)");
+    const quick = await inspect(dir, DETECTORS, { quick: true });
+    expect(quick?.config).toEqual(full?.config);
+    expect(quick?.detections[0]?.reason).toBe(".agent/exec_plans holds 3 plans and 5 milestones, more with <!-- SECTION --> markers than in the CLI's form (the upstream layout)");
+    // with the CLI's form ahead, every file is read, and the line says what each is
+    const cli = scratch(CLI_TREE);
+    mark(cli, MILESTONES[0] as string);
+    const chosen = await inspect(cli, DETECTORS, { quick: true });
+    expect(chosen?.config).toEqual({ extends: ["agentrules"] });
+    expect(chosen?.detections[0]?.reason).toBe(".agent/exec_plans holds 3 plans and 5 milestones, 1 with <!-- SECTION --> markers, 4 in the CLI's form (the upstream layout)");
   });
 
   it("reads a tree without milestones by its plans", async () => {

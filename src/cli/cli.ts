@@ -4,7 +4,7 @@
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { FORMATTERS } from "../report/index.js";
+import { FORMATTERS, SHOWS_TREE } from "../report/index.js";
 import { UsageError } from "../shared/errors.js";
 import { VERSION } from "../shared/version.js";
 import { writeAtomic } from "../fix/write-atomic.js";
@@ -143,8 +143,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (values.config !== undefined && values["no-config-lookup"]) throw new UsageError("--config and --no-config-lookup cannot be used together");
   const overrideRules = values.rule ? parseRuleOptions(values.rule) : undefined;
-  // without any config file, the tree is linted as --init would configure it
-  const without = values.config === undefined && !values["no-config-lookup"] ? await configWithout(process.cwd()) : undefined;
+  // without any config file, the tree is linted as --init would configure it (lint() looks itself, sharing its walk of the tree)
+  const lookup = values.config === undefined && !values["no-config-lookup"];
+  const showsConfig = values["env-info"] || values["print-config"] !== undefined || values["list-rules"];
+  const without = lookup && showsConfig ? await configWithout(process.cwd()) : undefined;
   const configOption = {
     // --no-config-lookup: an empty inline config, the defaults
     ...(values.config !== undefined ? { config: values.config } : values["no-config-lookup"] ? { config: {} } : {}),
@@ -189,6 +191,8 @@ export async function main(argv: string[]): Promise<number> {
     fixDryRun: (values["fix-dry-run"] ?? false) || (stdin !== undefined && values.fix === true),
     reportUnusedDisables: values["report-unused-disables"] ?? false,
     ...(values.debug ? { debug: true } : {}),
+    ...(SHOWS_TREE.has(format) ? {} : { tree: false }),
+    ...(lookup ? { detectDefaults: true } : {}),
   };
   const result = stdin
     ? await lintText(stdin.bytes, { ...options, filePath: stdin.path })
@@ -218,7 +222,7 @@ export async function main(argv: string[]): Promise<number> {
     else process.stdout.write(diff && process.stdout.isTTY === true ? escapeControls(report, "\t\r\n") : report);
   }
   if (result.trace) process.stderr.write((await import("./debug.js")).debugReport(result.trace, performance.now() - started));
-  if (without) process.stderr.write(without.notice);
+  if (result.notice) process.stderr.write(result.notice);
   if (result.internalErrors > 0) return 2;
   if (result.errorCount > 0) return 1;
   // as in ESLint, --max-warnings counts the warnings --quiet hides

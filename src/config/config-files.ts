@@ -3,11 +3,11 @@
  * first of CONFIG_FILE_NAMES that exists wins; walking up from a linted file, the
  * nearest folder with one wins (configs do not cascade).
  */
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import stripJsonComments from "strip-json-comments";
 import { UsageError } from "../shared/errors.js";
+import { existsOnDisk, type Exists } from "../shared/folders.js";
 import { findJsonError } from "../source/json-error.js";
 import { LineIndex } from "../source/line-index.js";
 import { checkRegularFile, FileRefused, readTextBounded, refusalOf } from "../source/read-file.js";
@@ -71,10 +71,10 @@ function hasPackageKey(file: string): boolean {
 }
 
 /** The config file in `dir` itself, if any. */
-export function configFileIn(dir: string): string | undefined {
+export function configFileIn(dir: string, exists: Exists = existsOnDisk): string | undefined {
   for (const name of CONFIG_FILE_NAMES) {
+    if (!exists(dir, name)) continue;
     const file = path.join(dir, name);
-    if (!existsSync(file)) continue;
     if (name === "package.json" && !hasPackageKey(file)) continue;
     return file;
   }
@@ -87,15 +87,15 @@ export function configFileIn(dir: string): string | undefined {
  * repository, someone else's (a `.mjs` one would run), is never found; outside a
  * repository, at the file system's root.
  */
-export function configSearchStopsAt(dir: string): boolean {
-  return path.dirname(dir) === dir || existsSync(path.join(dir, ".git"));
+export function configSearchStopsAt(dir: string, exists: Exists = existsOnDisk): boolean {
+  return path.dirname(dir) === dir || exists(dir, ".git");
 }
 
 /** The config file that applies in `dir`: the first one in it or in a folder above it, up to the repository root. */
-export function nearestConfigFile(dir: string): string | undefined {
+export function nearestConfigFile(dir: string, exists: Exists = existsOnDisk): string | undefined {
   for (let current = path.resolve(dir); ; current = path.dirname(current)) {
-    const file = configFileIn(current);
-    if (file || configSearchStopsAt(current)) return file;
+    const file = configFileIn(current, exists);
+    if (file || configSearchStopsAt(current, exists)) return file;
   }
 }
 

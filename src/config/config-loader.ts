@@ -7,6 +7,7 @@ import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { checkConfigShape, resolveConfig } from "./config.js";
 import { configFileIn, configSearchStopsAt, readConfigFile, type ConfigFile, type RuleEntry } from "./config-files.js";
+import type { Exists } from "../shared/folders.js";
 import { UsageError } from "../shared/errors.js";
 import { didYouMeanSentence } from "../shared/suggest.js";
 import { Gitignores } from "./gitignore.js";
@@ -43,6 +44,8 @@ export interface LoaderOptions {
   defaults?: ConfigFile;
   /** Rule settings that win over every config's (`--rule`). */
   overrideRules?: Record<string, RuleEntry>;
+  /** Whether a folder holds a file, for the config and `.gitignore` lookups; default a stat of each. */
+  exists?: Exists;
 }
 
 /** A config error surfaces where the config is awaited, not as an unhandled rejection before that. */
@@ -54,14 +57,16 @@ function handled<T>(promise: Promise<T>): Promise<T> {
 export class ConfigLoader {
   private readonly byFile = new Map<string, Promise<LoadedConfig>>();
   private readonly fileOfDir = new Map<string, string | undefined>();
+  private readonly ofDir = new Map<string, Promise<LoadedConfig>>();
   private readonly ignoresOf = new WeakMap<LoadedConfig, Ignore>();
-  private readonly gitignores = new Gitignores();
+  private readonly gitignores: Gitignores;
   /** `--config` or an inline config: the one config of every file. */
   private readonly forced?: Promise<LoadedConfig>;
   private defaults?: Promise<LoadedConfig>;
 
   constructor(private readonly options: LoaderOptions) {
     const { config, cwd } = options;
+    this.gitignores = new Gitignores(options.exists);
     if (typeof config === "string") this.forced = this.load(path.resolve(cwd, config));
     else if (config !== undefined) this.forced = handled(this.build(config, "inline config", cwd));
   }
@@ -112,7 +117,7 @@ export class ConfigLoader {
   private nearest(dir: string): string | undefined {
     if (this.fileOfDir.has(dir)) return this.fileOfDir.get(dir);
     const parent = path.dirname(dir);
-    const found = configFileIn(dir) ?? (configSearchStopsAt(dir) ? undefined : this.nearest(parent));
+    const found = configFileIn(dir, this.options.exists) ?? (configSearchStopsAt(dir, this.options.exists) ? undefined : this.nearest(parent));
     this.fileOfDir.set(dir, found);
     return found;
   }
@@ -127,10 +132,14 @@ export class ConfigLoader {
   /** The configuration that applies to files in `dir`. */
   forDir(dir: string): Promise<LoadedConfig> {
     if (this.forced) return this.forced;
+    // asked once per file of a large tree: answered once per folder
+    let config = this.ofDir.get(dir);
+    if (config) return config;
     const file = this.nearest(path.resolve(this.options.cwd, dir));
-    if (file) return this.load(file);
     // no config anywhere above: the defaults, shared by every such folder
-    return (this.defaults ??= handled(this.build(this.options.defaults ?? {}, "default config", this.options.cwd)));
+    config = file ? this.load(file) : (this.defaults ??= handled(this.build(this.options.defaults ?? {}, "default config", this.options.cwd)));
+    this.ofDir.set(dir, config);
+    return config;
   }
 
   forFile(abs: string): Promise<LoadedConfig> {
@@ -150,7 +159,7 @@ export class ConfigLoader {
       rules = ignore().add(loaded.config.ignores);
       this.ignoresOf.set(loaded, rules);
     }
-    const rel = relativeInside(loaded.dir, abs);
+    const rel = loaded.config.ignores.length > 0 ? relativeInside(loaded.dir, abs) : undefined;
     if (rel !== undefined && rules.ignores(rel)) return { by: "ignores", description: `\`ignores\` in ${loaded.file !== undefined ? this.shown(loaded.file) : "the inline config"}` };
     return loaded.config.gitignore && this.gitignores.isIgnored(abs) ? { by: "gitignore", description: ".gitignore" } : undefined;
   }

@@ -3,10 +3,10 @@
  * (the folder holding `.git`, or the filesystem root) down to the file's folder,
  * patterns relative to their own folder, a deeper file overriding a shallower one.
  */
-import { existsSync } from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { UsageError } from "../shared/errors.js";
+import { existsOnDisk, type Exists } from "../shared/folders.js";
 import { relativeInside } from "../shared/paths.js";
 import { readTextBounded, refusalOf } from "../source/read-file.js";
 
@@ -34,13 +34,16 @@ export class Gitignores {
   /** Per folder: its `.gitignore` (or null) and the folders above it that count. */
   private readonly chains = new Map<string, { dir: string; ignore: Ignore }[]>();
 
+  /** `exists`: whether a folder holds a file (a run answers from its folder listings); default a stat. */
+  constructor(private readonly exists: Exists = existsOnDisk) {}
+
   private chain(dir: string): { dir: string; ignore: Ignore }[] {
     const cached = this.chains.get(dir);
     if (cached) return cached;
     const parent = path.dirname(dir);
-    const above = parent === dir || existsSync(path.join(dir, ".git")) ? [] : this.chain(parent);
+    const above = parent === dir || this.exists(dir, ".git") ? [] : this.chain(parent);
     const file = path.join(dir, ".gitignore");
-    const own = existsSync(file) ? [{ dir, ignore: ignore().add(readIgnoreFile(file)) }] : [];
+    const own = this.exists(dir, ".gitignore") ? [{ dir, ignore: ignore().add(readIgnoreFile(file)) }] : [];
     const result = [...above, ...own];
     this.chains.set(dir, result);
     return result;

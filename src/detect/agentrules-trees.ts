@@ -11,24 +11,37 @@
  * CLI's living sections.
  */
 import path from "node:path";
-import { readSource } from "../source/read-source.js";
+import { frontMatterSettled } from "../source/front-matter.js";
+import { READ_AHEAD_CHARS, readSourceStart } from "../source/read-source.js";
 import { defaultTargets } from "../tree/agent-dirs.js";
 import { classify } from "../tree/place.js";
 import { walkMarkdown } from "../run/discover.js";
-import type { Layout } from "../shared/types.js";
-import type { Detection, Detector } from "./detection.js";
+import type { Layout, Place } from "../shared/types.js";
+import type { DetectOptions, Detection, Detector } from "./detection.js";
 
-/** A marker line outside fenced code: what the template's files have and the CLI's do not. */
+/** A line that may open or close a fence or hold a marker: up to 3 spaces, then a backtick, a tilde or `<`. */
+const CANDIDATE = /(?:^|\r\n|\r|\n) {0,3}[`~<]/g;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const MARKER = /^ {0,3}<!--\s*SECTION\s*:/i;
+
+/** A marker line outside fenced code: what the template's files have and the CLI's do not. Looks only at the lines that may matter. */
 function hasMarker(text: string): boolean {
   let fence: string | undefined;
-  for (const line of text.split(/\r\n|\r|\n/)) {
-    const open = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
+    const start = m.index + (m[0].match(/^(?:\r\n|\r|\n)/)?.[0].length ?? 0);
+    let end = start;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    const line = text.slice(start, end);
+    // the next line starts at its line ending
+    CANDIDATE.lastIndex = end;
+    const open = FENCE.exec(line)?.[1];
     if (open !== undefined) {
       if (fence === undefined) fence = open[0];
       else if (open[0] === fence) fence = undefined;
       continue;
     }
-    if (fence === undefined && /^ {0,3}<!--\s*SECTION\s*:/i.test(line)) return true;
+    if (fence === undefined && MARKER.test(line)) return true;
   }
   return false;
 }
@@ -43,48 +56,59 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" 
 
 export const agentrulesTrees: Detector = {
   name: "agentrules trees",
-  async detect(cwd) {
+  async detect(cwd, options: DetectOptions = {}) {
     const files: string[] = [];
+    const regular = new Set<string>();
     // a folder that is missing or cannot be read holds nothing to go by
-    for (const dir of defaultTargets(cwd)) await walkMarkdown(path.join(cwd, dir, "exec_plans"), files, []);
-    let plans = 0;
-    let cliPlans = 0;
-    let milestones = 0;
-    let marked = 0;
-    let cliForm = 0;
+    for (const dir of defaultTargets(cwd)) walkMarkdown(path.join(cwd, dir, "exec_plans"), files, [], options.folders?.list, regular);
+    const plans: { file: string; place: Place }[] = [];
+    const milestones: { file: string; place: Place }[] = [];
     const layouts = new Set<Layout>();
     const found = new Set<string>();
     for (const file of files) {
       const place = classify(file);
       if (!place) continue;
-      found.add(path.relative(cwd, place.root).split(path.sep).join("/"));
+      found.add(place.root);
       layouts.add(place.layout);
-      const read = readSource(file, place.root);
-      const text = read.ok ? read.text : "";
-      if (place.kind === "execplan") {
-        plans++;
-        if (cliPlan(text)) cliPlans++;
-      } else {
-        milestones++;
-        if (hasMarker(text)) marked++;
-        else if (cliMilestone(text)) cliForm++;
-      }
+      (place.kind === "execplan" ? plans : milestones).push({ file, place });
     }
-    if (plans + milestones === 0) return undefined;
-    const where = [...found].sort().join(" and ");
+    if (plans.length + milestones.length === 0) return undefined;
+    // a file read only as far as a marker, when it has one (a file that cannot be read is evidence of nothing)
+    const textOf = ({ file, place }: { file: string; place: Place }, enough: (start: string) => boolean): string => {
+      // read as far as the front matter too, for the run's whole-tree index to take
+      const read = readSourceStart(file, place.root, undefined, regular.has(file), (start) => enough(start) && frontMatterSettled(start));
+      if (!read.ok || read.text.length <= READ_AHEAD_CHARS) options.readAhead?.set(file, read);
+      return read.ok ? read.text : "";
+    };
+    let marked = 0;
+    let cliForm = 0;
+    let read = 0;
+    for (const milestone of milestones) {
+      // marked milestones outnumber all that the rest could add to the CLI's: the template's profile is certain
+      if (options.quick && marked > cliForm + milestones.length - read) break;
+      const text = textOf(milestone, hasMarker);
+      read++;
+      if (hasMarker(text)) marked++;
+      else if (cliMilestone(text)) cliForm++;
+    }
+    const where = [...found].map((root) => path.relative(cwd, root).split(path.sep).join("/")).sort().join(" and ");
     const layout = layouts.size === 2 ? "both layouts, template and upstream" : `the ${[...layouts][0]} layout`;
+    const template: Omit<Detection, "reason"> = { config: { extends: ["recommended"] }, choice: `the "recommended" preset, the milestone template's strict profile`, differsFromDefaults: false };
+    const counts = `${plural(plans.length, "plan")} and ${plural(milestones.length, "milestone")}`;
+    if (read < milestones.length) return { ...template, reason: `${where} holds ${counts}, more with <!-- SECTION --> markers than in the CLI's form (${layout})` };
+    // plans go by only when no milestone does
+    const cliPlans = marked + cliForm > 0 ? 0 : plans.filter((plan) => cliPlan(textOf(plan, () => false))).length;
     const markers =
       marked === 0
         ? "none with a <!-- SECTION --> marker"
-        : marked === milestones
+        : marked === milestones.length
           ? `all with <!-- SECTION --> markers`
           : `${marked} with <!-- SECTION --> markers, ${cliForm} in the CLI's form`;
-    const contents = milestones > 0 ? `${plural(plans, "plan")} and ${plural(milestones, "milestone")}, ${markers}` : `${plural(plans, "plan")}, no milestone, ${cliPlans > 0 ? `${cliPlans} with the CLI's living sections` : "none with the CLI's living sections"}`;
+    const contents = milestones.length > 0 ? `${counts}, ${markers}` : `${plural(plans.length, "plan")}, no milestone, ${cliPlans > 0 ? `${cliPlans} with the CLI's living sections` : "none with the CLI's living sections"}`;
     const reason = `${where} holds ${contents} (${layout})`;
     const cli = marked + cliForm > 0 ? cliForm >= marked : cliPlans > 0;
-    const detection: Detection = cli
+    return cli
       ? { config: { extends: ["agentrules"] }, choice: 'the "agentrules" preset, the profile of files the agentrules CLI writes', reason, differsFromDefaults: true }
-      : { config: { extends: ["recommended"] }, choice: `the "recommended" preset, the milestone template's strict profile`, reason, differsFromDefaults: false };
-    return detection;
+      : { ...template, reason };
   },
 };

@@ -3,6 +3,8 @@
  * it. Detectors are listed in `inspect.ts`.
  */
 import type { ConfigFile } from "../config/config-files.js";
+import type { Folders } from "../shared/folders.js";
+import type { ReadAhead } from "../shared/types.js";
 
 export interface Detection {
   /** The config this calls for, e.g. `{ extends: ["agentrules"] }`. */
@@ -15,7 +17,19 @@ export interface Detection {
   differsFromDefaults: boolean;
 }
 
+export interface DetectOptions {
+  /**
+   * Stop looking as soon as the defaults are certain to fit (a run without a config
+   * file shows nothing then): the reason then says what was seen so far.
+   */
+  quick?: boolean;
+  /** The run's folder listings (each folder listed once, for the detectors and the run); default readdir. */
+  folders?: Folders;
+  /** Receives the short texts read (whole files, or starts with their front matter), for the run that follows to take instead of reading them again. */
+  readAhead?: ReadAhead;
+}
+
 export interface Detector {
   name: string;
-  detect(cwd: string): Promise<Detection | undefined>;
+  detect(cwd: string, options?: DetectOptions): Promise<Detection | undefined>;
 }

@@ -9,7 +9,7 @@
 import type { ConfigFile } from "../config/config-files.js";
 import { agentrulesTrees } from "./agentrules-trees.js";
 import { plansPractice } from "./plans-practice.js";
-import type { Detection, Detector } from "./detection.js";
+import type { DetectOptions, Detection, Detector } from "./detection.js";
 
 export const DETECTORS: readonly Detector[] = [agentrulesTrees, plansPractice];
 
@@ -26,10 +26,10 @@ function merge(a: ConfigFile, b: ConfigFile): ConfigFile {
 }
 
 /** Every detector's findings in `cwd`; undefined when none recognises anything. */
-export async function inspect(cwd: string, detectors: readonly Detector[] = DETECTORS): Promise<Inspection | undefined> {
+export async function inspect(cwd: string, detectors: readonly Detector[] = DETECTORS, options: DetectOptions = {}): Promise<Inspection | undefined> {
   const detections: Detection[] = [];
   for (const detector of detectors) {
-    const found = await detector.detect(cwd);
+    const found = await detector.detect(cwd, options);
     if (found) detections.push(found);
   }
   if (detections.length === 0) return undefined;

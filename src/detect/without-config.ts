@@ -5,14 +5,16 @@
  * first run on a tree written by the agentrules CLI is judged by that CLI's profile.
  */
 import { CONFIG_FILE_NAMES, nearestConfigFile, type ConfigFile } from "../config/config-files.js";
-import { inspect } from "./inspect.js";
+import { DETECTORS, inspect } from "./inspect.js";
+import type { DetectOptions } from "./detection.js";
 
 const CONFIG_FILE = CONFIG_FILE_NAMES[0];
 
-/** Undefined when the defaults fit, or a config file applies to `cwd`. */
-export async function configWithout(cwd: string): Promise<{ defaults: ConfigFile; notice: string } | undefined> {
-  if (nearestConfigFile(cwd)) return undefined;
-  const found = await inspect(cwd);
+/** Undefined when the defaults fit, or a config file applies to `cwd`. `options`: the run's folder listing and read-ahead, which look at the same files. */
+export async function configWithout(cwd: string, options: Pick<DetectOptions, "folders" | "readAhead"> = {}): Promise<{ defaults: ConfigFile; notice: string } | undefined> {
+  if (nearestConfigFile(cwd, options.folders?.has)) return undefined;
+  // a tree whose milestones are the template's is told apart from half of them
+  const found = await inspect(cwd, DETECTORS, { quick: true, ...options });
   const chosen = found?.detections.filter((d) => d.differsFromDefaults) ?? [];
   if (!found || chosen.length === 0) return undefined;
   const reasons = chosen.map((d) => d.reason).join("; ");

@@ -10,3 +10,6 @@ export const FORMATTERS: Record<string, () => Promise<Formatter>> = {
   html: async () => (await import("./html.js")).htmlFormat,
   markdown: async () => (await import("./markdown.js")).markdown,
 };
+
+/** The formats that show `result.tree` (the board, and JSON for other tools); a run for another is spared building it. */
+export const SHOWS_TREE: ReadonlySet<string> = new Set(["json", "html", "markdown"]);

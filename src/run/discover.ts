@@ -3,13 +3,13 @@
  * lint, and says what each argument found, so that an argument that matched
  * nothing is reported rather than passed over.
  */
-import type { Dirent } from "node:fs";
-import { lstat, readdir, stat } from "node:fs/promises";
+import { lstat, stat } from "node:fs/promises";
 import path from "node:path";
 import picomatch from "picomatch";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { UsageError } from "../shared/errors.js";
 import type { IgnoreReason, Overrides } from "../shared/types.js";
+import { readFolder, type ListFolder } from "../shared/folders.js";
 
 /** Never descended into, whatever the config says. */
 const ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
@@ -25,12 +25,11 @@ export interface DiscoverOptions {
   fallback?: readonly string[];
   /** Texts standing in for files: one not on disk is found as if it were, when named or inside a folder named (not by a glob). */
   overrides?: Overrides;
+  /** How folders are listed; default readdir. */
+  listFolder?: ListFolder;
 }
 
-/** A folder's entries; throws as readdir does. A long-lived caller answers from memory while a folder is unchanged (run/run-memory.ts). */
-export type ListFolder = (dir: string) => Dirent[] | Promise<Dirent[]>;
-
-const readFolder: ListFolder = (dir) => readdir(dir, { withFileTypes: true });
+export type { ListFolder };
 
 /** What one argument named. */
 export interface ArgumentFound {
@@ -75,21 +74,27 @@ function readdirReason(error: unknown): string {
  * out of the tree is reported there) and other kinds of file (a named pipe or a
  * device, which the reader refuses with a message rather than waiting on). A folder
  * whose name ends in `.md` is walked like any folder; one that cannot be listed is
- * added to `unreadable`.
+ * added to `unreadable`. `regular` gathers the files met as regular files: below
+ * folders, never links, they lie inside `dir`'s real folder.
  */
-export async function walkMarkdown(dir: string, out: string[], unreadable: UnreadableDir[], list: ListFolder = readFolder): Promise<void> {
+export function walkMarkdown(dir: string, out: string[], unreadable: UnreadableDir[], list: ListFolder = readFolder, regular?: Set<string>): void {
   let entries;
   try {
-    entries = await list(dir);
+    entries = list(dir);
   } catch (error) {
     unreadable.push({ dir, reason: readdirReason(error) });
     return;
   }
+  // `dir` is normalised and a name holds no separator: no need for path.join's normalising, once per file
+  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
   for (const entry of entries) {
-    const abs = path.join(dir, entry.name);
+    const abs = prefix + entry.name;
     if (entry.isDirectory()) {
-      if (!ALWAYS_IGNORED_DIRS.has(entry.name)) await walkMarkdown(abs, out, unreadable, list);
-    } else if (isMarkdownName(entry.name)) out.push(abs);
+      if (!ALWAYS_IGNORED_DIRS.has(entry.name)) walkMarkdown(abs, out, unreadable, list, regular);
+    } else if (isMarkdownName(entry.name)) {
+      out.push(abs);
+      if (entry.isFile()) regular?.add(abs);
+    }
   }
 }
 
@@ -139,7 +144,7 @@ export async function discover(patterns: readonly string[], options: DiscoverOpt
       // a path that exists is a path: `(draft).md`, `a[1].md` or `*` are names, not globs
       found = { arg, kind: info?.isDirectory() ? "folder" : "file", abs, found: [], ignored: [] };
       if (info?.isDirectory()) {
-        await walkMarkdown(abs, found.found, unreadableDirs);
+        walkMarkdown(abs, found.found, unreadableDirs, options.listFolder);
         found.found.push(...overridesIn(abs, options.overrides, found.found));
       } else found.found.push(abs);
     } else if (isDynamicPattern(arg)) {

@@ -7,6 +7,7 @@ import path from "node:path";
 import { ResultCache } from "./cache.js";
 import type { RunConfig } from "../config/config-loader.js";
 import { discover, type ArgumentFound, type Discovery, type IgnoredBy } from "./discover.js";
+import { Folders } from "../shared/folders.js";
 import type { ActiveRule } from "./lint-file.js";
 import type { FileJob, JobResult } from "./lint-job.js";
 import { runPhaseOne } from "./phase-one.js";
@@ -16,6 +17,7 @@ import { UNREADABLE_FILE, UsageError } from "../shared/errors.js";
 import { buildIndex, diskFiles, runProjectRules, unreadEntry } from "./project.js";
 import { registryRootOf } from "../tree/registry.js";
 import type { RunMemory } from "./run-memory.js";
+import type { ReadAhead } from "../shared/types.js";
 import { AGENT_DIRS, defaultTargets } from "../tree/agent-dirs.js";
 import { treeSummary } from "../tree/tree-summary.js";
 import { suppress, unusedDirectives, type Directive } from "./suppressions.js";
@@ -73,6 +75,10 @@ export interface EngineOptions {
   overrides?: Overrides;
   /** What a long-lived caller keeps between runs (src/run/run-memory.ts); takes the place of `cacheFile`. */
   memory?: RunMemory;
+  /** The run's folder listings, when the caller listed some already (the profile detection, the config lookup); default each folder once in this run. */
+  folders?: Folders;
+  /** Texts the caller read already (the profile detection): the whole-tree index takes them instead of reading the files again. */
+  readAhead?: ReadAhead;
   /** Build the result's `tree` (default true); a caller that shows no board (the language server) is spared it. */
   tree?: boolean;
   /** What the whole-tree rules see of the repository beyond the index; default the disk. */
@@ -171,7 +177,10 @@ const skippedOnPurpose = (arg: ArgumentFound, notes: ReadonlySet<string>): boole
 
 export async function runEngine(options: EngineOptions): Promise<LintResult> {
   const { cwd, today } = options;
-  const displayPath = (abs: string) => path.relative(cwd, abs).split(path.sep).join("/") || ".";
+  // a file under `cwd` (nearly all of them) by slicing: path.relative once per file of a large tree added up
+  const base = path.resolve(cwd);
+  const under = base.endsWith(path.sep) ? base : base + path.sep;
+  const displayPath = (abs: string) => (abs.startsWith(under) ? abs.slice(under.length) : path.relative(base, abs)).split(path.sep).join("/") || ".";
   const fallback: RunConfig = { config: options.config, rules: options.rules };
   const active = new Map<RunConfig, ReturnType<typeof activeRules>>();
   const activeFor = (run: RunConfig) => {
@@ -190,8 +199,11 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   const { overrides, memory } = options;
   // `!pattern` arguments alone leave files out of what a run without paths lints (a missing `.agent` is reported)
   const targets = defaultTargets(cwd);
+  // the discovery and the whole-tree index walk the same folders
+  const { list: listFolder } = options.folders ?? new Folders(memory?.listFolder);
   const discovery = await discover(options.patterns, {
     cwd,
+    listFolder,
     fallback: options.defaults ?? (targets.length > 0 ? targets : AGENT_DIRS.slice(0, 1)),
     ...(options.ignoredBy ? { ignoredBy: options.ignoredBy } : {}),
     ...(overrides ? { overrides } : {}),
@@ -235,6 +247,8 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     runOfJob.push(run);
     trace?.configs.push({ file: displayPath(file), config: run.origin ?? "the given config" });
   }
+  // phase one reads the files it lints whole: what the detection read of them ahead is of no use
+  if (options.readAhead) for (const job of jobs) options.readAhead.delete(job.path);
   phase("classify and configure");
   const linted = new Set([...jobs.map((j) => j.path), ...files.filter((f) => registryRootOf(f) !== undefined)]);
   const reasons = discovery.args.map((arg) => unmatched(arg, linted));
@@ -325,12 +339,16 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
       : await buildIndex(entries, [...roots].sort(), {
           displayPath,
           covers: coverage(discovery),
+          listFolder,
+          ...(options.readAhead ? { readAhead: options.readAhead } : {}),
           ...(options.ignoredBy ? { ignoredBy: options.ignoredBy } : {}),
           // the memory knows unchanged files without reading them, which hashing them would
           ...(memory ? { memory } : cache ? { cache } : {}),
           ...(overrides ? { overrides } : {}),
           plans: { linted: planEntries, sets: planSets },
         });
+  // what the detection read ahead and the index did not take (the files this run linted) is dropped
+  options.readAhead?.clear();
   phase("whole-tree index");
   if (index && runs.some((run) => activeFor(run).project.length > 0)) {
     for (const { dir, reason } of index.unreadableDirs) {

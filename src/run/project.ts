@@ -6,15 +6,15 @@
 import { Gitignores } from "../config/gitignore.js";
 import type { ResultCache } from "./cache.js";
 import { contentHash } from "./content-hash.js";
-import { readFrontMatter } from "../source/front-matter.js";
-import { LineIndex } from "../source/line-index.js";
-import { indexEntry } from "../tree/index-entry.js";
+import { frontMatterEntry } from "../tree/index-entry.js";
 import { crashMessage, type ActiveRule, type FileTrace } from "./lint-file.js";
 import { classify } from "../tree/place.js";
 import { existsSync } from "node:fs";
-import { readSource } from "../source/read-source.js";
+import { frontMatterSettled } from "../source/front-matter.js";
+import { readSource, readSourceStart } from "../source/read-source.js";
+import type { ReadAhead } from "../shared/types.js";
 import { readRegistry, registryPath } from "../tree/registry.js";
-import { overridesIn, walkMarkdown, type IgnoredBy, type UnreadableDir } from "./discover.js";
+import { overridesIn, walkMarkdown, type IgnoredBy, type ListFolder, type UnreadableDir } from "./discover.js";
 import type { RunMemory } from "./run-memory.js";
 import { FILE_TIME_BUDGET_MS, withinBudget } from "./time-budget.js";
 import type { Diagnostic, FileSystemView, IndexEntry, Overrides, Place, PlanPlace, PlanSettings, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "../shared/types.js";
@@ -30,8 +30,12 @@ export interface IndexOptions {
   cache?: Pick<ResultCache, "indexKeys" | "setIndexKeys">;
   /** Texts the index reads instead of the files on disk (a file not on disk included). */
   overrides?: Overrides;
-  /** A long-lived caller's memory of the tree: folders and files unchanged since the last run are not read again. */
+  /** A long-lived caller's memory of the tree: files unchanged since the last run are not read again. */
   memory?: RunMemory;
+  /** How folders are listed (the run's discovery listed some already, a long-lived caller remembers them); default readdir. */
+  listFolder?: ListFolder;
+  /** Texts read already in this run: taken (and dropped) instead of reading the file again. */
+  readAhead?: ReadAhead;
   /** The linted plans of the PLANS.md practice, and the configs' `plans` whose other plans the index lists by path. */
   plans?: { linted: IndexEntry<PlanPlace>[]; sets: PlanSettings[] };
 }
@@ -41,25 +45,33 @@ export function unreadEntry(file: string, displayPath: string, place: Place, lin
   return { path: file, displayPath, place, linted, keys: Object.create(null) as IndexEntry["keys"], unread: true };
 }
 
-/** The index entry of a file the run does not lint, read for its front matter only (null: not a plan or milestone file). */
-async function otherEntry(file: string, options: IndexOptions): Promise<IndexEntry | null> {
-  const { displayPath } = options;
+/**
+ * The index entry of a file the run does not lint, read for its front matter only
+ * (null: not a plan or milestone file). `walked`: met by the walk as a regular file.
+ */
+async function otherEntry(file: string, options: IndexOptions, walked: boolean): Promise<IndexEntry | null> {
   const place = classify(file);
   if (!place) return null;
-  const read = readSource(file, place.root, options.overrides);
+  const displayPath = options.displayPath(file);
+  const ahead = options.overrides?.has(file) ? undefined : options.readAhead?.get(file);
+  options.readAhead?.delete(file);
+  // the cache keys a file by the hash of its whole text
+  const read = options.cache
+    ? readSource(file, place.root, options.overrides)
+    : (ahead ?? readSourceStart(file, place.root, options.overrides, walked, frontMatterSettled));
   // a file that cannot be read is still there: its place (kind, number, plan) is known from its path
-  if (!read.ok) return unreadEntry(file, displayPath(file), place, false);
+  if (!read.ok) return unreadEntry(file, displayPath, place, false);
   const text = read.text;
-  const source = { path: file, displayPath: displayPath(file), text, place };
+  const source = { path: file, displayPath, text, place };
   const version = options.cache && { hash: await contentHash(text), ...(read.stamp !== undefined ? { stamp: read.stamp } : {}) };
   const keys = version ? options.cache?.indexKeys(file, version) : undefined;
-  if (keys) return { path: file, displayPath: source.displayPath, place, linted: false, keys };
+  if (keys) return { path: file, displayPath, place, linted: false, keys };
   let entry: IndexEntry;
   try {
     // within a file's time budget, as linting it would be
-    entry = withinBudget(() => indexEntry(source, readFrontMatter(text), new LineIndex(text), false), FILE_TIME_BUDGET_MS);
+    entry = withinBudget(() => frontMatterEntry(source), FILE_TIME_BUDGET_MS);
   } catch {
-    return unreadEntry(file, displayPath(file), place, false);
+    return unreadEntry(file, displayPath, place, false);
   }
   if (version) options.cache?.setIndexKeys(file, version, entry.keys);
   return entry;
@@ -70,11 +82,12 @@ export async function buildIndex(linted: IndexEntry[], roots: string[], options:
   const entries = [...linted];
   const seen = new Set(linted.map((e) => e.path));
   const found: string[] = [];
+  const regular = new Set<string>();
   const unreadableDirs: UnreadableDir[] = [];
   for (const root of roots) {
     const unsaved = overridesIn(root, overrides, []);
     // a tree that exists only in unsaved texts has no folder to list
-    if (unsaved.length === 0 || existsSync(root)) await walkMarkdown(root, found, unreadableDirs, memory?.listFolder);
+    if (unsaved.length === 0 || existsSync(root)) walkMarkdown(root, found, unreadableDirs, options.listFolder, regular);
     found.push(...unsaved.filter((file) => !found.includes(file)));
   }
   const ignored = ignoredBy && memory ? (abs: string) => memory.ignoredBy(abs, ignoredBy) : ignoredBy;
@@ -87,7 +100,7 @@ export async function buildIndex(linted: IndexEntry[], roots: string[], options:
     if ((reason instanceof Promise ? await reason : reason)?.by !== "gitignore") others.push(file);
   }
   for (const file of others) {
-    const read = () => otherEntry(file, options);
+    const read = () => otherEntry(file, options, regular.has(file));
     // an overridden file's text is not the disk's: never remembered
     const got = memory && !overrides?.has(file) ? memory.indexEntry(file, read) : read();
     const entry = got instanceof Promise ? await got : got;
@@ -101,7 +114,7 @@ export async function buildIndex(linted: IndexEntry[], roots: string[], options:
     const registry = await readRegistry(root, displayPath(file), options.covers(file), overrides);
     if (registry) registries.push(registry);
   }
-  const plans = options.plans && (await planIndex(options.plans.linted, options.plans.sets, displayPath, ignored, unreadableDirs, memory));
+  const plans = options.plans && (await planIndex(options.plans.linted, options.plans.sets, displayPath, ignored, unreadableDirs, options.listFolder));
   const planFolderList = options.plans && [...new Set(options.plans.sets.flatMap(planFolders))].sort();
   return { roots, entries, registries, unreadableDirs, ...(plans ? { plans } : {}), ...(planFolderList ? { planFolders: planFolderList } : {}) };
 }
@@ -113,13 +126,13 @@ async function planIndex(
   displayPath: (abs: string) => string,
   ignored: IgnoredBy | undefined,
   unreadableDirs: UnreadableDir[],
-  memory: RunMemory | undefined,
+  listFolder: ListFolder | undefined,
 ): Promise<IndexEntry<PlanPlace>[]> {
   const plans = [...linted];
   const seen = new Set(linted.map((e) => e.path));
   for (const set of sets) {
     const found: string[] = [];
-    for (const folder of planFolders(set)) if (existsSync(folder)) await walkMarkdown(folder, found, unreadableDirs, memory?.listFolder);
+    for (const folder of planFolders(set)) if (existsSync(folder)) walkMarkdown(folder, found, unreadableDirs, listFolder);
     for (const file of found.sort()) {
       const place = seen.has(file) ? undefined : classifyPlan(file, set);
       if (!place) continue;

@@ -459,6 +459,8 @@ export interface LintResult {
   warnings?: string[];
   /** With `debug: true` (`--debug`). */
   trace?: RunTrace;
+  /** With `detectDefaults`, when the tree called for a profile other than the defaults: the line that says which and why, as the CLI prints it. */
+  notice?: string;
 }
 
 /** What `--debug` shows of a run. */
@@ -526,3 +528,25 @@ export interface FrontMatter {
   /** A list, as plain data (`tags: [api, db]` → `["api", "db"]`). */
   list(name: string): Located<unknown[]> | undefined;
 }
+
+/** A file's text as read (`ok`), or why it cannot be linted, in a sentence, with where the problem is when it is in the text. */
+export type ReadOutcome =
+  | {
+      ok: true;
+      text: string;
+      /**
+       * This very file on this disk: device, inode, size and change times. A copy of
+       * the file, a checkout of it or any write to it gets another stamp, and no
+       * program can set the change time back, so the cache keys results by it.
+       * None for an override, which is not the file on disk, nor for a file's start.
+       */
+      stamp?: string;
+    }
+  | { ok: false; message: string; line?: number; column?: number };
+
+/**
+ * Texts a run read ahead, by path, for a later step to take instead of reading the
+ * file again: the start of a file up to its front matter at least, or the whole
+ * file (a few KiB at most), or why it could not be read.
+ */
+export type ReadAhead = Map<string, ReadOutcome>;

@@ -12,13 +12,29 @@ import { integerValue, listValue, stringValue } from "./front-matter-values.js";
 /** Above this many aliases expanded, the YAML is treated as hostile ("billion laughs"). */
 const MAX_ALIAS_COUNT = 100;
 
-const FENCE = /^---[ \t]*$/;
+/** `---`, then spaces or tabs only. */
+function isFence(text: string, { start, end }: Line): boolean {
+  if (end - start < 3 || !text.startsWith("---", start)) return false;
+  for (let i = start + 3; i < end; i++) if (text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) return false;
+  return true;
+}
+
 /**
  * A line YAML cannot hold at the start of a line (an HTML comment, as the section
  * markers are): reaching one means the block was never closed, and a `---` further
  * down is a Markdown thematic break, not the end of the front matter.
  */
-const BODY_LINE = /^<!--/;
+const isBodyLine = (text: string, line: Line): boolean => text.startsWith("<!--", line.start);
+
+/** White space only, as `trim()` has it. */
+function isBlank(text: string, { start, end }: Line): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 11 || c === 12) continue;
+    if (c < 128 || !/\s/.test(text[i] as string)) return false;
+  }
+  return true;
+}
 
 interface Line {
   start: number;
@@ -36,6 +52,51 @@ function lineAt(text: string, start: number): Line | undefined {
   return { start, end, next };
 }
 
+/** Where the front matter block lies, as far as `text` tells. */
+interface Fences {
+  open?: Line;
+  close?: Line;
+  /**
+   * True when what follows `text` could not change the block: a text cut after a
+   * line ending, whose lines settle where the block starts and ends (or that there
+   * is none), gives the fences the whole text gives.
+   */
+  settled: boolean;
+}
+
+function findFences(text: string): Fences {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let open: Line | undefined;
+  for (let line = lineAt(text, bom); line; line = lineAt(text, line.next)) {
+    if (isFence(text, line)) {
+      open = line;
+      break;
+    }
+    if (!isBlank(text, line)) return { settled: true };
+  }
+  if (!open) return { settled: false };
+  for (let line = lineAt(text, open.next); line; line = lineAt(text, line.next)) {
+    if (isBodyLine(text, line)) return { open, settled: true };
+    if (isFence(text, line)) return { open, close: line, settled: true };
+  }
+  return { open, settled: false };
+}
+
+/**
+ * True when `start`, the start of a file cut just after a line ending, holds all that
+ * decides the file's front matter: readFrontMatter gives the same for it as for the
+ * whole file, offsets included. A reader that needs only the front matter decodes no more.
+ */
+export function frontMatterSettled(start: string): boolean {
+  return findFences(start).settled;
+}
+
+/** The YAML between the fences, when the block is closed. */
+export function frontMatterContent(text: string): Range | undefined {
+  const { open, close } = findFences(text);
+  return open && close ? { start: open.next, end: close.start } : undefined;
+}
+
 export function readFrontMatter(text: string): FrontMatter {
   const keys: FrontMatterKey[] = [];
   const result: FrontMatter = {
@@ -46,29 +107,13 @@ export function readFrontMatter(text: string): FrontMatter {
     integer: (name) => integerValue(result, name),
     list: (name) => listValue(result, name),
   };
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let open: Line | undefined;
-  for (let line = lineAt(text, bom); line; line = lineAt(text, line.next)) {
-    const content = text.slice(line.start, line.end);
-    if (FENCE.test(content)) {
-      open = line;
-      break;
-    }
-    if (content.trim() !== "") break;
-  }
+  const { open, close } = findFences(text);
   if (!open) return result;
   result.open = { start: open.start, end: open.end };
   if (open.start > 0) result.leading = { start: 0, end: open.start };
-  for (let line = lineAt(text, open.next); line; line = lineAt(text, line.next)) {
-    const content = text.slice(line.start, line.end);
-    if (BODY_LINE.test(content)) break;
-    if (FENCE.test(content)) {
-      result.close = { start: line.start, end: line.end };
-      break;
-    }
-  }
-  if (!result.close) return result;
-  const content = { start: open.next, end: result.close.start };
+  if (!close) return result;
+  result.close = { start: close.start, end: close.end };
+  const content = { start: open.next, end: close.start };
   result.content = content;
   // YAML 1.2 counts a lone CR as a line break, `yaml` does not: make it LF (same length, offsets kept).
   parseYaml(text.slice(content.start, content.end).replace(/\r(?!\n)/g, "\n"), content.start, result);

@@ -6,28 +6,16 @@
  * from: an override (an editor's unsaved buffer, standard input) stands in for the
  * file on disk, whether or not the file exists, and is judged by the same rules.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, realpathSync, type BigIntStats } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, type BigIntStats } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { relativeInside } from "../shared/paths.js";
-import type { Overrides } from "../shared/types.js";
+import type { Overrides, ReadAhead, ReadOutcome } from "../shared/types.js";
 import { checkRegularFile, describeSize, FileRefused, kindOf, readAtMost, refusalOf } from "./read-file.js";
 
 /** Milestones are a few KB; anything this large is a mistake and is not parsed. */
 export const MAX_FILE_BYTES = 512 * 1024;
 
-export type ReadOutcome =
-  | {
-      ok: true;
-      text: string;
-      /**
-       * This very file on this disk: device, inode, size and change times. A copy of
-       * the file, a checkout of it or any write to it gets another stamp, and no
-       * program can set the change time back, so the cache keys results by it.
-       * None for an override, which is not the file on disk.
-       */
-      stamp?: string;
-    }
-  | { ok: false; message: string; line?: number; column?: number };
+export type { ReadAhead, ReadOutcome };
 
 function stampOf(info: BigIntStats): string {
   return `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
@@ -64,7 +52,8 @@ function binary(at: { line: number; column: number }): ReadOutcome {
   return { ok: false, message: "File looks binary (it contains a NUL byte); milestone files must be UTF-8 text.", ...at };
 }
 
-export function decode(buf: Buffer): ReadOutcome {
+/** Why bytes are not UTF-8 text a milestone can be, or undefined when they are. */
+function textProblem(buf: Buffer): ReadOutcome | undefined {
   if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
     return { ok: false, message: "File is UTF-16 encoded (it starts with a UTF-16 byte-order mark); save it as UTF-8." };
   }
@@ -78,7 +67,11 @@ export function decode(buf: Buffer): ReadOutcome {
       ...endOf(buf.subarray(0, at).toString("utf8")),
     };
   }
-  return { ok: true, text: buf.toString("utf8") };
+  return undefined;
+}
+
+export function decode(buf: Buffer): ReadOutcome {
+  return textProblem(buf) ?? { ok: true, text: buf.toString("utf8") };
 }
 
 /**
@@ -159,4 +152,66 @@ export function readSource(file: string, root: string, overrides?: Overrides, ma
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** The longest text kept read ahead: a file's start, not a whole large file kept until it is taken. */
+export const READ_AHEAD_CHARS = 4096;
+
+/** Bytes decoded first when only the start of a file is wanted: a milestone's front matter fits. */
+const HEAD_BYTES = 2048;
+/** Reused by every read of readSourceStart: its bytes are decoded before the next read. */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+/** Reads `fd` to its end into `scratch`, or up to one byte past `maxBytes`; the length read. */
+function readToScratch(fd: number, maxBytes: number): number {
+  let length = 0;
+  for (;;) {
+    if (length === scratch.length) {
+      if (length > maxBytes) return length;
+      const bigger = Buffer.allocUnsafe(Math.min(maxBytes + 1, scratch.length * 2));
+      scratch.copy(bigger, 0, 0, length);
+      scratch = bigger;
+    }
+    const n = readSync(fd, scratch, length, scratch.length - length, null);
+    if (n === 0) return length;
+    length += n;
+  }
+}
+
+/**
+ * The start of a file that is `enough` for a reader that needs no more (the
+ * whole-tree index, the front matter; a detector, a marker), else its whole text:
+ * what readSource gives — a file it refuses is refused here too, for any byte of
+ * it — but decoded only as far as needed. `walked`: a walk of `root` met the file
+ * as a regular file, below folders rather than links, so it lies in the tree: it is
+ * opened without following a link, and without looking at every folder above it
+ * (lstat and realpath of each file were a third of the index's time in a large
+ * tree). A file that became a link since is read as readSource reads it.
+ */
+export function readSourceStart(file: string, root: string, overrides: Overrides | undefined, walked: boolean, enough: (start: string) => boolean): ReadOutcome {
+  const noFollow = constants.O_NOFOLLOW as number | undefined;
+  if (!walked || overrides?.has(file) || noFollow === undefined) return readSource(file, root, overrides);
+  let fd: number | undefined;
+  let length: number;
+  try {
+    // O_NONBLOCK: a file swapped for a named pipe since opens at once (and reads as empty) instead of hanging the run.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | noFollow);
+    length = readToScratch(fd, MAX_FILE_BYTES);
+  } catch {
+    return readSource(file, root, overrides);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  if (length > MAX_FILE_BYTES) return tooLarge(length, MAX_FILE_BYTES);
+  const bytes = scratch.subarray(0, length);
+  const problem = textProblem(bytes);
+  if (problem) return problem;
+  for (let end = HEAD_BYTES; end < length; end *= 2) {
+    // cut after a line ending: a byte 0x0A is never inside a multi-byte character
+    const cut = bytes.lastIndexOf(10, end - 1) + 1;
+    if (cut === 0) continue;
+    const start = bytes.toString("utf8", 0, cut);
+    if (enough(start)) return { ok: true, text: start };
+  }
+  return { ok: true, text: bytes.toString("utf8") };
 }

@@ -1,7 +1,9 @@
 /** What the whole-tree index keeps of one file: its place and its front matter's top-level keys, with positions. */
 import { isMap, isScalar, isSeq, type Node } from "yaml";
-import { spanOf, type LineIndex } from "../source/line-index.js";
-import type { FilePlace, FrontMatter, IndexEntry, IndexedKey, SourceFile, Span } from "../shared/types.js";
+import { frontMatterContent, readFrontMatter } from "../source/front-matter.js";
+import { LineIndex, spanOf } from "../source/line-index.js";
+import { simpleFrontMatter } from "../source/simple-front-matter.js";
+import type { FilePlace, FrontMatter, IndexEntry, IndexedKey, Place, SourceFile, Span } from "../shared/types.js";
 
 /** The front matter's top-level keys, with positions, for the whole-tree rules. */
 export function indexEntry<P extends FilePlace>(source: SourceFile & { place: P }, frontMatter: FrontMatter, lines: LineIndex, linted: boolean): IndexEntry<P> {
@@ -34,4 +36,21 @@ export function indexEntry<P extends FilePlace>(source: SourceFile & { place: P 
     }
   }
   return { path: source.path, displayPath: source.displayPath, place: source.place, linted, keys };
+}
+
+/**
+ * The index entry of a file read for the whole-tree rules only: the same as
+ * `indexEntry` over the parsed front matter, but front matter of the simple shape
+ * nearly every file has is read without `yaml` (src/source/simple-front-matter.ts).
+ */
+export function frontMatterEntry(source: SourceFile & { place: Place }): IndexEntry {
+  const { text } = source;
+  const content = frontMatterContent(text);
+  const keys = content && simpleFrontMatter(text, content);
+  if (!keys) return indexEntry(source, readFrontMatter(text), new LineIndex(text), false);
+  // one copy of every value: strings sliced from the text would keep it alive as long as the index
+  const indexed = Object.values(keys);
+  const values = structuredClone(indexed.map((k) => k.value));
+  indexed.forEach((k, i) => (k.value = values[i]));
+  return { path: source.path, displayPath: source.displayPath, place: source.place, linted: false, keys };
 }

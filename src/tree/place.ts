@@ -48,7 +48,8 @@ export function classify(absPath: string): Place | undefined {
   if (!absPath.toLowerCase().endsWith(".md")) return undefined;
   const root = findRoot(absPath);
   if (!root) return undefined;
-  const rel = path.relative(root, absPath).split(path.sep);
+  // the root is a prefix of the path, which walks and path.resolve give normalised
+  const rel = (absPath.startsWith(root + path.sep) ? absPath.slice(root.length + 1) : path.relative(root, absPath)).split(path.sep);
   const fileName = rel[rel.length - 1] ?? "";
   const m = rel.indexOf("milestones");
   // a README or notes beside the milestones are not milestones (agentrules reads only `MS###…` names there)
