@@ -8,6 +8,10 @@
  * is fine, and a list with no box at all is notes, left alone), and so is a
  * `Progress` with no checklist at all.
  *
+ * A repository whose rules document keeps Progress as a log instead (`2026-05-04 14:20
+ * UTC - what was done`, no boxes; `plans.skeleton.checklist: false`, which `--init` sets
+ * from `PLANS.md`) is not asked for a checklist.
+ *
  * When the skeleton's own Progress items carry timestamps (`plans.skeleton.timestamps`,
  * which `--init` sets from `PLANS.md`), each ticked item says when it was done: a date
  * (`2025-10-01`, usually as `(2025-10-01 13:00Z)`) on its line. Off otherwise: only
@@ -18,6 +22,8 @@
  *
  * ## Valid
  *
+ * ### A checklist with timestamps
+ *
  * ```json milestone-lint.config.json
  * { "plans": { "files": ["plans/**\/*.md"], "skeleton": { "timestamps": true, "sections": [{ "heading": "Progress", "required": true }] } } }
  * ```
@@ -26,9 +32,22 @@
  * ## Progress
  *
  * - [x] (2026-03-02 10:40Z) Wrote the CSV writer.
+ * - [x] (2026-03-03T09:15Z) Streamed the rows instead of building them in memory.
  * - [ ] Wire the export button (completed: the handler; remaining: the button).
  * - Release notes:
  *   - [ ] Say that exports are CSV now.
+ * ```
+ *
+ * ### Progress kept as a log, as the rules document asks
+ *
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"], "skeleton": { "checklist": false, "sections": [{ "heading": "Progress", "required": true }] } } }
+ * ```
+ *
+ * ```md plans/csv-export.md
+ * ## Progress
+ *
+ * - 2026-03-02 10:40 UTC - wrote the CSV writer - 1 GB of invoices in 40 s
  * ```
  *
  * ## Invalid
@@ -63,8 +82,8 @@ import {
   type SkeletonOptions,
 } from "../src/source/plan-sections.js";
 
-/** A date on the item's line, or the template's placeholder for one. */
-const DATE = /\b\d{4}-\d{2}-\d{2}\b|YYYY-MM-DD/;
+/** A date on the item's line (`2025-10-01 13:00Z`, or ISO's `2025-10-01T13:00Z`), or the template's placeholder for one. */
+const DATE = /\b\d{4}-\d{2}-\d{2}(?![\d-])|YYYY-MM-DD/;
 /** The example ticked item: its timestamp and the first words of the item. */
 const EXAMPLE_MAX = 84;
 
@@ -80,7 +99,7 @@ export const execplanProgress: FileRule<SkeletonOptions, PlanPlace> = {
   check(context) {
     const sections = readPlanSections(context, skeletonOf(context));
     const progress = knownSection(sections, "progress");
-    if (!progress) return;
+    if (!progress || !sections.skeleton.checklist) return;
     const text = context.file.text;
     const { items, unboxed } = sectionChecklist(context, progress.heading.range.end, progress.end);
     const label = sectionHeadingLabel(sections.skeleton, progress.section);
