@@ -14,8 +14,9 @@
  *
  * When the skeleton's own Progress items carry timestamps (`plans.skeleton.timestamps`,
  * which `--init` sets from `PLANS.md`), each ticked item says when it was done: a date
- * (`2025-10-01`, usually as `(2025-10-01 13:00Z)`) on its line. Off otherwise: only
- * what the repository asks for is required. A template placeholder where the date
+ * (`2025-10-01`, usually as `(2025-10-01 13:00Z)`) on its line. A plan that stamps none
+ * of its ticked items is reported once, at the first. Off otherwise: only what the
+ * repository asks for is required. A template placeholder where the date
  * belongs is `execplan-template-text`'s to report.
  *
  * Options: `skeleton`, filled in from the config's `plans.skeleton`.
@@ -52,6 +53,27 @@
  *
  * ## Invalid
  *
+ * ### A step without its time, a step without a box
+ *
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"], "skeleton": { "timestamps": true, "sections": [{ "heading": "Progress", "required": true }] } } }
+ * ```
+ *
+ * ```md plans/csv-export.md
+ * ## Progress
+ *
+ * - [x] (2026-03-02 10:40Z) Wrote the CSV writer.
+ * - [x] Streamed the rows instead of building them in memory.
+ * - Wire the export button.
+ * ```
+ *
+ * ```text output
+ * 4:3  error  Ticked Progress item has no timestamp; start it with when it was done, e.g. "- [x] (2026-11-25 14:00Z) Streamed the rows instead of building them in memory.", as the skeleton does.
+ * 5:1  error  Progress item "Wire the export button." has no checkbox; write it as "- [ ] …" (to do) or "- [x] …" (done).
+ * ```
+ *
+ * ### No step stamped
+ *
  * ```json milestone-lint.config.json
  * { "plans": { "files": ["plans/**\/*.md"], "skeleton": { "timestamps": true, "sections": [{ "heading": "Progress", "required": true }] } } }
  * ```
@@ -60,12 +82,12 @@
  * ## Progress
  *
  * - [x] Wrote the CSV writer.
- * - Wire the export button.
+ * - [x] Wired the export button.
+ * - [ ] Say in the release notes that exports are CSV now.
  * ```
  *
  * ```text output
- * 3:3  error  Ticked Progress item has no timestamp; start it with when it was done, e.g. "- [x] (2026-11-25 14:00Z) Wrote the CSV writer.", as the skeleton does.
- * 4:1  error  Progress item "Wire the export button." has no checkbox; write it as "- [ ] …" (to do) or "- [x] …" (done).
+ * 3:3  error  None of the 2 ticked Progress items has a timestamp, the first one here; start each with when it was done, e.g. "- [x] (2026-11-25 14:00Z) Wrote the CSV writer.", as the skeleton does.
  * ```
  */
 import type { FileRule, PlanPlace } from "../src/shared/types.js";
@@ -120,8 +142,20 @@ export const execplanProgress: FileRule<SkeletonOptions, PlanPlace> = {
       });
     }
     if (!sections.skeleton.timestamps) return;
-    for (const item of items) {
-      if (!item.checked || DATE.test(item.text)) continue;
+    const ticked = items.filter((item) => item.checked);
+    const bare = ticked.filter((item) => !DATE.test(item.text));
+    const [first] = bare;
+    if (!first) return;
+    const example = quoteValue(`- [x] (${context.today} 14:00Z) ${first.text}`, EXAMPLE_MAX);
+    // a plan that stamps none of its steps is one habit, said once
+    if (bare.length === ticked.length && bare.length > 1) {
+      context.report({
+        message: `None of the ${bare.length} ticked Progress items has a timestamp, the first one here; start each with when it was done, e.g. ${example}, as the skeleton does.`,
+        at: first.box,
+      });
+      return;
+    }
+    for (const item of bare) {
       context.report({
         message: `Ticked Progress item has no timestamp; start it with when it was done, e.g. ${quoteValue(`- [x] (${context.today} 14:00Z) ${item.text}`, EXAMPLE_MAX)}, as the skeleton does.`,
         at: item.box,
