@@ -13,7 +13,7 @@
  * `/workspace/…` only when the rest names something in the repository, since a web
  * route may look the same (`/home/settings`). The repository's own folder on one
  * machine (`/Users/dana/src/shop` in a clone named `shop`, "run every command from …")
- * is reported as such: the repository root is meant. Code blocks are left alone: they quote
+ * is reported as such: "the repository root" is usually what is meant. Code blocks are left alone: they quote
  * commands and output as they were run. Code spans are not.
  *
  * The repository is the folder of the config file that names the plans.
@@ -98,7 +98,7 @@ export const execplanLocalPath: ProjectRule = {
         if (rel === undefined && !local.strong) continue;
         // `/Users/dana/src/shop` in a repository cloned as `shop`: its own folder, on one machine
         if (rel === undefined && local.tail.at(-1) === path.basename(repo)) {
-          context.report({ entry, span: local.span, message: `Machine-local path "${local.token}" is this repository's folder on one machine; say "the repository root" instead.` });
+          context.report({ entry, span: local.span, message: `Machine-local path "${local.token}" names this repository's folder on one machine; write "the repository root" where that is meant, or leave the path out.` });
           continue;
         }
         // a path as it is written, quoted as is: it holds no space or quote, and a backslash doubled could not be copied

@@ -32,9 +32,9 @@ async function messages(plan: string): Promise<string[]> {
 }
 
 describe("execplan-local-path and the repository's own folder", () => {
-  it("says the repository root is meant, where a plan gives the repository's folder on one machine", async () => {
+  it("says the repository root may be meant, where a plan gives the repository's folder on one machine", async () => {
     expect(await messages("# Cart totals\n\nRun all commands from `/Users/dana/workspace/shop`.\n")).toEqual([
-      '3:24 Machine-local path "/Users/dana/workspace/shop" is this repository\'s folder on one machine; say "the repository root" instead.',
+      '3:24 Machine-local path "/Users/dana/workspace/shop" names this repository\'s folder on one machine; write "the repository root" where that is meant, or leave the path out.',
     ]);
   });
 
