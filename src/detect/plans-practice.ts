@@ -125,30 +125,38 @@ function planFolderOf(cwd: string, named: string): string | undefined {
   return folder;
 }
 
-/** The plan folders: those the documents name, else the usual ones that exist; never an agentrules tree, never one inside another. */
+/** The plan folders: those the documents name, else the usual ones that exist; never an agentrules tree or a folder of templates (`docs/templates/plans`), never one inside another. */
 function findFolders(cwd: string, documents: readonly string[]): string[] {
-  const named = documents.flatMap((text) => [...text.matchAll(NAMED_PATH)].flatMap((m) => planFolderOf(cwd, m[0]) ?? []));
+  const named = documents.flatMap((text) => [...text.matchAll(NAMED_PATH)].flatMap((m) => planFolderOf(cwd, m[0]) ?? [])).filter((f) => !TEMPLATE.test(f));
   const candidates = named.length > 0 ? named : FOLDERS.filter((f) => isDir(path.join(cwd, f)));
   const unique = [...new Set(candidates)].filter((f) => !AGENTRULES.test(f)).sort();
   return unique.filter((f) => !unique.some((other) => other !== f && f.startsWith(`${other}/`)));
 }
 
-/** True when the file has two or more of the skeleton's sections as top-level headings: a plan, not a note. */
-function isPlan(text: string, accepted: readonly Set<string>[]): boolean {
+/** The top-level headings of `text` that are sections of the skeleton, with their level. */
+function sectionHeadings(text: string, accepted: readonly Set<string>[]): { section: number; depth: number }[] {
   let root;
   try {
     root = parseMarkdown(text, readFrontMatter(text));
   } catch (error) {
-    if (error instanceof BodyNotParsed) return false;
+    if (error instanceof BodyNotParsed) return [];
     throw error;
   }
-  const sections = new Set<number>();
-  for (const node of root.children) {
-    if (node.type !== "heading") continue;
+  return root.children.flatMap((node) => {
+    if (node.type !== "heading") return [];
     const section = skeletonSectionOf(accepted, toString(node as Heading).trim());
-    if (section !== undefined) sections.add(section);
-  }
-  return sections.size >= 2;
+    return section === undefined ? [] : [{ section, depth: (node as Heading).depth }];
+  });
+}
+
+/** True when the file has two or more of the skeleton's sections as top-level headings: a plan, not a note. */
+const isPlan = (headings: readonly { section: number }[]): boolean => new Set(headings.map((h) => h.section)).size >= 2;
+
+/** The level most plans write the skeleton's sections at (the shallower on a tie), if any. */
+function commonLevel(headings: readonly { depth: number }[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const { depth } of headings) counts.set(depth, (counts.get(depth) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
 }
 
 /** The sub-folder of `folder` with one of `names`, if any. */
@@ -167,13 +175,14 @@ function filePatterns(folders: readonly string[], plans: readonly string[]): str
   });
 }
 
-/** What the skeleton is, in a few words: `PLANS.md prescribes 12 sections, 4 required (the skeleton in the code block at line 23)`. */
-function describeSkeleton(reading: SkeletonReading | undefined, document: string | undefined): string {
-  if (!reading) return `${document ? `${document} gives no skeleton I can read` : "no rules document (PLANS.md) was found"}, so the practice's own sections are used, the four living ones required`;
+/** What the skeleton is, in a few words: `PLANS.md prescribes 12 sections, 4 required (the skeleton in the code block at line 23)`; `level` where the plans set it. */
+function describeSkeleton(reading: SkeletonReading | undefined, document: string | undefined, level: number | undefined): string {
+  const at = level === undefined ? "" : `, at level ${level} as its plans write them`;
+  if (!reading) return `${document ? `${document} gives no skeleton I can read` : "no rules document (PLANS.md) was found"}, so the practice's own sections are used, the four living ones required${at}`;
   const s = reading.skeleton;
   const required = s.sections.filter((x) => x.required).length;
   const progress = !s.checklist ? ", Progress kept as a log" : s.timestamps ? ", with timestamped Progress items" : "";
-  return `${document} prescribes ${s.sections.length} sections, ${required} required${progress} (${reading.from})`;
+  return `${document} prescribes ${s.sections.length} sections, ${required} required${progress} (${reading.from}${at})`;
 }
 
 /** The skeleton as the config keeps it: `checklist` only where Progress is no checklist, the default being one. */
@@ -208,10 +217,18 @@ export function detectPlans(cwd: string): PlansDetection | undefined {
   const accepted = skeleton.sections.map(acceptedKeys);
   const plans: string[] = [];
   const others: string[] = [];
-  for (const [rel, text] of texts) (!isTemplate(rel) && isPlan(text, accepted) ? plans : others).push(rel);
+  const planHeadings: { depth: number }[] = [];
+  for (const [rel, text] of texts) {
+    const headings = isTemplate(rel) ? [] : sectionHeadings(text, accepted);
+    (isPlan(headings) ? plans : others).push(rel);
+    if (isPlan(headings)) planHeadings.push(...headings);
+  }
 
   const used = folders.filter((f) => plans.some((p) => p.startsWith(`${f}/`)));
   if (used.length === 0) return undefined;
+  // a skeleton that does not show the sections' heading level (or no skeleton): the level its plans write them at
+  const level = reading === undefined || reading.levelAssumed ? commonLevel(planHeadings) : undefined;
+  const levelled = level !== undefined && level !== skeleton.level ? { ...skeleton, level } : undefined;
 
   const active: string[] = [];
   const completed: string[] = [];
@@ -235,11 +252,11 @@ export function detectPlans(cwd: string): PlansDetection | undefined {
       files,
       ...(ignores.length > 0 ? { ignores } : {}),
       ...(completed.length > 0 ? { active, completed } : {}),
-      ...(reading ? { skeleton: written(reading.skeleton) } : {}),
+      ...(reading || levelled ? { skeleton: written(levelled ?? skeleton) } : {}),
     },
   };
   const findings = [
-    describeSkeleton(reading, document),
+    describeSkeleton(reading, document, levelled?.level),
     `${used.join(" and ")} ${used.length === 1 ? "holds" : "hold"} ${plans.length} ${plans.length === 1 ? "plan" : "plans"}${counts}${ignores.length > 0 ? ` and ${ignores.length} ${ignores.length === 1 ? "file that is no plan, left out" : "files that are no plans, left out"} (${ignores.join(", ")})` : ""}`,
   ];
   return { config, findings, ...(document !== undefined ? { document } : {}) };

@@ -72,6 +72,14 @@ function stillToCome(text: string): boolean {
   return STILL_TO_COME.test(text.replace(SUBJECT, ""));
 }
 
+/** What a section says when the work itself goes on, not only its write-up: `Pending.`, `In progress`, `Not finished yet`. */
+const WORK_GOES_ON = /^(?:pending|in progress|ongoing|work in progress|wip|not (?:yet )?(?:finished|complete|completed|done|implemented))\b/i;
+
+/** True when `text` (a section's first entry) says the plan's work goes on. */
+export function saysWorkGoesOn(text: string): boolean {
+  return WORK_GOES_ON.test(text.replace(SUBJECT, ""));
+}
+
 /** The section's entries: each paragraph, each item of a list, and anything else as one entry. */
 function entries(blocks: readonly RootContent[]): { text: string; start: number }[] {
   return blocks.flatMap((block) =>

@@ -21,6 +21,8 @@ export interface SkeletonReading {
   skeleton: Skeleton;
   /** Where in the document it was read, for the user: `the code block at line 40`. */
   from: string;
+  /** The document does not show the sections' heading level (it lists them, or explains them under its own headings): level 2 is assumed. */
+  levelAssumed?: true;
 }
 
 /** Code blocks that may hold a skeleton: Markdown, plain text, or no language said. */
@@ -145,6 +147,7 @@ function fromHeadings(root: Root, text: string): SkeletonReading | undefined {
   return {
     skeleton: { level: 2, title: true, ...progressForm(progressRegion(text, items, level)), sections: sectionsOf(own) },
     from: "the sections it explains under its own headings",
+    levelAssumed: true,
   };
 }
 
@@ -172,7 +175,7 @@ function fromList(root: Root): SkeletonReading | undefined {
     if (known === "progress" && progress === undefined) progress = `${name}\n${said.slice(said.indexOf(name) + name.length)}`;
   });
   if (score(items) < 2) return undefined;
-  return { skeleton: { level: 2, title: true, ...progressForm(progress), sections: sectionsOf(items) }, from: "the sections it lists" };
+  return { skeleton: { level: 2, title: true, ...progressForm(progress), sections: sectionsOf(items) }, from: "the sections it lists", levelAssumed: true };
 }
 
 /** The skeleton a template file (`docs/exec-plans/TEMPLATE.md`) is: its own headings, or undefined when it names fewer than two sections. */
