@@ -55,8 +55,9 @@ export function saysDone(status: PlanStatus | undefined): boolean {
   return rest === "" || /^(?:[(\[—–:;,.]|-\s|\d{4}-\d{2}-\d{2})/.test(rest);
 }
 
-/** An unticked item that says where its work went: deferred, split out, dropped, struck through. */
-const SET_ASIDE = /~~|\b(?:deferred|postponed|moved to|split (?:out|into|off)|out of scope|won'?t (?:do|fix)|wontfix|dropped|cancell?ed|superseded|descoped|not needed|no longer needed)\b/i;
+/** An unticked item that says where its work went (deferred, split out, dropped, struck through), or that it was optional. */
+const SET_ASIDE =
+  /~~|\b(?:deferred|postponed|moved to|split (?:out|into|off)|out of scope|won'?t (?:do|fix)|wontfix|dropped|cancell?ed|superseded|descoped|not needed|no longer needed|nice[- ]to[- ]have|stretch goal)\b|^\W*optional\b|\(optional\)/i;
 
 /** The unticked items that still stand for work to do. */
 export function stillOpen(items: readonly ChecklistItem[]): ChecklistItem[] {
