@@ -6,13 +6,16 @@
  * `plans.completed`), a plan in an active folder is reported when its status says
  * it is done (`status: done`, `Status: Completed`), or when every item of its
  * `Progress` is ticked (an item that says where its work went, `deferred` or
- * `split into …`, counts as closed). A warning: the last item may have been ticked
+ * `split into …`, counts as closed), unless its `Outcomes & Retrospective` says the work
+ * goes on (`Pending.`, `Not finished yet`). A warning: the last item may have been ticked
  * a minute ago. The `git mv` that files it is suggested when both are plain folders
  * (a plan's own folder moves with it when plans have one each).
  *
  * Options: `skeleton`, filled in from the config's `plans.skeleton`.
  *
  * ## Valid
+ *
+ * ### A step left
  *
  * ```json milestone-lint.config.json
  * { "plans": { "files": ["plans/**\/*.md"], "active": ["plans/active/"], "completed": ["plans/completed/"] } }
@@ -23,6 +26,22 @@
  *
  * - [x] (2026-03-02 10:40Z) Wrote the CSV writer.
  * - [ ] Wire the export button.
+ * ```
+ *
+ * ### The outcomes say the work goes on
+ *
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"], "active": ["plans/active/"], "completed": ["plans/completed/"] } }
+ * ```
+ *
+ * ```md plans/active/csv-export.md
+ * ## Progress
+ *
+ * - [x] (2026-03-02 10:40Z) Split the finished writer into its own plan.
+ *
+ * ## Outcomes & Retrospective
+ *
+ * Pending: the export button and the XLSX format, listed under Plan of Work, remain.
  * ```
  *
  * ## Invalid
@@ -50,7 +69,7 @@ import { docsUrl } from "../src/shared/docs-url.js";
 import { quoteValue } from "../src/shared/quote.js";
 import { gitMvPath } from "../src/tree/git-mv.js";
 import { sectionChecklist } from "../src/source/checklist.js";
-import { outcomesWritten, planStatus, saysDone, stillOpen } from "../src/source/plan-status.js";
+import { outcomesWritten, planStatus, saysDone, saysWorkGoesOn, stillOpen } from "../src/source/plan-status.js";
 import {
   SKELETON_OPTIONS,
   knownSection,
@@ -92,7 +111,10 @@ export const execplanFinishedInActive: FileRule<SkeletonOptions, PlanPlace> = {
     // a step written without a box is a step the plan has not ticked
     if (items.length === 0 || unboxed.length > 0 || stillOpen(items).length > 0) return;
     const outcomes = knownSection(sections, "outcomes");
-    const unwritten = outcomes && outcomesWritten(context, outcomes).state !== "written";
+    const written = outcomes && outcomesWritten(context, outcomes);
+    // "Pending: the follow-ups above remain": the plan says its work goes on, whatever Progress lacks
+    if (written?.state === "to come" && saysWorkGoesOn(written.text)) return;
+    const unwritten = outcomes && written?.state !== "written";
     context.report({
       message: `Every Progress item of this plan is ticked, but it is still in an active folder: ${unwritten ? `once its ${outcomes.heading.raw} is written, move it` : "move it"} to the completed plans.`,
       at: progress.heading.range,

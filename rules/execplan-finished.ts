@@ -7,8 +7,8 @@
  *
  * - every `Progress` item is ticked: an unticked one (reported at the first, with
  *   the count) is work the plan claims and did not do. An item that says where its
- *   work went (`deferred`, `moved to …`, `split into …`, `dropped`, struck through)
- *   is not counted;
+ *   work went (`deferred`, `moved to …`, `split into …`, `dropped`, struck through),
+ *   or that it was optional (`Optional: …`, `(optional)`), is not counted;
  * - `Outcomes & Retrospective` is written: not empty, and not only a placeholder or
  *   a note that it is still to come (`Pending.`, `(To be filled.)`, `Will be updated
  *   at completion.`, `Not yet implemented.`).
@@ -28,6 +28,7 @@
  *
  * - [x] (2026-03-02 10:40Z) Wrote the CSV writer.
  * - [ ] XLSX export (deferred to plans/active/xlsx-export.md).
+ * - [ ] Optional: a progress bar for exports over 10 MB.
  *
  * ## Outcomes & Retrospective
  *

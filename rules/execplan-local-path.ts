@@ -11,7 +11,9 @@
  *
  * `/Users/…` and `C:\Users\…` are reported whatever follows; `/home/…` and
  * `/workspace/…` only when the rest names something in the repository, since a web
- * route may look the same (`/home/settings`). Code blocks are left alone: they quote
+ * route may look the same (`/home/settings`). The repository's own folder on one
+ * machine (`/Users/dana/src/shop` in a clone named `shop`, "run every command from …")
+ * is reported as such: "the repository root" is usually what is meant. Code blocks are left alone: they quote
  * commands and output as they were run. Code spans are not.
  *
  * The repository is the folder of the config file that names the plans.
@@ -36,7 +38,7 @@
  *
  * ```md plans/csv-export.md
  * The total is computed in `/Users/dana/src/shop/app/models/cart.rb`.
- * Notes are in /Users/dana/Desktop/cart-notes.txt.
+ * Notes are in /Users/dana/Desktop/cart-notes.txt, the mock-ups in `/Users//Desktop/mockups`.
  * ```
  *
  * ```ruby app/models/cart.rb
@@ -46,6 +48,7 @@
  * ```text output
  * plans/csv-export.md:1:27  error  Machine-local path "/Users/dana/src/shop/app/models/cart.rb"; write it relative to the repository: "app/models/cart.rb".
  * plans/csv-export.md:2:14  error  Machine-local path "/Users/dana/Desktop/cart-notes.txt": it exists on one machine only; write a path relative to the repository, or leave it out.
+ * plans/csv-export.md:2:67  error  Machine-local path "/Users//Desktop/mockups": it exists on one machine only; write a path relative to the repository, or leave it out.
  * ```
  */
 import path from "node:path";
@@ -93,6 +96,11 @@ export const execplanLocalPath: ProjectRule = {
         const inside = local.inCheckout;
         const rel = inside !== undefined ? (existsIn(repo, inside, files) ? inside : undefined) : relativeIn(repo, local.tail, files);
         if (rel === undefined && !local.strong) continue;
+        // `/Users/dana/src/shop` in a repository cloned as `shop`: its own folder, on one machine
+        if (rel === undefined && local.tail.at(-1) === path.basename(repo)) {
+          context.report({ entry, span: local.span, message: `Machine-local path "${local.token}" names this repository's folder on one machine; write "the repository root" where that is meant, or leave the path out.` });
+          continue;
+        }
         // a path as it is written, quoted as is: it holds no space or quote, and a backslash doubled could not be copied
         context.report(
           rel === undefined

@@ -8,15 +8,22 @@
  * is fine, and a list with no box at all is notes, left alone), and so is a
  * `Progress` with no checklist at all.
  *
+ * A repository whose rules document keeps Progress as a log instead (`2026-05-04 14:20
+ * UTC - what was done`, no boxes; `plans.skeleton.checklist: false`, which `--init` sets
+ * from `PLANS.md`) is not asked for a checklist.
+ *
  * When the skeleton's own Progress items carry timestamps (`plans.skeleton.timestamps`,
  * which `--init` sets from `PLANS.md`), each ticked item says when it was done: a date
- * (`2025-10-01`, usually as `(2025-10-01 13:00Z)`) on its line. Off otherwise: only
- * what the repository asks for is required. A template placeholder where the date
+ * (`2025-10-01`, usually as `(2025-10-01 13:00Z)`) on its line. A plan that stamps none
+ * of its ticked items is reported once, at the first. Off otherwise: only what the
+ * repository asks for is required. A template placeholder where the date
  * belongs is `execplan-template-text`'s to report.
  *
  * Options: `skeleton`, filled in from the config's `plans.skeleton`.
  *
  * ## Valid
+ *
+ * ### A checklist with timestamps
  *
  * ```json milestone-lint.config.json
  * { "plans": { "files": ["plans/**\/*.md"], "skeleton": { "timestamps": true, "sections": [{ "heading": "Progress", "required": true }] } } }
@@ -26,12 +33,46 @@
  * ## Progress
  *
  * - [x] (2026-03-02 10:40Z) Wrote the CSV writer.
+ * - [x] (2026-03-03T09:15Z) Streamed the rows instead of building them in memory.
  * - [ ] Wire the export button (completed: the handler; remaining: the button).
  * - Release notes:
  *   - [ ] Say that exports are CSV now.
  * ```
  *
+ * ### Progress kept as a log, as the rules document asks
+ *
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"], "skeleton": { "checklist": false, "sections": [{ "heading": "Progress", "required": true }] } } }
+ * ```
+ *
+ * ```md plans/csv-export.md
+ * ## Progress
+ *
+ * - 2026-03-02 10:40 UTC - wrote the CSV writer - 1 GB of invoices in 40 s
+ * ```
+ *
  * ## Invalid
+ *
+ * ### A step without its time, a step without a box
+ *
+ * ```json milestone-lint.config.json
+ * { "plans": { "files": ["plans/**\/*.md"], "skeleton": { "timestamps": true, "sections": [{ "heading": "Progress", "required": true }] } } }
+ * ```
+ *
+ * ```md plans/csv-export.md
+ * ## Progress
+ *
+ * - [x] (2026-03-02 10:40Z) Wrote the CSV writer.
+ * - [x] Streamed the rows instead of building them in memory.
+ * - Wire the export button.
+ * ```
+ *
+ * ```text output
+ * 4:3  error  Ticked Progress item has no timestamp; start it with when it was done, e.g. "- [x] (2026-11-25 14:00Z) Streamed the rows instead of building them in memory.", as the skeleton does.
+ * 5:1  error  Progress item "Wire the export button." has no checkbox; write it as "- [ ] …" (to do) or "- [x] …" (done).
+ * ```
+ *
+ * ### No step stamped
  *
  * ```json milestone-lint.config.json
  * { "plans": { "files": ["plans/**\/*.md"], "skeleton": { "timestamps": true, "sections": [{ "heading": "Progress", "required": true }] } } }
@@ -41,12 +82,12 @@
  * ## Progress
  *
  * - [x] Wrote the CSV writer.
- * - Wire the export button.
+ * - [x] Wired the export button.
+ * - [ ] Say in the release notes that exports are CSV now.
  * ```
  *
  * ```text output
- * 3:3  error  Ticked Progress item has no timestamp; start it with when it was done, e.g. "- [x] (2026-11-25 14:00Z) Wrote the CSV writer.", as the skeleton does.
- * 4:1  error  Progress item "Wire the export button." has no checkbox; write it as "- [ ] …" (to do) or "- [x] …" (done).
+ * 3:3  error  None of the 2 ticked Progress items has a timestamp, the first one here; start each with when it was done, e.g. "- [x] (2026-11-25 14:00Z) Wrote the CSV writer.", as the skeleton does.
  * ```
  */
 import type { FileRule, PlanPlace } from "../src/shared/types.js";
@@ -63,8 +104,8 @@ import {
   type SkeletonOptions,
 } from "../src/source/plan-sections.js";
 
-/** A date on the item's line, or the template's placeholder for one. */
-const DATE = /\b\d{4}-\d{2}-\d{2}\b|YYYY-MM-DD/;
+/** A date on the item's line (`2025-10-01 13:00Z`, or ISO's `2025-10-01T13:00Z`), or the template's placeholder for one. */
+const DATE = /\b\d{4}-\d{2}-\d{2}(?![\d-])|YYYY-MM-DD/;
 /** The example ticked item: its timestamp and the first words of the item. */
 const EXAMPLE_MAX = 84;
 
@@ -80,7 +121,7 @@ export const execplanProgress: FileRule<SkeletonOptions, PlanPlace> = {
   check(context) {
     const sections = readPlanSections(context, skeletonOf(context));
     const progress = knownSection(sections, "progress");
-    if (!progress) return;
+    if (!progress || !sections.skeleton.checklist) return;
     const text = context.file.text;
     const { items, unboxed } = sectionChecklist(context, progress.heading.range.end, progress.end);
     const label = sectionHeadingLabel(sections.skeleton, progress.section);
@@ -101,8 +142,20 @@ export const execplanProgress: FileRule<SkeletonOptions, PlanPlace> = {
       });
     }
     if (!sections.skeleton.timestamps) return;
-    for (const item of items) {
-      if (!item.checked || DATE.test(item.text)) continue;
+    const ticked = items.filter((item) => item.checked);
+    const bare = ticked.filter((item) => !DATE.test(item.text));
+    const [first] = bare;
+    if (!first) return;
+    const example = quoteValue(`- [x] (${context.today} 14:00Z) ${first.text}`, EXAMPLE_MAX);
+    // a plan that stamps none of its steps is one habit, said once
+    if (bare.length === ticked.length && bare.length > 1) {
+      context.report({
+        message: `None of the ${bare.length} ticked Progress items has a timestamp, the first one here; start each with when it was done, e.g. ${example}, as the skeleton does.`,
+        at: first.box,
+      });
+      return;
+    }
+    for (const item of bare) {
       context.report({
         message: `Ticked Progress item has no timestamp; start it with when it was done, e.g. ${quoteValue(`- [x] (${context.today} 14:00Z) ${item.text}`, EXAMPLE_MAX)}, as the skeleton does.`,
         at: item.box,

@@ -14,7 +14,11 @@
  * the config names; `--fix` writes the new path, from the plan's folder or from the
  * repository as the old one was written. A link to anything else that is gone is
  * reported as such; a path in a code span only when it names a moved plan, since a
- * plan also names files it has yet to write.
+ * plan also names files it has yet to write. Where a plan not finished yet will go
+ * (`completed/<its name>`, as in "move this plan to …") is no old place of it. A path
+ * written from the folder a dev container mounts the repository at
+ * (`/tidewater/src/load.ts`, where the repository has `src/` but no `tidewater/`) is
+ * read from the repository.
  *
  * ## Valid
  *
@@ -25,6 +29,7 @@
  * ```md plans/active/xlsx-export.md
  * Follows [the CSV export](../completed/csv-export.md); see `plans/completed/csv-export.md`.
  * The new writer goes in `docs/xlsx.md`.
+ * Once it ships, move this plan to `plans/completed/xlsx-export.md`.
  * ```
  *
  * ```md plans/completed/csv-export.md
@@ -84,6 +89,25 @@ const posix = (p: string): string => p.split(path.sep).join("/");
 /** A path that can stand in a link's target or a code span as it is: no space, bracket, backtick or escape. */
 const SAFE_PATH = /^[^\s()<>`\\%#?]+$/;
 
+/**
+ * `/tidewater/src/x.ts` in a repository that its dev container mounts at `/tidewater`
+ * and that plans name from there: the mount folder, when the repository has no folder
+ * of that name but has the next one; else "".
+ */
+function mountPrefix(link: string, bases: readonly string[], files: FileSystemView): string {
+  const [, first = "", second = ""] = link.split("/");
+  if (!link.startsWith("/") || first === "" || second === "") return "";
+  const has = (name: string) => bases.some((base) => files.exists(path.join(base, name)));
+  return !has(first) && has(second) ? `/${first}` : "";
+}
+
+/** True when `meant` is where `plan`, not finished yet, will go: its own path elsewhere, or its place in the completed folder it will be filed in. */
+function futurePlace(plan: IndexEntry<PlanPlace>, entry: IndexEntry<PlanPlace>, meant: readonly string[]): boolean {
+  if (plan.place.state === "completed") return false;
+  const finish = plan.place.finish;
+  return plan.path === entry.path || (finish !== undefined && meant.some((c) => c.startsWith(path.dirname(finish.to) + path.sep)));
+}
+
 /** How a path was written: from the plan's folder (`../x.md`, `x.md`), or from the repository (`docs/x.md`: its first folder is there, or `/docs/x.md`). */
 function writtenFrom(link: string, bases: readonly string[], files: FileSystemView): "plan" | "repository" | "root" {
   if (link.startsWith("/")) return "root";
@@ -114,7 +138,9 @@ export const execplanReferences: ProjectRule = {
       if (!from) basesOf.set(entry.place.root, (from = pathBases(entry.place.root, files)));
       const here = path.dirname(entry.path);
       for (const ref of entry.references) {
-        const link = ref.path.replace(/\\/g, "/");
+        const written = ref.path.replace(/\\/g, "/");
+        const mount = mountPrefix(written, from, files);
+        const link = written.slice(mount.length);
         // `/docs/x.md` is read from the repository, as GitHub reads it
         const candidates = [...(link.startsWith("/") ? [] : [path.resolve(here, link)]), ...from.map((base) => path.join(base, link))];
         if (candidates.some((c) => files.exists(c) || files.gitIgnored(c))) continue;
@@ -123,22 +149,25 @@ export const execplanReferences: ProjectRule = {
         const meant = style === "plan" ? [path.resolve(here, link)] : from.map((base) => path.join(base, link));
         // only a path among the plans can be a plan's old place: `docs/xlsx.md` is none of `plans/xlsx.md`
         const amongPlans = meant.some((c) => folders.some((f) => c.startsWith(f + path.sep)));
-        const moved = amongPlans ? movedPlan(plans, link) : undefined;
+        const found = amongPlans ? movedPlan(plans, link) : undefined;
+        // a plan's own future place (`completed/<its name>`) is no old place of it
+        const moved = found && !futurePlace(found, entry, meant) ? found : undefined;
+        if (found && !moved) continue;
         const report = (message: string, fix?: string) =>
           context.report({ entry, span: ref.span, message, ...(fix !== undefined ? { fix: { range: [ref.range.start, ref.range.end], text: fix } } : {}) });
         if (moved) {
           // the new path written as the old one was
           const repo = posix(path.relative(from[0] as string, moved.path));
-          const now = style === "plan" ? posix(path.relative(here, moved.path)) : style === "root" ? `/${repo}` : repo;
+          const now = style === "plan" ? posix(path.relative(here, moved.path)) : style === "root" ? `${mount}/${repo}` : repo;
           report(
             ref.kind === "link"
-              ? `Link to ${quoteValue(link, Infinity)} no longer resolves: the plan is now at ${quoteValue(now, Infinity)}; update the link.`
-              : `${quoteValue(link, Infinity)} no longer names a plan: it is now at ${quoteValue(now, Infinity)}; update the path.`,
+              ? `Link to ${quoteValue(written, Infinity)} no longer resolves: the plan is now at ${quoteValue(now, Infinity)}; update the link.`
+              : `${quoteValue(written, Infinity)} no longer names a plan: it is now at ${quoteValue(now, Infinity)}; update the path.`,
             // written in place of the old path, when it reads the same in a link or a code span
             SAFE_PATH.test(now) ? now : undefined,
           );
         } else if (ref.kind === "link") {
-          report(`Link to ${quoteValue(link, Infinity)} names nothing in the repository; correct the path, or remove the link if the document is gone.`);
+          report(`Link to ${quoteValue(written, Infinity)} names nothing in the repository; correct the path, or remove the link if the document is gone.`);
         }
       }
     }

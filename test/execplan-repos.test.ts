@@ -42,6 +42,9 @@ const LINTED: Record<string, string[]> = {
     "docs/exec-plans/completed/2026-03-cache-warmup.md",
     "docs/exec-plans/completed/2026-03-queue-migration.md",
   ],
+  "listed-sections-deeper": ["docs/exec-plans/active/2026-05-primer-melting-checks.md", "docs/exec-plans/completed/2026-04-plasmid-map-export.md"],
+  "progress-log": ["plans/2026-05-route-sharing.md", "plans/done/2026-04-offline-maps.md"],
+  "rules-behind-index": ["docs/exec-plans/active/2026-04-tide-alerts.md", "docs/exec-plans/completed/2026-03-station-import.md"],
 };
 
 const expected = (repo: string, name = "expected-output.txt") => readFileSync(path.join(ROOT, repo, name), "utf8");
@@ -77,6 +80,12 @@ const INIT: Record<string, string> = {
     'milestone-lint: wrote milestone-lint.config.json with the "execplan" preset for plans of the PLANS.md practice, judged against PLANS.md.\nWhy: docs/exec-plans holds 4 plans (2 completed, 2 active) and 2 files that are no plans, left out (docs/exec-plans/README.md, docs/exec-plans/tech-debt-tracker.md), and PLANS.md prescribes 12 sections, 4 required, with timestamped Progress items (the skeleton in the code block at line 23).\n',
   "docs-layout-broken":
     'milestone-lint: wrote milestone-lint.config.json with the "execplan" preset for plans of the PLANS.md practice, judged against PLANS.md.\nWhy: docs/exec-plans holds 6 plans (2 completed, 4 active) and 3 files that are no plans, left out (docs/exec-plans/README.md, docs/exec-plans/active/notes-from-call.md, docs/exec-plans/tech-debt-tracker.md), and PLANS.md prescribes 12 sections, 4 required, with timestamped Progress items (the skeleton in the code block at line 23).\n',
+  "listed-sections-deeper":
+    'milestone-lint: wrote milestone-lint.config.json with the "execplan" preset for plans of the PLANS.md practice, judged against PLANS.md.\nWhy: docs/exec-plans holds 2 plans (1 completed, 1 active) and 3 files that are no plans, left out (docs/exec-plans/README.md, docs/exec-plans/active/README.md, docs/exec-plans/completed/README.md), and PLANS.md prescribes 8 sections, 4 required (the sections it lists, at level 3 as its plans write them).\n',
+  "progress-log":
+    'milestone-lint: wrote milestone-lint.config.json with the "execplan" preset for plans of the PLANS.md practice, judged against PLANS.md.\nWhy: plans holds 2 plans (1 completed, 1 active), and PLANS.md prescribes 5 sections, 4 required, Progress kept as a log (the sections it explains under its own headings).\n',
+  "rules-behind-index":
+    'milestone-lint: wrote milestone-lint.config.json with the "execplan" preset for plans of the PLANS.md practice, judged against .agents/PLANS.md.\nWhy: docs/exec-plans holds 2 plans (1 completed, 1 active) and 1 file that is no plan, left out (docs/exec-plans/tech-debt-tracker.md), and .agents/PLANS.md prescribes 8 sections, 4 required, with timestamped Progress items (the skeleton in the code block at line 18).\n',
 };
 
 describe("fixes and the cache on plans", () => {

@@ -72,7 +72,7 @@ describe("the plans setting", () => {
 
   it("is resolved relative to the config's folder, the skeleton completed and handed to the rules that take it", () => {
     const resolved = resolveConfig({ plans: { files: ["plans/*.md"], skeleton: { sections: [{ heading: "Progress", required: true }, { heading: "Notes" }] } } }, source, builtinRules);
-    const skeleton = { level: 2, title: true, timestamps: false, sections: [{ heading: "Progress", required: true }, { heading: "Notes", required: false }] };
+    const skeleton = { level: 2, title: true, timestamps: false, checklist: true, sections: [{ heading: "Progress", required: true }, { heading: "Notes", required: false }] };
     expect(resolved.plans).toEqual({ root: ROOT, files: ["plans/*.md"], ignores: [], active: [], completed: [], skeleton });
     expect(resolved.rules["execplan-section-required"]?.options).toEqual({ skeleton });
     expect(resolved.rules["execplan-template-text"]).toBeUndefined();

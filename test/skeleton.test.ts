@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { acceptedKeys, completeSkeleton, knownSectionOf, skeletonSectionOf, wordingOf } from "../src/source/plan-sections.js";
+import { acceptedKeys, completeSkeleton, knownSectionOf, skeletonSectionOf, wordingOf, type SkeletonInput } from "../src/source/plan-sections.js";
 import { readSkeleton } from "../src/source/skeleton.js";
 import { FIXTURES } from "./helpers/fixtures.js";
 
@@ -53,6 +53,7 @@ describe("readSkeleton", () => {
       level: 2,
       title: false,
       timestamps: false,
+      checklist: true,
       sections: [
         { heading: "Progress", required: true },
         { heading: "Decision Log", required: true },
@@ -80,6 +81,23 @@ describe("readSkeleton", () => {
     expect(headings(text)).toEqual(["*進捗 / Progress", "*Suprises & Discoveries", "*意思決定 (Decision Log)"]);
   });
 
+  it.each([
+    ["under its own headings", "# Plans\n\n## Progress\n\nA log, one line a session:\n\n    2026-05-04 14:20 UTC - what was done - what came of it\n\n## Decision Log\n\nEach decision.\n"],
+    ["in a code block", "```md\n# <Title>\n\n## Progress\n\n- 2026-05-04: what was done.\n\n## Decision Log\n```\n"],
+    ["in a list", "# Plans\n\n- **Progress**: a dated log, one line a session.\n- **Decision Log**: each decision.\n"],
+  ])("reads a Progress kept as a log, without boxes, %s: no checklist asked for", (_, text) => {
+    expect(readSkeleton(text)?.skeleton).toMatchObject({ checklist: false, timestamps: false });
+  });
+
+  it.each([
+    ["a box", "# Plans\n\n## Progress\n\n- [ ] (YYYY-MM-DD HH:MMZ) A step.\n\n## Decision Log\n"],
+    ["the word", "# Plans\n\n## Progress\n\nFine-grained checkboxes, each stamped when done.\n\n## Decision Log\n"],
+    ["nothing said of it", "```md\n## Progress\n\n## Decision Log\n```\n"],
+    ["a list that only names it", "# Plans\n\n- `Progress`: kept current.\n- `Decision Log`: decisions, ticked off when revisited.\n"],
+  ])("reads Progress as a checklist where the skeleton shows %s", (_, text) => {
+    expect(readSkeleton(text)?.skeleton.checklist).toBe(true);
+  });
+
   it("finds nothing in a document that names fewer than two sections", () => {
     expect(readSkeleton("# Contributing\n\n## Progress\n\nWe are making progress.\n")).toBeUndefined();
     expect(readSkeleton("")).toBeUndefined();
@@ -89,10 +107,12 @@ describe("readSkeleton", () => {
     ["docs-layout", "PLANS.md"],
     ["agents-bilingual", ".agents/PLANS.md"],
     ["both-worlds", "docs/PLANS.md"],
+    ["progress-log", "PLANS.md"],
+    ["rules-behind-index", ".agents/PLANS.md"],
   ])("reads from %s's %s the skeleton its config holds", (repo, doc) => {
     const dir = path.join(FIXTURES, "execplan", repo);
-    const config = JSON.parse(readFileSync(path.join(dir, "milestone-lint.config.json"), "utf8")) as { plans: { skeleton: object } };
-    expect(readSkeleton(readFileSync(path.join(dir, doc), "utf8"))?.skeleton).toEqual(config.plans.skeleton);
+    const config = JSON.parse(readFileSync(path.join(dir, "milestone-lint.config.json"), "utf8")) as { plans: { skeleton: SkeletonInput } };
+    expect(readSkeleton(readFileSync(path.join(dir, doc), "utf8"))?.skeleton).toEqual(completeSkeleton(config.plans.skeleton));
   });
 });
 

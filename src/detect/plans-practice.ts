@@ -1,7 +1,8 @@
 /**
  * Recognises the PLANS.md practice in a repository and proposes the config's
- * `plans`: the rules document (the file `AGENTS.md` points to, else `PLANS.md` at
- * the root, in `docs/`, `.agent/` or `.agents/`) and the skeleton it prescribes (or,
+ * `plans`: the rules document (the first that gives a skeleton of the files `AGENTS.md`
+ * points to and `PLANS.md` at the root, in `docs/`, `.agent/` or `.agents/`: an index
+ * that only points to the rules gives none) and the skeleton it prescribes (or,
  * when it gives none, the one a template among the plans is); the plan folders (the
  * ones the documents name, else the usual places); which files in them are plans
  * (the ones with two or more of the skeleton's sections, never a template) and which
@@ -15,7 +16,7 @@ import { toString } from "mdast-util-to-string";
 import type { ConfigFile, PlansConfig } from "../config/config-files.js";
 import { readFrontMatter } from "../source/front-matter.js";
 import { BodyNotParsed, parseMarkdown } from "../source/markdown.js";
-import { acceptedKeys, DEFAULT_SKELETON, skeletonSectionOf } from "../source/plan-sections.js";
+import { acceptedKeys, DEFAULT_SKELETON, skeletonSectionOf, type SkeletonInput } from "../source/plan-sections.js";
 import { readSource } from "../source/read-source.js";
 import { readSkeleton, readTemplate, type SkeletonReading } from "../source/skeleton.js";
 import { classify } from "../tree/place.js";
@@ -66,11 +67,33 @@ function read(abs: string, root: string): string | undefined {
   return r.ok ? r.text : undefined;
 }
 
-/** The rules document: the first Markdown file `AGENTS.md` names that has "plan" in its name, else the usual places. */
-function findDocument(cwd: string): string | undefined {
+/** The rules documents that exist, in the order they are looked for: the Markdown files `AGENTS.md` names that have "plan" in their name, then the usual places. */
+function findDocuments(cwd: string): string[] {
   const agents = read(path.join(cwd, "AGENTS.md"), cwd) ?? "";
   const named = [...agents.matchAll(/[\w./-]*\.md\b/g)].map((m) => m[0].replace(/^\.\//, "")).filter((p) => /plan/i.test(path.posix.basename(p)));
-  return [...named, ...DOCUMENTS].find((rel) => existsSync(path.join(cwd, rel)) && statSync(path.join(cwd, rel)).isFile());
+  return [...new Set([...named, ...DOCUMENTS])].filter((rel) => existsSync(path.join(cwd, rel)) && statSync(path.join(cwd, rel)).isFile());
+}
+
+interface Rules {
+  /** The rules document, if any: the first that gives a skeleton, else the first found. */
+  rules?: string;
+  reading?: SkeletonReading;
+  /** The text of every rules document found, where plan folders may be named. */
+  texts: string[];
+}
+
+/** The rules documents read: an index such as `docs/PLANS.md` that only points to `.agents/PLANS.md` gives no skeleton, the document it points to does. */
+function rulesOf(cwd: string): Rules {
+  const found = findDocuments(cwd).flatMap((rel) => {
+    const text = read(path.join(cwd, rel), cwd);
+    return text === undefined ? [] : [{ rel, text }];
+  });
+  const texts = found.map((d) => d.text);
+  for (const { rel, text } of found) {
+    const reading = readSkeleton(text);
+    if (reading) return { rules: rel, reading, texts };
+  }
+  return { ...(found[0] ? { rules: found[0].rel } : {}), texts };
 }
 
 /** The Markdown files below `dir`, relative to `cwd`, sorted (node_modules and .git left out). */
@@ -102,30 +125,38 @@ function planFolderOf(cwd: string, named: string): string | undefined {
   return folder;
 }
 
-/** The plan folders: those the documents name, else the usual ones that exist; never an agentrules tree, never one inside another. */
+/** The plan folders: those the documents name, else the usual ones that exist; never an agentrules tree or a folder of templates (`docs/templates/plans`), never one inside another. */
 function findFolders(cwd: string, documents: readonly string[]): string[] {
-  const named = documents.flatMap((text) => [...text.matchAll(NAMED_PATH)].flatMap((m) => planFolderOf(cwd, m[0]) ?? []));
+  const named = documents.flatMap((text) => [...text.matchAll(NAMED_PATH)].flatMap((m) => planFolderOf(cwd, m[0]) ?? [])).filter((f) => !TEMPLATE.test(f));
   const candidates = named.length > 0 ? named : FOLDERS.filter((f) => isDir(path.join(cwd, f)));
   const unique = [...new Set(candidates)].filter((f) => !AGENTRULES.test(f)).sort();
   return unique.filter((f) => !unique.some((other) => other !== f && f.startsWith(`${other}/`)));
 }
 
-/** True when the file has two or more of the skeleton's sections as top-level headings: a plan, not a note. */
-function isPlan(text: string, accepted: readonly Set<string>[]): boolean {
+/** The top-level headings of `text` that are sections of the skeleton, with their level. */
+function sectionHeadings(text: string, accepted: readonly Set<string>[]): { section: number; depth: number }[] {
   let root;
   try {
     root = parseMarkdown(text, readFrontMatter(text));
   } catch (error) {
-    if (error instanceof BodyNotParsed) return false;
+    if (error instanceof BodyNotParsed) return [];
     throw error;
   }
-  const sections = new Set<number>();
-  for (const node of root.children) {
-    if (node.type !== "heading") continue;
+  return root.children.flatMap((node) => {
+    if (node.type !== "heading") return [];
     const section = skeletonSectionOf(accepted, toString(node as Heading).trim());
-    if (section !== undefined) sections.add(section);
-  }
-  return sections.size >= 2;
+    return section === undefined ? [] : [{ section, depth: (node as Heading).depth }];
+  });
+}
+
+/** True when the file has two or more of the skeleton's sections as top-level headings: a plan, not a note. */
+const isPlan = (headings: readonly { section: number }[]): boolean => new Set(headings.map((h) => h.section)).size >= 2;
+
+/** The level most plans write the skeleton's sections at (the shallower on a tie), if any. */
+function commonLevel(headings: readonly { depth: number }[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const { depth } of headings) counts.set(depth, (counts.get(depth) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
 }
 
 /** The sub-folder of `folder` with one of `names`, if any. */
@@ -144,20 +175,27 @@ function filePatterns(folders: readonly string[], plans: readonly string[]): str
   });
 }
 
-/** What the skeleton is, in a few words: `PLANS.md prescribes 12 sections, 4 required (the skeleton in the code block at line 23)`. */
-function describeSkeleton(reading: SkeletonReading | undefined, document: string | undefined): string {
-  if (!reading) return `${document ? `${document} gives no skeleton I can read` : "no rules document (PLANS.md) was found"}, so the practice's own sections are used, the four living ones required`;
+/** What the skeleton is, in a few words: `PLANS.md prescribes 12 sections, 4 required (the skeleton in the code block at line 23)`; `level` where the plans set it. */
+function describeSkeleton(reading: SkeletonReading | undefined, document: string | undefined, level: number | undefined): string {
+  const at = level === undefined ? "" : `, at level ${level} as its plans write them`;
+  if (!reading) return `${document ? `${document} gives no skeleton I can read` : "no rules document (PLANS.md) was found"}, so the practice's own sections are used, the four living ones required${at}`;
   const s = reading.skeleton;
   const required = s.sections.filter((x) => x.required).length;
-  return `${document} prescribes ${s.sections.length} sections, ${required} required${s.timestamps ? ", with timestamped Progress items" : ""} (${reading.from})`;
+  const progress = !s.checklist ? ", Progress kept as a log" : s.timestamps ? ", with timestamped Progress items" : "";
+  return `${document} prescribes ${s.sections.length} sections, ${required} required${progress} (${reading.from}${at})`;
+}
+
+/** The skeleton as the config keeps it: `checklist` only where Progress is no checklist, the default being one. */
+function written(skeleton: Skeleton): SkeletonInput {
+  const { checklist, ...rest } = skeleton;
+  return checklist ? rest : skeleton;
 }
 
 /** The practice as found from `cwd`, or undefined when no folder holds a plan. */
 export function detectPlans(cwd: string): PlansDetection | undefined {
-  const rules = findDocument(cwd);
-  const rulesText = rules === undefined ? undefined : read(path.join(cwd, rules), cwd);
+  const { rules, reading: fromRules, texts: documents } = rulesOf(cwd);
   const agents = read(path.join(cwd, "AGENTS.md"), cwd);
-  const folders = findFolders(cwd, [rulesText ?? "", agents ?? ""]);
+  const folders = findFolders(cwd, [...documents, agents ?? ""]);
   const texts = new Map<string, string>();
   for (const folder of folders) {
     for (const rel of markdownBelow(cwd, folder)) {
@@ -167,7 +205,6 @@ export function detectPlans(cwd: string): PlansDetection | undefined {
   }
   const isTemplate = (rel: string) => TEMPLATE.test(rel.slice((folders.find((f) => rel.startsWith(`${f}/`)) ?? "").length));
   // a rules document without a skeleton: a template kept among the plans is one
-  const fromRules = rulesText === undefined ? undefined : readSkeleton(rulesText);
   const template = fromRules
     ? undefined
     : [...texts].flatMap(([rel, text]) => {
@@ -180,10 +217,18 @@ export function detectPlans(cwd: string): PlansDetection | undefined {
   const accepted = skeleton.sections.map(acceptedKeys);
   const plans: string[] = [];
   const others: string[] = [];
-  for (const [rel, text] of texts) (!isTemplate(rel) && isPlan(text, accepted) ? plans : others).push(rel);
+  const planHeadings: { depth: number }[] = [];
+  for (const [rel, text] of texts) {
+    const headings = isTemplate(rel) ? [] : sectionHeadings(text, accepted);
+    (isPlan(headings) ? plans : others).push(rel);
+    if (isPlan(headings)) planHeadings.push(...headings);
+  }
 
   const used = folders.filter((f) => plans.some((p) => p.startsWith(`${f}/`)));
   if (used.length === 0) return undefined;
+  // a skeleton that does not show the sections' heading level (or no skeleton): the level its plans write them at
+  const level = reading === undefined || reading.levelAssumed ? commonLevel(planHeadings) : undefined;
+  const levelled = level !== undefined && level !== skeleton.level ? { ...skeleton, level } : undefined;
 
   const active: string[] = [];
   const completed: string[] = [];
@@ -207,11 +252,11 @@ export function detectPlans(cwd: string): PlansDetection | undefined {
       files,
       ...(ignores.length > 0 ? { ignores } : {}),
       ...(completed.length > 0 ? { active, completed } : {}),
-      ...(reading ? { skeleton: reading.skeleton } : {}),
+      ...(reading || levelled ? { skeleton: written(levelled ?? skeleton) } : {}),
     },
   };
   const findings = [
-    describeSkeleton(reading, document),
+    describeSkeleton(reading, document, levelled?.level),
     `${used.join(" and ")} ${used.length === 1 ? "holds" : "hold"} ${plans.length} ${plans.length === 1 ? "plan" : "plans"}${counts}${ignores.length > 0 ? ` and ${ignores.length} ${ignores.length === 1 ? "file that is no plan, left out" : "files that are no plans, left out"} (${ignores.join(", ")})` : ""}`,
   ];
   return { config, findings, ...(document !== undefined ? { document } : {}) };

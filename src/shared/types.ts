@@ -364,6 +364,8 @@ export interface Skeleton {
   title: boolean;
   /** Ticked `Progress` items carry a timestamp, as the skeleton's own items do. */
   timestamps: boolean;
+  /** `Progress` is a checklist; false where the skeleton keeps it as a log without boxes. */
+  checklist: boolean;
   sections: SkeletonSection[];
 }
 

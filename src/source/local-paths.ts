@@ -12,9 +12,9 @@ import type { AnyFileContext, IndexedLocalPath } from "../shared/types.js";
 /** A machine-local path as found: the index keeps it with its line and column (`IndexedLocalPath`). */
 export type LocalPath = Omit<IndexedLocalPath, "span">;
 
-/** A home or workspace folder and the one folder below it (the user, or the checkout), then the rest of the path. */
+/** A home or workspace folder and the one folder below it (the user, or the checkout; a user's name scrubbed away leaves `/Users//`), then the rest of the path. */
 const LOCAL =
-  /(?<![\w.~/\\-])(?:(\/Users\/|[A-Za-z]:[\\/]Users[\\/])|(\/home\/|\/workspaces?\/))([^\s\\/"'`<>()[\]{}|,;*]+)((?:[\\/][^\s\\/"'`<>()[\]{}|,;*]+)*[\\/]?)/g;
+  /(?<![\w.~/\\-])(?:(\/Users\/|[A-Za-z]:[\\/]Users[\\/])|(\/home\/|\/workspaces?\/))([^\s\\/"'`<>()[\]{}|,;*]*)((?:[\\/][^\s\\/"'`<>()[\]{}|,;*]+)*[\\/]?)/g;
 /** What ends a path in prose but is not part of it: punctuation, a `:12:3` line reference, a `#L12` anchor. */
 const TRAILING = /(?:[.,:;!?]+|:\d+(?::\d+)?|#L\d+(?:-L?\d+)?)$/;
 /** A path deeper than this is no path anyone wrote by hand: only its last parts are looked up. */
@@ -43,7 +43,9 @@ export function localPaths(context: AnyFileContext, checkout: string): LocalPath
     const [whole, strong, weak, first = "", rest = ""] = m;
     // a workspace's first folder is the checkout itself; a home's is the user
     const tail = parts(trimTail(rest));
-    add(m.index, trimTail(whole), { strong: strong !== undefined, tail: weak?.startsWith("/workspace") ? [first, ...tail] : tail });
+    // `/Users/` alone (`homes are under /Users/.`) names no one's files
+    if (parts(trimTail(`${first}${rest}`)).length === 0) continue;
+    add(m.index, trimTail(whole), { strong: strong !== undefined, tail: weak?.startsWith("/workspace") && first !== "" ? [first, ...tail] : tail });
   }
   // this checkout's own absolute path, wherever it is
   const own = checkout.split(path.sep).join("/");

@@ -38,6 +38,7 @@ export const DEFAULT_SKELETON: Skeleton = {
   level: 2,
   title: true,
   timestamps: false,
+  checklist: true,
   sections: (Object.keys(KNOWN_SECTIONS) as KnownSection[]).map((id) => ({
     heading: KNOWN_SECTIONS[id][0],
     required: LIVING_SECTIONS.includes(id),
@@ -211,12 +212,13 @@ export function sectionHeadingLabel(skeleton: Skeleton, index: number): string {
 /** A skeleton as a config writes it: only `sections` is needed, each with only its `heading`. */
 export type SkeletonInput = Partial<Omit<Skeleton, "sections">> & { sections: (Omit<SkeletonSection, "required"> & { required?: boolean })[] };
 
-/** The skeleton with its defaults: sections at level 2 under a title, no timestamps, sections optional. */
+/** The skeleton with its defaults: sections at level 2 under a title, Progress a checklist without timestamps, sections optional. */
 export function completeSkeleton(given: SkeletonInput): Skeleton {
   return {
     level: given.level ?? 2,
     title: given.title ?? true,
     timestamps: given.timestamps ?? false,
+    checklist: given.checklist ?? true,
     sections: given.sections.map((s) => ({ heading: s.heading, required: s.required ?? false, ...(s.aliases ? { aliases: s.aliases } : {}) })),
   };
 }

@@ -55,8 +55,9 @@ export function saysDone(status: PlanStatus | undefined): boolean {
   return rest === "" || /^(?:[(\[—–:;,.]|-\s|\d{4}-\d{2}-\d{2})/.test(rest);
 }
 
-/** An unticked item that says where its work went: deferred, split out, dropped, struck through. */
-const SET_ASIDE = /~~|\b(?:deferred|postponed|moved to|split (?:out|into|off)|out of scope|won'?t (?:do|fix)|wontfix|dropped|cancell?ed|superseded|descoped|not needed|no longer needed)\b/i;
+/** An unticked item that says where its work went (deferred, split out, dropped, struck through), or that it was optional. */
+const SET_ASIDE =
+  /~~|\b(?:deferred|postponed|moved to|split (?:out|into|off)|out of scope|won'?t (?:do|fix)|wontfix|dropped|cancell?ed|superseded|descoped|not needed|no longer needed|nice[- ]to[- ]have|stretch goal)\b|^\W*optional\b|\(optional\)/i;
 
 /** The unticked items that still stand for work to do. */
 export function stillOpen(items: readonly ChecklistItem[]): ChecklistItem[] {
@@ -70,6 +71,14 @@ const STILL_TO_COME =
 
 function stillToCome(text: string): boolean {
   return STILL_TO_COME.test(text.replace(SUBJECT, ""));
+}
+
+/** What a section says when the work itself goes on, not only its write-up: `Pending.`, `In progress`, `Not finished yet`. */
+const WORK_GOES_ON = /^(?:pending|in progress|ongoing|work in progress|wip|not (?:yet )?(?:finished|complete|completed|done|implemented))\b/i;
+
+/** True when `text` (a section's first entry) says the plan's work goes on. */
+export function saysWorkGoesOn(text: string): boolean {
+  return WORK_GOES_ON.test(text.replace(SUBJECT, ""));
 }
 
 /** The section's entries: each paragraph, each item of a list, and anything else as one entry. */

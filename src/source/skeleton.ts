@@ -21,6 +21,8 @@ export interface SkeletonReading {
   skeleton: Skeleton;
   /** Where in the document it was read, for the user: `the code block at line 40`. */
   from: string;
+  /** The document does not show the sections' heading level (it lists them, or explains them under its own headings): level 2 is assumed. */
+  levelAssumed?: true;
 }
 
 /** Code blocks that may hold a skeleton: Markdown, plain text, or no language said. */
@@ -80,13 +82,29 @@ function sectionsOf(items: readonly Named[]): Skeleton["sections"] {
   });
 }
 
-/** True when the Progress section of `text` (between the offsets) shows a timestamped item. */
-function showsTimestamps(text: string, items: readonly Named[], level: number): boolean {
+/** Words that say Progress is kept as a checklist: a box, or a checklist named. */
+const CHECKLIST = /\[[ xX]\]|check-?box|check-?list|check(?:ed)? off|\btick(?:ed|s)?\b/i;
+/** A log shown instead: a dated entry, or a log named. */
+const LOG = /\d{4}-\d{2}-\d{2}|YYYY-MM-DD|\blog\b/i;
+
+/**
+ * What the skeleton shows of Progress, from what it writes under that heading (the
+ * heading's line first): ticked items with a timestamp; a checklist, the practice's
+ * form, unless it shows a log without any box or checklist (`2026-05-04 14:20 UTC -
+ * what was done`), where a plan without boxes follows its skeleton.
+ */
+function progressForm(region: string | undefined): Pick<Skeleton, "timestamps" | "checklist"> {
+  const said = region?.replace(/^[^\n]*\n?/, "") ?? "";
+  return { timestamps: region !== undefined && TIMESTAMPED_ITEM.test(region), checklist: CHECKLIST.test(said) || !LOG.test(said) };
+}
+
+/** What `text` writes under its Progress heading, at `level`, up to the next heading at that level or above. */
+function progressRegion(text: string, items: readonly Named[], level: number): string | undefined {
   const at = items.findIndex((i) => i.known === "progress" && i.depth === level);
   const progress = items[at];
-  if (!progress) return false;
+  if (!progress) return undefined;
   const next = items.slice(at + 1).find((i) => i.depth <= level);
-  return TIMESTAMPED_ITEM.test(text.slice(progress.start, next?.start ?? text.length));
+  return text.slice(progress.start, next?.start ?? text.length);
 }
 
 /** The top-level headings of a document. */
@@ -101,7 +119,7 @@ function asSkeleton(items: readonly Named[], text: string): Skeleton {
   return {
     level,
     title: items.slice(0, Math.max(first, 0)).some((i) => i.depth < level),
-    timestamps: showsTimestamps(text, items, level),
+    ...progressForm(progressRegion(text, items, level)),
     sections: sectionsOf(items.filter((i) => i.depth === level)),
   };
 }
@@ -127,8 +145,9 @@ function fromHeadings(root: Root, text: string): SkeletonReading | undefined {
   const own = items.filter((i) => i.depth === level && i.known);
   if (score(own) < 2) return undefined;
   return {
-    skeleton: { level: 2, title: true, timestamps: showsTimestamps(text, items, level), sections: sectionsOf(own) },
+    skeleton: { level: 2, title: true, ...progressForm(progressRegion(text, items, level)), sections: sectionsOf(own) },
     from: "the sections it explains under its own headings",
+    levelAssumed: true,
   };
 }
 
@@ -144,14 +163,19 @@ function itemName(item: ListItem): string | undefined {
 /** Sections only listed: list items that start with a section's name. */
 function fromList(root: Root): SkeletonReading | undefined {
   const items: Named[] = [];
+  let progress: string | undefined;
   walk(root, (node) => {
     if (node.type !== "listItem") return;
     const name = itemName(node);
     const known = name === undefined ? undefined : knownSectionOf(name);
-    if (name !== undefined && known) items.push({ text: name, depth: 2, known, start: nodeRange(node).start });
+    if (name === undefined || !known) return;
+    items.push({ text: name, depth: 2, known, start: nodeRange(node).start });
+    // what the item says of Progress, after its name: `Progress: a checklist, …`
+    const said = toString(node);
+    if (known === "progress" && progress === undefined) progress = `${name}\n${said.slice(said.indexOf(name) + name.length)}`;
   });
   if (score(items) < 2) return undefined;
-  return { skeleton: { level: 2, title: true, timestamps: false, sections: sectionsOf(items) }, from: "the sections it lists" };
+  return { skeleton: { level: 2, title: true, ...progressForm(progress), sections: sectionsOf(items) }, from: "the sections it lists", levelAssumed: true };
 }
 
 /** The skeleton a template file (`docs/exec-plans/TEMPLATE.md`) is: its own headings, or undefined when it names fewer than two sections. */
