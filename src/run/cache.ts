@@ -22,7 +22,7 @@ import { writeAtomic } from "../fix/write-atomic.js";
 
 export const DEFAULT_CACHE_FILE = ".milestonelintcache";
 /** Bumped when the layout of the cache file changes. */
-const CACHE_FORMAT = 6;
+const CACHE_FORMAT = 7;
 /** The key of a file read only for the whole-tree rules: its keys are kept, and no run's results. */
 const INDEX_ONLY = "";
 
