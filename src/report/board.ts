@@ -139,6 +139,8 @@ export interface Board {
     errors: { file: string; plan?: AnyPlanView; milestone?: MilestoneView; problems: Problem[] }[];
     lifecycle: { kind: NonNullable<RuleMeta["lifecycle"]>; label: string; problems: Problem[] }[];
     blocked: { plan: PlanView; milestone: MilestoneView }[];
+    /** Plans of the PLANS.md practice whose status says they are blocked. */
+    blockedPlans: PracticePlanView[];
     idle: AnyPlanView[];
   };
   /** Plans and milestones whose body this run did not read (a run on some files only). */
@@ -166,7 +168,7 @@ function practiceStatusKey(s: PracticePlanSummary): string | undefined {
   if (s.status === undefined) return s.state;
   const word = statusWord(s.status);
   if (KNOWN_STATUSES.has(word)) return word;
-  return s.finished && s.state !== "completed" ? "done" : s.status;
+  return s.finished && s.state !== "completed" ? "done" : s.status.toLowerCase();
 }
 
 /** The path of a plan inside the plan folder that holds it, the deepest one. */
@@ -312,7 +314,7 @@ export function buildBoard(result: LintResult, rules: Record<string, RuleMeta>):
     errorCount: result.errorCount,
     warningCount: result.warningCount,
     filesWithProblems: result.files.filter((f) => f.diagnostics.length > 0).length,
-    attention: { errors: errorFiles, lifecycle, blocked, idle },
+    attention: { errors: errorFiles, lifecycle, blocked, blockedPlans: practice.filter((p) => p.group === "active" && p.statusClass === "blocked"), idle },
     runWarnings: result.warnings ?? [],
     withoutBody: plans.reduce((n, p) => n + (p.summary.file !== undefined && !p.summary.body ? 1 : 0) + p.milestones.filter((m) => !m.summary.body).length, 0),
     practiceUnread: practice.filter((p) => !p.summary.body).length,

@@ -181,15 +181,15 @@ ${p.milestones.length > 0 ? html`<ol class="ms-list">${p.milestones.map((m) => m
 /** A message cut for a list line; the card and the table have it whole. */
 const short = (text: string): string => (text.length > 150 ? `${text.slice(0, 149)}…` : text);
 
-const OUTCOMES = { written: "written", empty: "empty", "to come": "not written yet (says it is still to come)" } as const;
+const OUTCOMES = { written: "written", empty: "empty", "to come": "still to come" } as const;
 
 /** A plan of the PLANS.md practice: its title, status and place, its Progress steps, its outcomes and its problems. */
 function practiceCard(board: Board, p: PracticePlanView): Html {
   const s = p.summary;
   const body = s.body;
   const idle = p.idleDays !== undefined && p.idleDays >= IDLE_DAYS ? html`<span class="st-paused">no activity for ${p.idleDays} days</span>` : undefined;
-  const folder = s.state === undefined ? "in neither an active nor a completed folder" : `in ${s.state === "active" ? "an active" : "a completed"} folder`;
-  const from = s.statusFrom !== undefined ? `status from its ${s.statusFrom}` : s.state !== undefined ? "status from its folder" : "no status";
+  const folder = s.state === undefined ? "neither an active nor a completed folder" : `${s.state} folder`;
+  const from = s.statusFrom !== undefined ? `status from its ${s.statusFrom}` : undefined;
   const last = body?.lastActivity !== undefined ? html` <span class="sep">·</span> last ticked ${body.lastActivity}` : "";
   const steps = !body?.progress
     ? html`<p class="meta">No Progress section.</p>`
@@ -203,7 +203,7 @@ function practiceCard(board: Board, p: PracticePlanView): Html {
 <div class="card-head"><div class="title"><div class="line1">${badge(p.status, p.statusClass)}<code class="id">${p.label}</code></div><h4>${s.title ?? "(no title)"}</h4></div><div class="tally">${tally(p.errors, p.warnings)}</div></div>
 ${metaLine([s.owner, s.updated ? `updated ${s.updated}` : s.created ? `created ${s.created}` : undefined, idle])}
 ${metaLine([html`<span class="mono" title="${s.file}">${s.folder}/</span>`, folder, from])}
-${body ? html`${steps}<p class="outcomes ${oc}">${outcomes === undefined ? "No Outcomes & Retrospective section" : html`Outcomes &amp; Retrospective ${OUTCOMES[outcomes]}`}</p>` : html`<p class="unread">Not read in this run (it linted some files): Progress and outcomes not shown.</p>`}${p.problems.length > 0 ? problemList(board, p.problems) : ""}
+${body ? html`${steps}<p class="outcomes ${oc}">${outcomes === undefined ? "No Outcomes & Retrospective section" : html`Outcomes &amp; Retrospective: ${OUTCOMES[outcomes]}`}</p>` : html`<p class="unread">Not read in this run (it linted some files): Progress and outcomes not shown.</p>`}${p.problems.length > 0 ? problemList(board, p.problems) : ""}
 </article>`;
 }
 
@@ -214,8 +214,8 @@ function fileLabel(file: string, plan?: AnyPlanView, milestone?: MilestoneView):
 }
 
 function attention(board: Board): Html {
-  const { errors, lifecycle, blocked, idle } = board.attention;
-  if (errors.length + lifecycle.length + blocked.length + idle.length === 0) {
+  const { errors, lifecycle, blocked, blockedPlans, idle } = board.attention;
+  if (errors.length + lifecycle.length + blocked.length + blockedPlans.length + idle.length === 0) {
     return html`<div class="attention calm">Nothing needs attention: no errors, nothing blocked, no stale plans.</div>`;
   }
   const list = <T>(items: T[], item: (t: T) => Html) => folded(items, 8, (t) => html`<li>${item(t)}</li>`, (inner) => html`<ul>${inner}</ul>`, "");
@@ -223,6 +223,7 @@ function attention(board: Board): Html {
   return html`<div class="attention">
 ${errors.length > 0 ? html`<div class="att err"><h3>${plural(errorCount, "error")} in ${plural(errors.length, "file")}</h3>${list(errors, (f) => html`${fileLabel(f.file, f.plan, f.milestone)} <span class="why">— ${plural(f.problems.length, "error")}: ${[...new Set(f.problems.map((d) => d.ruleId))].join(", ")}</span>`)}</div>` : ""}
 ${blocked.length > 0 ? html`<div class="att block"><h3>${plural(blocked.length, "milestone")} blocked</h3>${list(blocked, (b) => html`${fileLabel(b.milestone.summary.file, b.plan, b.milestone)} <span class="why">— ${b.milestone.summary.owner ?? "no owner"}, ${dates(b.milestone.summary)}</span>`)}</div>` : ""}
+${blockedPlans.length > 0 ? html`<div class="att block"><h3>${plural(blockedPlans.length, "plan")} blocked</h3>${list(blockedPlans, (p) => html`${fileLabel(p.summary.file, p)} <span class="why">— ${p.status}${p.lastUpdate ? `, last update ${p.lastUpdate}` : ""}</span>`)}</div>` : ""}
 ${lifecycle.map((g) => html`<div class="att life"><h3>${g.label} (${g.problems.length})</h3>${list(g.problems, (d) => html`${fileLabel(d.file, d.plan, d.milestone)} <span class="why">— ${short(d.message)}</span>`)}</div>`)}
 ${idle.length > 0 ? html`<div class="att idle"><h3>${plural(idle.length, "unfinished plan")} with no update for ${IDLE_DAYS} days or more</h3>${list(idle, (p) => html`${fileLabel(p.summary.file ?? p.summary.folder, p)} <span class="why">— ${statusText(planStatus(p))}, last update ${p.lastUpdate}, ${p.idleDays} days ago</span>`)}</div>` : ""}
 </div>`;

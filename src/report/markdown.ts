@@ -91,15 +91,16 @@ function listed<T>(items: T[], item: (t: T) => string): string {
 }
 
 function attention(out: Out, board: Board): void {
-  const { errors, lifecycle, blocked, idle } = board.attention;
+  const { errors, lifecycle, blocked, blockedPlans, idle } = board.attention;
   out.push("### Needs attention", "");
-  if (errors.length + lifecycle.length + blocked.length + idle.length === 0) {
+  if (errors.length + lifecycle.length + blocked.length + blockedPlans.length + idle.length === 0) {
     out.push("Nothing: no errors, nothing blocked, no stale plans.", "");
     return;
   }
   const errorCount = errors.reduce((n, f) => n + f.problems.length, 0);
   if (errors.length > 0) out.push(`- ❌ **${plural(errorCount, "error")} in ${plural(errors.length, "file")}**: ${listed(errors, (f) => `${where(f.file, f.plan, f.milestone)} (${f.problems.length})`)}`);
   if (blocked.length > 0) out.push(`- ⛔ **${plural(blocked.length, "milestone")} blocked**: ${listed(blocked, (b) => `${where(b.milestone.summary.file, b.plan, b.milestone)} (${e(b.milestone.summary.owner ?? "no owner")})`)}`);
+  if (blockedPlans.length > 0) out.push(`- ⛔ **${plural(blockedPlans.length, "plan")} blocked**: ${listed(blockedPlans, (p) => `${where(p.summary.file, p)} (${status(p.status)})`)}`);
   for (const g of lifecycle) out.push(`- 🔁 **${g.label}** (${g.problems.length}): ${listed(g.problems, (d) => `${where(d.file, d.plan, d.milestone)}: ${e(d.message)}`)}`);
   if (idle.length > 0) out.push(`- 💤 **${plural(idle.length, "unfinished plan")} with no update for ${IDLE_DAYS} days or more**: ${listed(idle, (p) => `${where(p.summary.file ?? p.summary.folder, p)} (${status(p.kind === "practice" ? p.status : p.summary.status)}, last update ${p.lastUpdate})`)}`);
   out.push("");
