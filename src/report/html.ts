@@ -248,7 +248,7 @@ function practiceTile(board: Board): Html {
   const finished = board.practice.filter((p) => p.group === "done");
   const steps = active.reduce((t, p) => ({ done: t.done + (p.summary.body?.progress?.done ?? 0), total: t.total + (p.summary.body?.progress?.total ?? 0) }), { done: 0, total: 0 });
   const written = finished.filter((p) => p.summary.body?.outcomes === "written").length;
-  return html`<div class="tile"><h2>Progress of plans in flight</h2><p class="big">${steps.done}/${steps.total} <small>steps ticked in ${plural(active.length, "plan")}</small></p>${steps.total > 0 ? html`<progress class="wide" max="${steps.total}" value="${steps.done}" aria-label="Progress steps ticked in plans in flight"></progress>` : ""}<ul class="chips"><li class="st-active"><span class="dot"></span><span class="n">${active.length}</span> in flight</li><li class="st-done"><span class="dot"></span><span class="n">${finished.length}</span> finished${finished.length > 0 ? `, ${written} with outcomes written` : ""}</li></ul></div>`;
+  return html`<div class="tile"><h2>Progress of plans in flight</h2><p class="big">${steps.done}/${steps.total} <small>steps ticked</small></p>${steps.total > 0 ? html`<progress class="wide" max="${steps.total}" value="${steps.done}" aria-label="Progress steps ticked in plans in flight"></progress>` : ""}<ul class="chips"><li class="st-active"><span class="dot"></span><span class="n">${active.length}</span> in flight</li><li class="st-done"><span class="dot"></span><span class="n">${finished.length}</span> finished${finished.length > 0 ? `, ${written} with outcomes written` : ""}</li></ul></div>`;
 }
 
 function summary(board: Board): Html {
