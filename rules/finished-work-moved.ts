@@ -11,6 +11,13 @@
  *   under `complete/YYYY/MM/DD/`: `agentrules execplan complete EP-…` moves it with
  *   its milestones.
  *
+ * A tree written by the older CLI files finished work under `archive/` (plans under
+ * `archive/YYYY/MM/DD/`, milestones in `milestones/archive/`) with its commands
+ * `execplan archive` and `execplan milestone archive`: where no finished plan (or
+ * milestone) of the tree is under a `complete/` folder, the message and the `git mv`
+ * name `archive/` and those commands, so that the move keeps the tree in one
+ * spelling and the command exists in the CLI that wrote it.
+ *
  * A warning: the status may be ahead of a move that is about to happen. An `archived`
  * status in an active folder is an error of `status-matches-folder` and
  * `plan-status-place`; the template layout has no closed folder for plans. The
@@ -58,60 +65,94 @@
  * active/webhook-intake/milestones/active/MS001_signature-check.md:5:9  warning  Milestone is completed but still in `milestones/active/`; move it to `milestones/complete/` with `agentrules execplan milestone complete EP-20260406-001 --ms 1`.
  *   → mkdir -p active/webhook-intake/milestones/complete && git mv active/webhook-intake/milestones/active/MS001_signature-check.md active/webhook-intake/milestones/complete/MS001_signature-check.md
  * ```
+ *
+ * ### A tree of the older CLI, finished work under `archive/`
+ *
+ * ```md archive/2026/03/08/EP-20260115-004_billing-retries/EP-20260115-004_billing-retries.md
+ * ---
+ * id: EP-20260115-004
+ * status: archived
+ * ---
+ * ```
+ *
+ * ```md active/search-facets/milestones/archive/MS001_facet-index.md
+ * ---
+ * id: EP-20260302-006/MS001
+ * execplan_id: EP-20260302-006
+ * ms: 1
+ * status: completed
+ * ---
+ * ```
+ *
+ * ```md active/search-facets/milestones/active/MS002_facet-api.md
+ * ---
+ * id: EP-20260302-006/MS002
+ * execplan_id: EP-20260302-006
+ * ms: 2
+ * status: completed
+ * ---
+ * ```
+ *
+ * ```md active/search-facets/EP-20260302-006_search-facets.md
+ * ---
+ * id: EP-20260302-006
+ * status: done
+ * ---
+ * ```
+ *
+ * ```text output
+ * active/search-facets/EP-20260302-006_search-facets.md:3:9  warning  Plan is done but still under `active/`; move it to `archive/YYYY/MM/DD/` with `agentrules execplan archive EP-20260302-006`.
+ *   → mkdir -p archive/2026/11/25 && git mv active/search-facets archive/2026/11/25/EP-20260302-006_search-facets
+ * active/search-facets/milestones/active/MS002_facet-api.md:5:9  warning  Milestone is completed but still in `milestones/active/`; move it to `milestones/archive/` with `agentrules execplan milestone archive EP-20260302-006 --ms 2`.
+ *   → mkdir -p active/search-facets/milestones/archive && git mv active/search-facets/milestones/active/MS002_facet-api.md active/search-facets/milestones/archive/MS002_facet-api.md
+ * ```
  */
 import path from "node:path";
-import type { FileContext, FileRule } from "../src/shared/types.js";
+import type { ProjectContext, ProjectRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { integerValue, stringValue, type Located } from "../src/source/front-matter-values.js";
+import { closedMilestoneFolder, closedPlanFolder } from "../src/tree/closed-folders.js";
 import { gitMv, gitMvPath } from "../src/tree/git-mv.js";
-import { isPlanId, milestoneIdParts, splitPlanFileName } from "../src/tree/identity.js";
-import { milestoneCloseCommand, planCompleteCommand } from "../src/tree/lifecycle.js";
+import { milestoneCloseCommand, milestoneVerb, planCompleteCommand } from "../src/tree/lifecycle.js";
+import { treeOf, type MilestoneNode, type PlanNode } from "../src/tree/plan-tree.js";
 import { completedPlanDir } from "../src/tree/relocate.js";
 
-/** The milestone's plan and number, from `id`, else `execplan_id` and `ms`. */
-function milestoneIdentity(context: FileContext): { planId: string; ms: number } | undefined {
-  const fromId = milestoneIdParts(stringValue(context.frontMatter, "id")?.value);
-  if (fromId) return fromId;
-  const planId = stringValue(context.frontMatter, "execplan_id")?.value;
-  const ms = integerValue(context.frontMatter, "ms")?.value;
-  return isPlanId(planId) && ms !== undefined ? { planId, ms } : undefined;
-}
-
-function milestone(context: FileContext, status: Located<string>): void {
-  const { place } = context.file;
-  if (status.value !== "completed" || place.folder !== "active") return;
+function milestone(context: ProjectContext, node: MilestoneNode): void {
+  const { entry } = node;
+  const { place } = entry;
+  if (!entry.linted || entry.keys.status?.value !== "completed" || place.folder !== "active") return;
   const upstream = place.layout === "upstream";
-  const closed = upstream ? "milestones/complete/" : "milestones/archive/YYYY/MM/DD/";
-  const identity = milestoneIdentity(context);
-  const how = identity ? ` with \`${milestoneCloseCommand(identity.planId, identity.ms, place.layout)}\`` : "";
-  const target = upstream ? ["complete"] : ["archive", ...context.today.split("-")];
+  const name = upstream ? closedMilestoneFolder(context, entry) : "archive";
+  const closed = upstream ? `milestones/${name}/` : "milestones/archive/YYYY/MM/DD/";
+  const how = node.planId !== undefined && node.ms !== undefined ? ` with \`${milestoneCloseCommand(node.planId, node.ms, milestoneVerb(place.layout, name))}\`` : "";
+  const target = upstream ? [name] : ["archive", ...context.today.split("-")];
   context.report({
+    entry,
+    key: "status",
     message: `Milestone is completed but still in \`milestones/active/\`; move it to \`${closed}\`${how}.`,
-    at: status.range,
-    suggestion: gitMv(context.file, path.join(place.planDir, "milestones", ...target, place.fileName)),
+    suggestion: gitMv(entry, path.join(place.planDir, "milestones", ...target, place.fileName)),
   });
 }
 
-function plan(context: FileContext, status: Located<string>): void {
-  const { file } = context;
-  const { place } = file;
-  if (status.value !== "done" || place.layout !== "upstream" || place.planFolder !== "active") return;
-  const fromKey = stringValue(context.frontMatter, "id")?.value;
-  const fromName = splitPlanFileName(place.fileName).plan;
-  const id = isPlanId(fromKey) ? fromKey : isPlanId(fromName) ? fromName : undefined;
-  const how = id ? ` with \`${planCompleteCommand(id)}\`` : "";
+function plan(context: ProjectContext, node: PlanNode): void {
+  const { entry, id } = node;
+  const { place } = entry;
+  if (!entry.linted || entry.keys.status?.value !== "done" || place.layout !== "upstream" || place.planFolder !== "active") return;
+  const name = closedPlanFolder(context, entry);
+  const how = id !== undefined ? ` with \`${planCompleteCommand(id, name)}\`` : "";
   // several plans sharing `active/` itself (an old layout) cannot move as one folder
   const shared = path.basename(place.planDir) === "active";
   context.report({
-    message: `Plan is done but still under \`active/\`; move it to \`complete/YYYY/MM/DD/\`${how}.`,
-    at: status.range,
-    ...(shared ? {} : { suggestion: gitMvPath(file, place.planDir, completedPlanDir(place, context.today, id)) }),
+    entry,
+    key: "status",
+    message: `Plan is done but still under \`active/\`; move it to \`${name}/YYYY/MM/DD/\`${how}.`,
+    ...(shared ? {} : { suggestion: gitMvPath(entry, place.planDir, completedPlanDir(place, context.today, id, name)) }),
   });
 }
 
-export const finishedWorkMoved: FileRule = {
+export const finishedWorkMoved: ProjectRule = {
   meta: {
     id: "finished-work-moved",
+    scope: "project",
     description: "A completed milestone is out of `milestones/active/`, a done plan out of `active/`",
     severity: "warn",
     appliesTo: ["milestone", "execplan"],
@@ -119,9 +160,8 @@ export const finishedWorkMoved: FileRule = {
     lifecycle: "place",
   },
   check(context) {
-    const status = stringValue(context.frontMatter, "status");
-    if (!status) return;
-    if (context.file.place.kind === "milestone") milestone(context, status);
-    else plan(context, status);
+    const tree = treeOf(context);
+    for (const node of tree.plans) plan(context, node);
+    for (const node of tree.milestones) milestone(context, node);
   },
 };

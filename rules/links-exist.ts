@@ -7,7 +7,10 @@
  * a path starting with `./` or `../` may also be read from the file's own folder.
  * When a plan or milestone has moved (`active/` to `complete/…`), the link goes stale
  * and the message says where it is now, found by its ID or its file name in the tree.
- * A path that git ignores is not judged: a clone does not have it.
+ * A path that git ignores is not judged: a clone does not have it. Nor is a missing
+ * path in a plan or milestone that is still `planned`: work not started links the
+ * document it is to write (`docs/rollout.md` for the milestone that writes it), so
+ * only a link to a plan or milestone that has moved is judged there.
  *
  * A value is a repository path when it is one word, not a URL (`https://…`,
  * `mailto:`), not an issue or PR reference (`LEDGER-311`, `#42`, `org/repo#42`), not
@@ -18,6 +21,8 @@
  * Empty values are not judged.
  *
  * ## Valid
+ *
+ * ### Links that resolve
  *
  * ```md active/webhook-intake/EP-20260406-001_webhook-intake.md
  * ---
@@ -33,6 +38,17 @@
  * ```md complete/2026/03/20/EP-20260302-001_ledger-export/EP-20260302-001_ledger-export.md
  * ---
  * id: EP-20260302-001
+ * ---
+ * ```
+ *
+ * ### Work not started names the document it will write
+ *
+ * ```md active/webhook-intake/milestones/active/MS002_retry-runbook.md
+ * ---
+ * id: EP-20260406-001/MS002
+ * status: planned
+ * links:
+ *   docs: "docs/webhooks/retry-runbook.md"
  * ---
  * ```
  *
@@ -149,6 +165,8 @@ export const linksExist: ProjectRule = {
           const span = links.fieldSpans?.[key] ?? links.valueSpan;
           const written = quoteValue(item.trim(), Infinity);
           const moved = movedTo(context, link);
+          // work not started may name the document it will write
+          if (!moved && entry.keys.status?.value === "planned") continue;
           if (moved) {
             // both whole: the new path is what the user writes in
             const now = quoteValue(posix(path.relative(repo, moved.entry.path)), Infinity);

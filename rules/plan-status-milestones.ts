@@ -90,7 +90,8 @@
 import type { ProjectRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
 import { msLabel } from "../src/tree/identity.js";
-import { CLOSED_MILESTONE, FINISHED_PLAN, OPEN_MILESTONE, milestoneCloseCommand } from "../src/tree/lifecycle.js";
+import { closedMilestoneFolder } from "../src/tree/closed-folders.js";
+import { CLOSED_MILESTONE, FINISHED_PLAN, OPEN_MILESTONE, milestoneCloseCommand, milestoneVerb } from "../src/tree/lifecycle.js";
 import { treeOf, type MilestoneNode } from "../src/tree/plan-tree.js";
 
 /** At most this many milestones are named in one message. */
@@ -153,11 +154,12 @@ export const planStatusMilestones: ProjectRule = {
         const open = mine.filter((m) => !m.archived && m.entry.place.folder === "active" && OPEN_MILESTONE.has(statusOf(m) ?? ""));
         const [first] = open;
         if (!first) continue;
+        const verb = milestoneVerb(first.entry.place.layout, closedMilestoneFolder(context, first.entry));
         const command =
           open.length > 1
-            ? `: finish each and run \`${milestoneCloseCommand(plan.id, "<N>", first.entry.place.layout)}\``
+            ? `: finish each and run \`${milestoneCloseCommand(plan.id, "<N>", verb)}\``
             : first.ms !== undefined
-              ? `: finish it and run \`${milestoneCloseCommand(plan.id, first.ms, first.entry.place.layout)}\``
+              ? `: finish it and run \`${milestoneCloseCommand(plan.id, first.ms, verb)}\``
               : "";
         context.report({
           entry: plan.entry,

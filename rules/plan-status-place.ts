@@ -10,7 +10,9 @@
  *   `agentrules execplan complete EP-…` named. A `done` plan still in `active/` is
  *   `finished-work-moved`'s, a warning: it may be about to move.
  *
- * `completed/` is read like `archive/`, an older spelling of `complete/`.
+ * `completed/` is read like `archive/`, an older spelling of `complete/`. In a tree
+ * of the older CLI, whose finished plans are all under `archive/`, the move and the
+ * command say `archive/` and `agentrules execplan archive EP-…`.
  *
  * The template layout (docs/format.md §2) keeps every plan in `<plan_slug>/` whatever
  * its status: it has no folder for finished plans, so any status is right there
@@ -51,6 +53,7 @@ import path from "node:path";
 import type { ProjectRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
 import { gitMvPath } from "../src/tree/git-mv.js";
+import { closedPlanFolder } from "../src/tree/closed-folders.js";
 import { FINISHED_PLAN, planCompleteCommand } from "../src/tree/lifecycle.js";
 import { ARCHIVE_FOLDERS, treeOf } from "../src/tree/plan-tree.js";
 import { completedPlanDir } from "../src/tree/relocate.js";
@@ -81,12 +84,13 @@ export const planStatusPlace: ProjectRule = {
       } else if (folder === "active" && status === "archived") {
         // move the whole plan folder (with its milestones), unless several plans share it
         const shared = path.basename(entry.place.planDir) === "active";
-        const dest = completedPlanDir(entry.place, context.today, plan.id);
-        const command = plan.id === undefined ? "" : ` (\`${planCompleteCommand(plan.id)}\` does it)`;
+        const name = closedPlanFolder(context, entry);
+        const dest = completedPlanDir(entry.place, context.today, plan.id, name);
+        const command = plan.id === undefined ? "" : ` (\`${planCompleteCommand(plan.id, name)}\` does it)`;
         context.report({
           entry,
           key: "status",
-          message: `Status is "archived", but the plan is under \`active/\`; an archived plan lives under \`complete/YYYY/MM/DD/${path.basename(dest)}/\`: move its folder there${command}, or set another status.`,
+          message: `Status is "archived", but the plan is under \`active/\`; an archived plan lives under \`${name}/YYYY/MM/DD/${path.basename(dest)}/\`: move its folder there${command}, or set another status.`,
           ...(shared ? {} : { suggestion: gitMvPath(entry, entry.place.planDir, dest) }),
         });
       }

@@ -23,6 +23,11 @@
  * status like `completed`, right in `milestones/complete/` and wrong in `active/`. A
  * `completed` milestone still in `milestones/active/` is `finished-work-moved`'s.
  *
+ * Only the statuses of open work (`planned`, `in_progress`, `blocked`) are wrong in a
+ * closed folder: a value that is no status at all (`done`, which people carry over from
+ * plans) is `front-matter-schema`'s to report, and the folder says the work is finished,
+ * so moving the file back to `milestones/active/` would be the wrong fix.
+ *
  * ## Valid
  *
  * ### The template's archive
@@ -64,6 +69,7 @@ import { docsUrl } from "../src/shared/docs-url.js";
 import { stringValue } from "../src/source/front-matter-values.js";
 import { gitMv } from "../src/tree/git-mv.js";
 import { CLI_PATHS_OPTIONS_SCHEMA, type CliPathOptions } from "../src/tree/cli-paths.js";
+import { OPEN_MILESTONE } from "../src/tree/lifecycle.js";
 import { ARCHIVE_FOLDERS } from "../src/tree/plan-tree.js";
 
 const UPSTREAM_STATUSES = ["planned", "in_progress", "completed", "blocked"];
@@ -91,7 +97,7 @@ function template(context: FileContext<CliPathOptions>, status: string | undefin
     report(context, `Milestone is in \`milestones/active/${subfolders.join("/")}/\`; active milestones sit directly in \`milestones/active/\`.`, at, status === "archived" ? archiveToday : ["active"]);
   } else if (folder === "active" && status === "archived") {
     report(context, "`status` is archived but the file is in `milestones/active/`; an archived milestone lives in `milestones/archive/YYYY/MM/DD/` (the day it was archived): move it there, or change `status`.", at, archiveToday);
-  } else if (closed && status !== undefined && !finished) {
+  } else if (closed && status !== undefined && OPEN_MILESTONE.has(status)) {
     report(context, `\`status\` is ${status} but the file is archived under \`milestones/${folder}/\`, which only holds \`completed\` or \`archived\` milestones: change \`status\`, or move the file back to \`milestones/active/\` if work goes on.`, at, ["active"]);
   }
 }
@@ -112,7 +118,7 @@ function upstream(context: FileContext<CliPathOptions>, status: string | undefin
     report(context, `Milestone is in \`milestones/${[folder, ...subfolders].join("/")}/\`; in the upstream layout milestones sit directly in \`milestones/${folder}/\`.`, at, [folder ?? "complete"]);
   } else if (folder === "active" && status === "archived" && context.options.cliPaths) {
     report(context, "`status` is archived but the file is in `milestones/active/`; an archived milestone lives in `milestones/complete/`: move it there, or change `status`.", at, ["complete"]);
-  } else if (folder !== "active" && status !== undefined && status !== "completed" && status !== "archived") {
+  } else if (folder !== "active" && status !== undefined && OPEN_MILESTONE.has(status)) {
     report(context, `\`status\` is ${status} but the file is in \`milestones/${folder}/\`, which only holds \`completed\` milestones: change \`status\`, or move the file back to \`milestones/active/\` if work goes on.`, at, ["active"]);
   }
 }

@@ -338,7 +338,11 @@ describe("the board", () => {
 
     const board = await boardOn("2026-04-25");
     expect(board.attention.errors.map((f) => [f.file, f.problems.map((d) => d.ruleId)])).toEqual([[MILESTONE, ["status-matches-folder"]]]);
-    expect(board.attention.lifecycle.map((g) => [g.kind, g.problems.map((d) => d.file)])).toEqual([["place", [MILESTONE]]]);
+    // and its Workstreams table still has ⏳ tasks: finished-work-ticked, `lifecycle: "checklist"`
+    expect(board.attention.lifecycle.map((g) => [g.kind, g.problems.map((d) => d.file)])).toEqual([
+      ["place", [MILESTONE]],
+      ["checklist", [MILESTONE]],
+    ]);
     // search-index was last updated on 2026-03-20 (36 days before), the other plan on 2026-04-01 (24 days)
     expect(board.attention.idle.map((p) => [p.label, p.lastUpdate, p.idleDays])).toEqual([["EP-20260210-003", "2026-03-20", 36]]);
     expect(board.attention.blocked).toEqual([]);

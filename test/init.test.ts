@@ -3,7 +3,7 @@
  * written, what is refused, the line a config-less run ends with, and which folders a
  * run lints by default (`.agent`, `.agents`, both).
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -133,6 +133,17 @@ describe("the folders linted by default", () => {
     expect(new Set(files(only))).toEqual(new Set([".agents"]));
     cpSync(path.join(CLI_TREE, ".agent"), path.join(dir, ".agent"), { recursive: true });
     expect(new Set(files(runCli(["--now", FIXTURE_TODAY, "--format", "json"], { cwd: dir })))).toEqual(new Set([".agent", ".agents"]));
+  });
+
+  it("reads a .agent that links to .agents (a rename's compatibility junction) once, as .agents", async () => {
+    const dir = scratch(AGENTS_TREE);
+    symlinkSync(".agents", path.join(dir, ".agent"), "dir");
+    const r = runCli(["--now", FIXTURE_TODAY, "--format", "json"], { cwd: dir });
+    const files = (JSON.parse(r.stdout) as { files: { file: string }[] }).files.map((f) => f.file);
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.filter((f) => !f.startsWith(".agents/"))).toEqual([]);
+    expect(r.status).toBe(0);
+    expect((await inspect(dir))?.detections[0]?.reason).toMatch(/^\.agents\/exec_plans holds /);
   });
 
   it("says so in one line when neither exists", () => {

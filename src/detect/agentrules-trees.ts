@@ -12,7 +12,7 @@
  */
 import path from "node:path";
 import { readSource } from "../source/read-source.js";
-import { AGENT_DIRS } from "../tree/agent-dirs.js";
+import { defaultTargets } from "../tree/agent-dirs.js";
 import { classify } from "../tree/place.js";
 import { walkMarkdown } from "../run/discover.js";
 import type { Layout } from "../shared/types.js";
@@ -46,7 +46,7 @@ export const agentrulesTrees: Detector = {
   async detect(cwd) {
     const files: string[] = [];
     // a folder that is missing or cannot be read holds nothing to go by
-    for (const dir of AGENT_DIRS) await walkMarkdown(path.join(cwd, dir, "exec_plans"), files, []);
+    for (const dir of defaultTargets(cwd)) await walkMarkdown(path.join(cwd, dir, "exec_plans"), files, []);
     let plans = 0;
     let cliPlans = 0;
     let milestones = 0;

@@ -3,7 +3,7 @@
  * `.agents/`, as some repositories renamed it (their registry and templates moved
  * with it). Everything that derives a path from that folder goes through here.
  */
-import { existsSync } from "node:fs";
+import { existsSync, lstatSync, realpathSync } from "node:fs";
 import path from "node:path";
 
 export const AGENT_DIRS: readonly string[] = [".agent", ".agents"];
@@ -22,7 +22,23 @@ export function repoDirOf(root: string): string {
   return isAgentDir(path.basename(parent)) ? path.dirname(parent) : parent;
 }
 
-/** What a run lints when given no paths: whichever of `.agent` and `.agents` exists in `cwd` (both when both do). */
+/**
+ * What a run lints when given no paths: whichever of `.agent` and `.agents` exists in
+ * `cwd` (both when both do). One that is a link to the other (the compatibility
+ * junction a repository leaves behind when it renames the folder) is the same tree,
+ * read once, by the folder's real name.
+ */
 export function defaultTargets(cwd: string): string[] {
-  return AGENT_DIRS.filter((dir) => existsSync(path.join(cwd, dir)));
+  const found = AGENT_DIRS.flatMap((dir) => {
+    const abs = path.join(cwd, dir);
+    if (!existsSync(abs)) return [];
+    let real = abs;
+    try {
+      real = realpathSync.native(abs);
+    } catch {
+      // unreadable: judged by its own name
+    }
+    return [{ dir, real, link: lstatSync(abs).isSymbolicLink() }];
+  });
+  return found.filter((f, i) => !found.some((o, j) => j !== i && o.real === f.real && (f.link ? !o.link || j < i : !o.link && j < i))).map((f) => f.dir);
 }

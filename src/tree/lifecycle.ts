@@ -13,15 +13,21 @@ export const OPEN_MILESTONE: ReadonlySet<string> = new Set(["planned", "in_progr
 export const FINISHED_PLAN: ReadonlySet<string> = new Set(["done", "archived"]);
 
 /**
- * The command that moves a finished milestone to its closed folder: `complete` in the
- * upstream layout; `archive` in the template's, whose older CLI versions know only
- * that name (newer ones keep it as an alias).
+ * The command that moves a finished milestone to its closed folder: `complete` where
+ * finished milestones go to `milestones/complete/`, `archive` where they go to
+ * `milestones/archive/` (the template layout, and trees of the older CLI, which knows
+ * only that name; newer ones keep it as an alias).
  */
-export function milestoneCloseCommand(planId: string, ms: number | "<N>", layout: Layout): string {
-  return `agentrules execplan milestone ${layout === "upstream" ? "complete" : "archive"} ${planId} --ms ${ms}`;
+export function milestoneCloseCommand(planId: string, ms: number | "<N>", verb: "complete" | "archive"): string {
+  return `agentrules execplan milestone ${verb} ${planId} --ms ${ms}`;
 }
 
-/** The command that moves a finished plan, with its milestones, to `complete/YYYY/MM/DD/`. */
-export function planCompleteCommand(planId: string): string {
-  return `agentrules execplan complete ${planId}`;
+/** The command that moves a finished plan, with its milestones, to `complete/YYYY/MM/DD/` (`archive/…` with the older CLI's `archive`). */
+export function planCompleteCommand(planId: string, verb: "complete" | "archive" = "complete"): string {
+  return `agentrules execplan ${verb} ${planId}`;
+}
+
+/** The verb of a milestone's move: `archive` in the template layout, else the tree's name for the folder. */
+export function milestoneVerb(layout: Layout, name: "complete" | "archive"): "complete" | "archive" {
+  return layout === "upstream" ? name : "archive";
 }

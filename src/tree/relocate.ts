@@ -32,11 +32,11 @@ export function milestoneTarget(entry: IndexEntry, planDir: string, layout: Layo
 
 /**
  * Where `agentrules execplan complete` moves a plan's folder today: under
- * `complete/YYYY/MM/DD/`, named `<ID>_<folder name>` (the file's own name without
- * `.md` when its ID is unknown).
+ * `complete/YYYY/MM/DD/` (`archive/…` in trees of the older CLI), named
+ * `<ID>_<folder name>` (the file's own name without `.md` when its ID is unknown).
  */
-export function completedPlanDir(place: Place, today: string, planId: string | undefined): string {
+export function completedPlanDir(place: Place, today: string, planId: string | undefined, folder: "complete" | "archive" = "complete"): string {
   const [y = "", m = "", d = ""] = today.split("-");
   const leaf = planId !== undefined ? `${planId}_${path.basename(place.planDir)}` : place.fileName.replace(/\.md$/i, "");
-  return path.join(place.root, "complete", y, m, d, leaf);
+  return path.join(place.root, folder, y, m, d, leaf);
 }
