@@ -33,10 +33,31 @@ const BROKEN_NOW = "2026-04-25";
 
 const temps: string[] = [];
 
-/** A throw-away copy of a repository of fixtures/execplan/, to break things in. */
-function practiceCopy(name: string): string {
+/** An empty folder in the temp folder, removed after the tests. */
+function tempDir(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "milestone-lint-board-"));
   temps.push(dir);
+  return dir;
+}
+
+/**
+ * `--format json` of the repository at `dir` as of BOARD_TODAY, which must be the same
+ * byte for byte whether phase one runs in this thread, in workers, or from the cache.
+ */
+function jsonSameEverywhere(dir: string): LintResult {
+  const run = (...flags: string[]) => runCli(["--now", BOARD_TODAY, "--format", "json", ...flags], { cwd: dir });
+  const single = run("--concurrency", "off");
+  expect(single.stderr).toBe("");
+  const cache = path.join(dir, "cache.json");
+  for (const flags of [["--concurrency", "2"], ["--cache", "--cache-location", cache], ["--cache", "--cache-location", cache, "--concurrency", "2"]]) {
+    expect(run(...flags).stdout).toBe(single.stdout);
+  }
+  return JSON.parse(single.stdout) as LintResult;
+}
+
+/** A throw-away copy of a repository of fixtures/execplan/, to break things in. */
+function practiceCopy(name: string): string {
+  const dir = tempDir();
   cpSync(path.join(PRACTICE, name), dir, { recursive: true });
   return dir;
 }
@@ -180,19 +201,11 @@ describe("result.tree", () => {
   });
 
   it("is the same with workers and from the cache, byte for byte in --format json", () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "milestone-lint-board-"));
-    temps.push(dir);
+    const dir = tempDir();
     generateBoardTree(dir, 30);
-    const run = (...flags: string[]) => runCli(["--now", BOARD_TODAY, "--format", "json", ...flags], { cwd: dir });
-    const single = run("--concurrency", "off");
-    expect(single.stderr).toBe("");
-    const reference = JSON.parse(single.stdout) as LintResult;
+    const reference = jsonSameEverywhere(dir);
     const tasks = reference.tree?.plans.flatMap((p) => p.milestones.map((m) => m.body?.tasks.total ?? 0)) ?? [];
     expect(tasks.filter((n) => n > 0).length).toBeGreaterThan(50);
-    const cache = path.join(dir, "cache.json");
-    for (const flags of [["--concurrency", "2"], ["--cache", "--cache-location", cache], ["--cache", "--cache-location", cache, "--concurrency", "2"]]) {
-      expect(run(...flags).stdout).toBe(single.stdout);
-    }
   });
 });
 
@@ -288,21 +301,12 @@ describe("result.tree: plans of the PLANS.md practice", () => {
   });
 
   it("is the same with workers and from the cache, byte for byte in --format json", () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "milestone-lint-board-"));
-    temps.push(dir);
+    const dir = tempDir();
     generatePracticeTree(dir, 60);
-    const run = (...flags: string[]) => runCli(["--now", BOARD_TODAY, "--format", "json", ...flags], { cwd: dir });
-    const single = run("--concurrency", "off");
-    expect(single.stderr).toBe("");
-    const reference = JSON.parse(single.stdout) as LintResult;
-    const plans = reference.tree?.practicePlans ?? [];
+    const plans = jsonSameEverywhere(dir).tree?.practicePlans ?? [];
     expect(plans).toHaveLength(60);
     expect(plans.every((p) => p.title !== undefined && p.body?.progress !== undefined && p.body.outcomes !== undefined)).toBe(true);
     expect(plans.filter((p) => p.body?.lastActivity !== undefined).length).toBeGreaterThan(30);
-    const cache = path.join(dir, "cache.json");
-    for (const flags of [["--concurrency", "2"], ["--cache", "--cache-location", cache], ["--cache", "--cache-location", cache, "--concurrency", "2"]]) {
-      expect(run(...flags).stdout).toBe(single.stdout);
-    }
   });
 });
 
@@ -463,8 +467,7 @@ describe("--format html", () => {
     const example = runCli(["--now", EXAMPLE_NOW, "--format", "html", "examples/.agent"]);
     expect(example.status).toBe(1);
     expect(await htmlProblems(example.stdout)).toEqual([]);
-    const dir = mkdtempSync(path.join(os.tmpdir(), "milestone-lint-board-"));
-    temps.push(dir);
+    const dir = tempDir();
     generateBoardTree(dir, 20);
     const generated = runCli(["--now", BOARD_TODAY, "--format", "html"], { cwd: dir });
     expect(generated.stderr).toBe("");
@@ -547,8 +550,7 @@ describe("--format html", () => {
     const broken = runCli(["--now", BROKEN_NOW, "--format", "html"], { cwd: BROKEN });
     expect([broken.status, broken.stderr]).toEqual([1, ""]);
     expect(await htmlProblems(broken.stdout)).toEqual([]);
-    const dir = mkdtempSync(path.join(os.tmpdir(), "milestone-lint-board-"));
-    temps.push(dir);
+    const dir = tempDir();
     generatePracticeTree(dir, 60);
     const generated = runCli(["--now", BOARD_TODAY, "--format", "html"], { cwd: dir });
     expect(generated.stderr).toBe("");
@@ -587,8 +589,7 @@ describe("--format html", () => {
   });
 
   it("is written by the CLI with --output-file, with the exit status of the lint", () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "milestone-lint-board-"));
-    temps.push(dir);
+    const dir = tempDir();
     const file = path.join(dir, "out", "board.html");
     const r = runCli(["--now", EXAMPLE_NOW, "--format", "html", "--output-file", file, "examples/.agent"]);
     expect([r.status, r.stdout, r.stderr]).toEqual([1, "", ""]);
@@ -628,8 +629,7 @@ describe("--format markdown", () => {
   });
 
   it("stays under GitHub's 65 536 characters on 200 plans, folding long lists and saying what it leaves out", () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "milestone-lint-board-"));
-    temps.push(dir);
+    const dir = tempDir();
     generateBoardTree(dir, 200);
     const out = runCli(["--now", BOARD_TODAY, "--format", "markdown"], { cwd: dir });
     expect(out.stderr).toBe("");
