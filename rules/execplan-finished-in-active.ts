@@ -42,7 +42,7 @@
  *
  * ```text output
  * 1:1  warning  Every Progress item of this plan is ticked, but it is still in an active folder: once its Outcomes & Retrospective is written, move it to the completed plans.
- *   → mkdir -p plans/completed && git mv plans/active/csv-export.md plans/completed/csv-export.md
+ *   → mkdir -p -- plans/completed && git mv -- plans/active/csv-export.md plans/completed/csv-export.md
  * ```
  */
 import type { FileRule, PlanPlace } from "../src/shared/types.js";

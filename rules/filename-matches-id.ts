@@ -48,7 +48,7 @@
  *
  * ```text output
  * 2:5  error  File name `EP-20260210-003_MS002_ranked-search-api.md` does not match `id` EP-20260210-003/MS003: it names MS002, not MS003. Expected EP-YYYYMMDD-NNN_MS###_<slug>.md: rename the file to `EP-20260210-003_MS003_ranked-search-api.md`.
- *   → git mv search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md search-index/milestones/active/EP-20260210-003_MS003_ranked-search-api.md
+ *   → git mv -- search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md search-index/milestones/active/EP-20260210-003_MS003_ranked-search-api.md
  * ```
  */
 import path from "node:path";

@@ -61,9 +61,9 @@
  *
  * ```text output
  * active/webhook-intake/EP-20260406-001_webhook-intake.md:3:9  warning  Plan is done but still under `active/`; move it to `complete/YYYY/MM/DD/` with `agentrules execplan complete EP-20260406-001`.
- *   → mkdir -p complete/2026/11/25 && git mv active/webhook-intake complete/2026/11/25/EP-20260406-001_webhook-intake
+ *   → mkdir -p -- complete/2026/11/25 && git mv -- active/webhook-intake complete/2026/11/25/EP-20260406-001_webhook-intake
  * active/webhook-intake/milestones/active/MS001_signature-check.md:5:9  warning  Milestone is completed but still in `milestones/active/`; move it to `milestones/complete/` with `agentrules execplan milestone complete EP-20260406-001 --ms 1`.
- *   → mkdir -p active/webhook-intake/milestones/complete && git mv active/webhook-intake/milestones/active/MS001_signature-check.md active/webhook-intake/milestones/complete/MS001_signature-check.md
+ *   → mkdir -p -- active/webhook-intake/milestones/complete && git mv -- active/webhook-intake/milestones/active/MS001_signature-check.md active/webhook-intake/milestones/complete/MS001_signature-check.md
  * ```
  *
  * ### A tree of the older CLI, finished work under `archive/`
@@ -102,9 +102,9 @@
  *
  * ```text output
  * active/search-facets/EP-20260302-006_search-facets.md:3:9  warning  Plan is done but still under `active/`; move it to `archive/YYYY/MM/DD/` with `agentrules execplan archive EP-20260302-006`.
- *   → mkdir -p archive/2026/11/25 && git mv active/search-facets archive/2026/11/25/EP-20260302-006_search-facets
+ *   → mkdir -p -- archive/2026/11/25 && git mv -- active/search-facets archive/2026/11/25/EP-20260302-006_search-facets
  * active/search-facets/milestones/active/MS002_facet-api.md:5:9  warning  Milestone is completed but still in `milestones/active/`; move it to `milestones/archive/` with `agentrules execplan milestone archive EP-20260302-006 --ms 2`.
- *   → mkdir -p active/search-facets/milestones/archive && git mv active/search-facets/milestones/active/MS002_facet-api.md active/search-facets/milestones/archive/MS002_facet-api.md
+ *   → mkdir -p -- active/search-facets/milestones/archive && git mv -- active/search-facets/milestones/active/MS002_facet-api.md active/search-facets/milestones/archive/MS002_facet-api.md
  * ```
  */
 import path from "node:path";

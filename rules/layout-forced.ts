@@ -44,7 +44,7 @@
  *
  * ```text output
  * 1:1  error  This file follows the template layout (`<slug>/…`, docs/format.md §2), but this project uses only the upstream layout (`active/<slug>/…`, `complete/YYYY/MM/DD/…`, docs/format.md §3); move it to active/search-index/EP-20260210-003_search-index.md.
- *   → mkdir -p active/search-index && git mv search-index/EP-20260210-003_search-index.md active/search-index/EP-20260210-003_search-index.md
+ *   → mkdir -p -- active/search-index && git mv -- search-index/EP-20260210-003_search-index.md active/search-index/EP-20260210-003_search-index.md
  * ```
  */
 import path from "node:path";

@@ -50,9 +50,9 @@
  *
  * ```text output
  * search-index/milestones/active/EP-20260210-003_MS001_tsvector-column.md:2:5  error  MS001 of plan EP-20260210-003 is also used by search-index/milestones/archive/2026/03/02/EP-20260210-003_MS001_tsvector-column.md (archived), a copy of this milestone with the same title; a milestone is moved, not copied, when it is archived, so the active copy is stale: delete this file.
- *   → git rm search-index/milestones/active/EP-20260210-003_MS001_tsvector-column.md
+ *   → git rm -- search-index/milestones/active/EP-20260210-003_MS001_tsvector-column.md
  * search-index/milestones/archive/2026/03/02/EP-20260210-003_MS001_tsvector-column.md:2:5  error  MS001 of plan EP-20260210-003 is also used by search-index/milestones/active/EP-20260210-003_MS001_tsvector-column.md (active), a stale copy of this milestone with the same title; a milestone is moved, not copied, when it is archived, so the active copy is stale: delete that file.
- *   → git rm search-index/milestones/active/EP-20260210-003_MS001_tsvector-column.md
+ *   → git rm -- search-index/milestones/active/EP-20260210-003_MS001_tsvector-column.md
  * ```
  *
  * ### Two milestones on one number
@@ -75,14 +75,14 @@
  *
  * ```text output
  * search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md:2:5  error  MS002 of plan EP-20260210-003 is also used by search-index/milestones/active/EP-20260210-003_MS002_search-suggestions.md (active, "Search suggestions"), a different milestone; that one should move to the next free number, MS003.
- *   → git mv search-index/milestones/active/EP-20260210-003_MS002_search-suggestions.md search-index/milestones/active/EP-20260210-003_MS003_search-suggestions.md
+ *   → git mv -- search-index/milestones/active/EP-20260210-003_MS002_search-suggestions.md search-index/milestones/active/EP-20260210-003_MS003_search-suggestions.md
  * search-index/milestones/active/EP-20260210-003_MS002_search-suggestions.md:2:5  error  MS002 of plan EP-20260210-003 is already taken by search-index/milestones/active/EP-20260210-003_MS002_ranked-search-api.md (active, "Ranked search API"), a different milestone; give this one the next free number, MS003, in `id`, `ms` and the file name.
- *   → git mv search-index/milestones/active/EP-20260210-003_MS002_search-suggestions.md search-index/milestones/active/EP-20260210-003_MS003_search-suggestions.md
+ *   → git mv -- search-index/milestones/active/EP-20260210-003_MS002_search-suggestions.md search-index/milestones/active/EP-20260210-003_MS003_search-suggestions.md
  * ```
  */
 import type { ProjectRule } from "../src/shared/types.js";
 import { docsUrl } from "../src/shared/docs-url.js";
-import { quote } from "../src/tree/git-mv.js";
+import { gitMvCommand, quote } from "../src/tree/git-mv.js";
 import { msLabel } from "../src/tree/identity.js";
 import { keeperOrder, renamedMilestone, reportOn, sameTitle, stateOf, titleOf } from "../src/tree/milestone-groups.js";
 import { push, treeOf, type MilestoneNode } from "../src/tree/plan-tree.js";
@@ -118,7 +118,7 @@ export const milestoneNumberUnique: ProjectRule = {
             keeper.archived && !other.archived
               ? "a milestone is moved, not copied, when it is archived, so the active copy is stale"
               : `the copy updated last (${String(keeper.entry.keys.updated?.value ?? "no date")}) is kept`;
-          const rm = `git rm ${quote(other.entry.displayPath)}`;
+          const rm = `git rm -- ${quote(other.entry.displayPath)}`;
           context.report(
             reportOn(other, `${label} is also used by ${keeper.entry.displayPath} (${stateOf(keeper)}), a copy of this milestone with the same title; ${why}: delete this file.`, rm),
           );
@@ -130,7 +130,7 @@ export const milestoneNumberUnique: ProjectRule = {
         const next = (highest.get(keeper.planKey) ?? 0) + 1;
         highest.set(keeper.planKey, next);
         const renamed = renamedMilestone(other, next);
-        const mv = renamed === undefined ? undefined : `git mv ${quote(other.entry.displayPath)} ${quote(renamed)}`;
+        const mv = renamed === undefined ? undefined : gitMvCommand(other.entry.displayPath, renamed);
         const keptTitle = titleOf(keeper);
         const otherTitle = titleOf(other);
         context.report(

@@ -44,9 +44,9 @@
  *
  * ```text output
  * active/search-index/EP-20260210-003_search-index.md:2:5  error  Plan EP-20260210-003 is also search-index/EP-20260210-003_search-index.md (template layout), a copy of this plan with the same title; a plan migrated to the upstream layout leaves no template copy behind, so that copy is stale: delete it.
- *   → git rm search-index/EP-20260210-003_search-index.md
+ *   → git rm -- search-index/EP-20260210-003_search-index.md
  * search-index/EP-20260210-003_search-index.md:2:5  error  Plan EP-20260210-003 is also active/search-index/EP-20260210-003_search-index.md (upstream layout, active), a copy with the same title; a plan migrated to the upstream layout leaves no template copy behind, so this copy is stale: delete it (and its milestones, if they were copied too).
- *   → git rm search-index/EP-20260210-003_search-index.md
+ *   → git rm -- search-index/EP-20260210-003_search-index.md
  * ```
  */
 import type { ProjectRule } from "../src/shared/types.js";
@@ -104,7 +104,7 @@ export const planIdUnique: ProjectRule = {
       for (const other of rest) {
         const title = text(other, "title");
         if (title !== "" && title.toLowerCase() === text(keeper, "title").toLowerCase()) {
-          const rm = `git rm ${quote(other.entry.displayPath)}`;
+          const rm = `git rm -- ${quote(other.entry.displayPath)}`;
           const why =
             keeper.entry.place.layout !== other.entry.place.layout
               ? "a plan migrated to the upstream layout leaves no template copy behind"

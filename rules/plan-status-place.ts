@@ -45,7 +45,7 @@
  *
  * ```text output
  * active/search-index/EP-20260210-003_search-index.md:3:9  error  Status is "archived", but the plan is under `active/`; an archived plan lives under `complete/YYYY/MM/DD/EP-20260210-003_search-index/`: move its folder there (`agentrules execplan complete EP-20260210-003` does it), or set another status.
- *   → mkdir -p complete/2026/11/25 && git mv active/search-index complete/2026/11/25/EP-20260210-003_search-index
+ *   → mkdir -p -- complete/2026/11/25 && git mv -- active/search-index complete/2026/11/25/EP-20260210-003_search-index
  * complete/2026/03/08/EP-20260221-001_contracts/EP-20260221-001_contracts.md:3:9  error  Status is "active", but the plan is under `complete/`, where finished plans go; set `status: done` (or `archived`), or move the plan back to `active/<slug>/` if it is not finished.
  * ```
  */

@@ -15,6 +15,8 @@
  * - a plan of the tree the registry does not list (at the `"plans"` key), unless its
  *   front matter lacks a required key (`agentrules` leaves such plans out; the
  *   schema rule reports them);
+ * - a key given twice in one object (a `"plans"` key twice, say: JSON readers keep
+ *   the last, and so is the registry judged);
  * - a file that is not valid JSON or has no `plans` list.
  *
  * ## Valid
@@ -135,6 +137,13 @@ export const registryInSync: ProjectRule = {
       if (registry.problem) {
         context.report({ entry: registry, span: registry.problem.span, message: `${registry.problem.message} It is generated from the plans' front matter: ${REBUILD}.` });
         continue;
+      }
+      for (const d of registry.duplicateKeys ?? []) {
+        context.report({
+          entry: registry,
+          span: d.span,
+          message: `registry.json gives \`${d.name}\` twice in one object (also at line ${d.firstLine}); every JSON reader keeps only this last one, and so is it judged here: remove the other, or ${REBUILD}.`,
+        });
       }
       const plans = tree.plans.filter((p) => p.entry.place.root === registry.root && p.id !== undefined);
       const listed = new Map<string, number>();

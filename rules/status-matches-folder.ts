@@ -60,7 +60,7 @@
  *
  * ```text output
  * 2:9  error  `status` is archived but the file is in `milestones/active/`; an archived milestone lives in `milestones/archive/YYYY/MM/DD/` (the day it was archived): move it there, or change `status`.
- *   → mkdir -p search-index/milestones/archive/2026/11/25 && git mv search-index/milestones/active/EP-20260210-003_MS001_tsvector-column.md search-index/milestones/archive/2026/11/25/EP-20260210-003_MS001_tsvector-column.md
+ *   → mkdir -p -- search-index/milestones/archive/2026/11/25 && git mv -- search-index/milestones/active/EP-20260210-003_MS001_tsvector-column.md search-index/milestones/archive/2026/11/25/EP-20260210-003_MS001_tsvector-column.md
  * ```
  */
 import path from "node:path";

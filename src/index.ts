@@ -221,7 +221,7 @@ export async function configForFile(file: string, options: Pick<LintOptions, "cw
   const loader = loaderFor(options, cwd);
   const abs = path.resolve(cwd, file);
   const loaded = await loader.forFile(abs);
-  return printable(loaded, await loader.isIgnored(abs));
+  return printable(loaded, await loader.isIgnored(abs), loader.searchStop(path.dirname(abs)));
 }
 
 /** The rules a run from `cwd` knows: built-in ones and the plugins of the config that applies there (`--list-rules`). */
@@ -233,6 +233,8 @@ export async function rulesFor(options: Pick<LintOptions, "cwd" | "config" | "de
 export interface PrintedConfig {
   /** The config file, absolute; null for an inline config or the defaults. */
   configFile: string | null;
+  /** The folder where the search for a config file stopped (the repository root, or the file system's root outside one); null with `--config` or an inline config. */
+  configSearchStoppedAt: string | null;
   extends: string[];
   plugins: string[];
   ignores: string[];
@@ -246,7 +248,7 @@ export interface PrintedConfig {
   plans?: PlanSettings;
 }
 
-function printable(loaded: LoadedConfig, ignored: boolean): PrintedConfig {
+function printable(loaded: LoadedConfig, ignored: boolean, searchStop: string | undefined): PrintedConfig {
   const rules: Record<string, RuleEntry> = {};
   for (const rule of loaded.rules) {
     const setting = loaded.config.rules[rule.meta.id];
@@ -257,6 +259,7 @@ function printable(loaded: LoadedConfig, ignored: boolean): PrintedConfig {
   const ext = loaded.input.extends;
   return {
     configFile: loaded.file ?? null,
+    configSearchStoppedAt: searchStop ?? null,
     extends: ext === undefined ? [] : typeof ext === "string" ? [ext] : ext,
     plugins: loaded.plugins,
     ignores: loaded.config.ignores,

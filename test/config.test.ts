@@ -1,5 +1,6 @@
 /** Configuration: discovery and precedence, presets, severities and options, schemas, ignores, plugins, errors. */
 import { afterAll, describe, expect, it } from "vitest";
+import { cpSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { configForFile, lint, rulesFor, type LintOptions } from "../src/index.js";
 import { resolveConfig } from "../src/config/config.js";
@@ -30,6 +31,33 @@ function broken(files: Record<string, string> = {}): string {
   edit(dir, EXECPLAN, (t) => t.replace("status: active", "status: bogus"));
   return dir;
 }
+
+describe("the search for a config file stops at the repository root", () => {
+  // a config file in a folder above the repository is someone else's, and a .mjs one is code that would run
+  const above = { "milestone-lint.config.mjs": 'import { writeFileSync } from "node:fs";\nwriteFileSync(new URL("./ran", import.meta.url), "");\nexport default { rules: { "front-matter-schema": "off" } };\n' };
+
+  it("inside a repository, a config above its root is neither found nor run, and --print-config says where the search stopped", async () => {
+    const dir = broken(above);
+    const repo = path.join(dir, "repo");
+    mkdirSync(path.join(repo, ".git"), { recursive: true });
+    cpSync(path.join(dir, ".agent"), path.join(repo, ".agent"), { recursive: true });
+    expect(brief(await run(repo))).toEqual([`${EXECPLAN}:4:9 error front-matter-schema`, `${MILESTONE}:6:9 error front-matter-schema`]);
+    const printed = await configForFile(MILESTONE, { cwd: repo });
+    expect(printed).toMatchObject({ configFile: null, configSearchStoppedAt: repo });
+    const cli = runCli(["--print-config", MILESTONE], { cwd: repo });
+    expect(JSON.parse(cli.stdout)).toMatchObject({ configFile: null, configSearchStoppedAt: repo });
+    expect(existsSync(path.join(dir, "ran"))).toBe(false);
+  });
+
+  it("a config at the repository root itself is found; outside a repository, the search goes on to the file system's root", async () => {
+    const inRepo = broken({ ...above, ".git/HEAD": "ref: refs/heads/main\n" });
+    expect(brief(await run(inRepo))).toEqual([]);
+    const outside = broken(above);
+    expect(brief(await run(outside))).toEqual([]);
+    expect(await configForFile(MILESTONE, { cwd: outside })).toMatchObject({ configFile: path.join(outside, "milestone-lint.config.mjs"), configSearchStoppedAt: path.parse(outside).root });
+    expect(await configForFile(MILESTONE, { cwd: outside, config: {} })).toMatchObject({ configFile: null, configSearchStoppedAt: null });
+  });
+});
 
 describe("discovery and precedence", () => {
   it("without a config every rule runs at its default severity", async () => {
@@ -204,6 +232,15 @@ describe("ignores", () => {
     expect(brief(await run(dir))).toHaveLength(2);
   });
 
+  it("applies to a folder whose name starts with two dots (`..drafts/` is inside the tree, not above it)", async () => {
+    const dir = tree({ ".agent/exec_plans/.gitignore": "..drafts/\n" });
+    cpSync(path.join(dir, ".agent/exec_plans/search-index"), path.join(dir, ".agent/exec_plans/..drafts"), { recursive: true });
+    const r = await run(dir);
+    expect(r.files.map((f) => f.file)).toEqual([EXECPLAN, MILESTONE, ARCHIVED].sort());
+    expect(r.errorCount).toBe(0);
+    expect((await configForFile(".agent/exec_plans/..drafts/EP-20260210-003_search-index.md", { cwd: dir })).ignored).toBe(true);
+  });
+
   it("a deeper .gitignore can re-include what a shallower one ignores", async () => {
     const dir = broken({
       ".gitignore": "*.md\n",
@@ -268,7 +305,7 @@ describe("--print-config", () => {
 describe("a broken config is exit 2 with the file and the reason on one line", () => {
   const cases: [string, Record<string, string>, string][] = [
     ["bad JSON", { "milestone-lint.config.json": '{\n  "rules": {\n    "front-matter-schema": "warn",\n  }\n}\n' },
-      "milestone-lint.config.json: invalid JSON at line 4, column 3: Expected double-quoted property name"],
+      'milestone-lint.config.json: invalid JSON at line 4, column 3: expected a "quoted" key but found `}` (JSON allows no trailing comma before `}`)'],
     ["an unknown rule", { "milestone-lint.config.json": json({ rules: { "front-matter-shema": "off" } }) },
       'milestone-lint.config.json: unknown rule "front-matter-shema". Did you mean "front-matter-schema"?'],
     ["a bad severity", { ".milestonelintrc.json": json({ rules: { "front-matter-schema": "warning" } }) },
@@ -288,7 +325,7 @@ describe("a broken config is exit 2 with the file and the reason on one line", (
     ["a setting outside its values", { "milestone-lint.config.json": json({ layout: "upstreem" }) },
       'milestone-lint.config.json: `layout` must be one of: "auto", "template", "upstream". Did you mean "upstream"?'],
     ["a missing schema file", { "milestone-lint.config.json": json({ schema: { milestone: "./nope.json" } }) },
-      'milestone-lint.config.json: schema file "./nope.json" cannot be read (ENOENT)'],
+      'milestone-lint.config.json: schema file "./nope.json" cannot be read (it does not exist)'],
     ["an invalid schema", { "milestone-lint.config.json": json({ schema: { mode: "replace", milestone: { type: "objekt" } } }) },
       "milestone-lint.config.json: the milestone schema is not a valid JSON Schema (type must be JSONType or JSONType[]: objekt)"],
     ["an invalid schema in a rule's options", { "milestone-lint.config.json": json({ rules: { "front-matter-schema": ["error", { schemas: { execplan: { required: ["x"] } } }] } }) },
@@ -325,6 +362,6 @@ describe("a broken config is exit 2 with the file and the reason on one line", (
   it("--config naming a file that does not exist", () => {
     const r = runCli(["--config", "nope.json"], { cwd: tree() });
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe("milestone-lint: nope.json: cannot be read (ENOENT)\n");
+    expect(r.stderr).toBe("milestone-lint: nope.json: cannot be read (it does not exist)\n");
   });
 });

@@ -137,7 +137,7 @@ describe("what walking a folder finds", () => {
     const r = runCli([...NOW, "-f", "json"], { cwd: dir });
     expect(r.status).toBe(1);
     expect(diagnosticsOf(r.stdout, pipe)).toEqual([
-      { line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: "unreadable-file", severity: "error", message: "File is not a regular file (a named pipe, a device or a socket); it is not read." },
+      { line: 1, column: 1, endLine: 1, endColumn: 1, ruleId: "unreadable-file", severity: "error", message: "File is a named pipe, not a regular file; it is not read." },
     ]);
   });
 

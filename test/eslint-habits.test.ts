@@ -149,7 +149,7 @@ describe("config files as markdownlint-cli2 and ESLint users write them", () => 
   it("a JSON error after comments is reported where it is in the file", () => {
     const r = runCli(NOW, { cwd: badTree({ "milestone-lint.config.jsonc": '// settings\n{\n  /* a */ "rules": {,}\n}\n' }) });
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe("milestone-lint: milestone-lint.config.jsonc: invalid JSON at line 3, column 21: Expected property name or '}'\n");
+    expect(r.stderr).toBe("milestone-lint: milestone-lint.config.jsonc: invalid JSON at line 3, column 21: expected a \"quoted\" key but found `,`\n");
   });
 
   it("ESLint's 0, 1, 2 severities", () => {

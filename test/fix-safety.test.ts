@@ -4,7 +4,7 @@
  * it was read; otherwise the file is left as it was, with a diagnostic saying why.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { chmodSync, lstatSync, mkdtempSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, lchownSync, lstatSync, mkdtempSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { lint } from "../src/index.js";
@@ -18,6 +18,16 @@ const valid = validMilestoneText();
 /** Blank lines before the front matter: front-matter-first-byte fixes it by removing them. */
 const fixable = `\n\n${valid}`;
 const isRoot = process.getuid?.() === 0;
+const OTHER = `${ACTIVE}/EP-20260210-003_MS003_ranked-search-api.md`;
+
+function chownRecursive(dir: string, uid: number): void {
+  chownSync(dir, uid, uid);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const abs = path.join(dir, entry.name);
+    if (entry.isDirectory()) chownRecursive(abs, uid);
+    else lchownSync(abs, uid, uid);
+  }
+}
 
 let tree: Tree;
 beforeEach(() => {
@@ -161,10 +171,71 @@ describe("--fix", () => {
   });
 });
 
+describe("--fix writes only where it should (issue 12)", () => {
+  it("leaves a read-only file (0444) as it was, and says so", async () => {
+    tree.write(VALID_MILESTONE, fixable);
+    chmodSync(tree.abs(VALID_MILESTONE), 0o444);
+    const result = await fix();
+    expect(messagesOf(result, VALID_MILESTONE)).toEqual([
+      BLANK_LINES,
+      "1:1 unreadable-file Fixes were not written because it is read-only (mode 0444); make it writable to have it fixed; the file was left as it was.",
+    ]);
+    expect(readFileSync(tree.abs(VALID_MILESTONE), "utf8")).toBe(fixable);
+    expect(statSync(tree.abs(VALID_MILESTONE)).mode & 0o7777).toBe(0o444);
+  });
+
+  it("writes nothing out of the tree when a folder is swapped for a symlink between the read and the write", async () => {
+    tree.write(VALID_MILESTONE, fixable);
+    const outside = mkdtempSync(path.join(os.tmpdir(), "milestone-lint-outside-"));
+    try {
+      writeFileSync(path.join(outside, path.basename(VALID_MILESTONE)), fixable);
+      // a rule that, while the file is linted, puts a link to a folder outside the tree in place of its folder
+      let swapped = false;
+      const swaps: FileRule = {
+        meta: { id: "test-swaps-folder", description: "", severity: "warn", appliesTo: ["milestone"], docsUrl: "" },
+        check(context) {
+          if (context.file.displayPath !== VALID_MILESTONE || swapped) return;
+          swapped = true;
+          renameSync(tree.abs(ACTIVE), `${tree.abs(ACTIVE)}-moved`);
+          symlinkSync(outside, tree.abs(ACTIVE));
+        },
+      };
+      const result = await lint({ cwd: tree.dir, now: FIXTURE_TODAY, fix: true, config, rules: [swaps] });
+      expect(messagesOf(result, VALID_MILESTONE)).toEqual([
+        BLANK_LINES,
+        `1:1 unreadable-file Fixes were not written because its folder now leads out of the exec_plans folder (to "${realpathSync(outside)}"), and --fix writes only inside the tree; the file was left as it was.`,
+      ]);
+      expect(readFileSync(path.join(outside, path.basename(VALID_MILESTONE)), "utf8")).toBe(fixable);
+      expect(readdirSync(outside)).toEqual([path.basename(VALID_MILESTONE)]);
+    } finally {
+      rmSync(tree.abs(ACTIVE));
+      renameSync(`${tree.abs(ACTIVE)}-moved`, tree.abs(ACTIVE));
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it("a folder its user cannot write: the file is reported as not written, and every other file still linted", () => {
+    tree.write(VALID_MILESTONE, fixable);
+    tree.write(OTHER, valid.replace("ms: 2", 'ms: "2"').replace("MS002", "MS003"));
+    // as root, permissions do not stop writes: the run is made as nobody, who owns the files
+    if (isRoot) chownRecursive(tree.dir, 65534);
+    chmodSync(tree.abs(ACTIVE), 0o555);
+    const r = runCli(["--fix", "--now", FIXTURE_TODAY, "--format", "json"], { cwd: tree.dir, unprivileged: true });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout) as { files: { file: string; diagnostics: { ruleId: string; message: string }[] }[] };
+    const of = (file: string) => out.files.find((f) => f.file === file)?.diagnostics.map((d) => `${d.ruleId} ${d.message}`);
+    expect(of(VALID_MILESTONE)).toContain("unreadable-file Fixes were not written because its folder is not writable (permission denied); the file was left as it was.");
+    expect(of(OTHER)).toContain('front-matter-schema `ms` must be a YAML integer (no quotes), but it is the string "2". Write `ms: 2`.');
+    expect(readFileSync(tree.abs(VALID_MILESTONE), "utf8")).toBe(fixable);
+  });
+});
+
 describe("writing fixes", () => {
   it("refuses a path that is not a regular file, and one that is gone", async () => {
-    await expect(writeFixed(tree.abs(ACTIVE), "", "x")).rejects.toThrow(new FixNotWritten("it is no longer a regular file"));
-    await expect(writeFixed(tree.abs(`${ACTIVE}/gone.md`), "", "x")).rejects.toThrow(FixNotWritten);
+    const root = tree.abs(".agent/exec_plans");
+    await expect(writeFixed(tree.abs(ACTIVE), "", "x", root)).rejects.toThrow(new FixNotWritten("it is no longer a regular file"));
+    await expect(writeFixed(tree.abs(`${ACTIVE}/gone.md`), "", "x", root)).rejects.toThrow(FixNotWritten);
   });
 
   it("fixes a file whose name is as long as the file system allows (the temporary name stays short)", async () => {

@@ -190,7 +190,7 @@ describe("a tree full of bad files", () => {
       line: 1,
       column: 1,
       ruleId: "unreadable-file",
-      message: "File is not a regular file (a named pipe, a device or a socket); it is not read.",
+      message: "File is a named pipe, not a regular file; it is not read.",
     });
   });
 

@@ -1,7 +1,10 @@
 /**
  * Property-based tests at the `lintSource` level (fast-check). For mutated valid
  * files and arbitrary YAML front matter: the linter never throws, every position
- * lies inside the file, two runs agree. For every fixable diagnostic: the fix
+ * lies inside the file, two runs agree. For the hostile shapes of issue 12 (long
+ * delimiter runs, HTML openers, deep containers, duplicate keys, lone CR, hostile
+ * file names): no rule crashes, every suggestion stays one line, and the report
+ * prints no raw control character. For every fixable diagnostic: the fix
  * stays in its range, the fixed text re-lints without that diagnostic, and a
  * second `--fix` changes nothing.
  *
@@ -16,6 +19,9 @@ import { stringify } from "yaml";
 import { applyFixes } from "../src/fix/fix.js";
 import { LineIndex } from "../src/source/line-index.js";
 import { lintSource } from "../src/run/lint-file.js";
+import { summarize } from "../src/run/engine.js";
+import { stylish } from "../src/report/stylish.js";
+import { parseGitMv } from "../src/tree/git-mv.js";
 import { classify } from "../src/tree/place.js";
 import type { Diagnostic, SourceFile } from "../src/shared/types.js";
 import { FIXTURES, FIXTURE_TODAY } from "./helpers/fixtures.js";
@@ -91,12 +97,50 @@ const fixableFile = fc
   .tuple(anyFile, fc.constantFrom("", "\uFEFF", "\n", "\r\n\r\n", "\uFEFF\n \t\n", "\r"))
   .map(([source, prefix]): SourceFile => ({ ...source, text: prefix + source.text }));
 
+/**
+ * The shapes of the second audit (issue 12), at sizes that reach the guards: long
+ * runs of delimiters, HTML openers that never close, deep containers, a front
+ * matter line repeated, thousands of lines, any line ending (lone CR included),
+ * and file names with controls, quotes, `-` and bidirectional marks.
+ */
+const NAME_PIECES = ["\x1b[2J", "\x1b]52;c;eA==\x07", "\u009b", "\u202e", "\n", "\r", "\t", "'", '"', " ", "-", "$", "`", "\\", "é"];
+const hostileName = fc
+  .array(fc.oneof(fc.constantFrom(...NAME_PIECES), fc.string({ maxLength: 4 })), { maxLength: 6 })
+  .map((parts) => parts.join("").replace(/[/\0]/g, ""));
+const size = fc.integer({ min: 1, max: 800 });
+const hostileInsert = fc.oneof(
+  fc.tuple(fc.constantFrom("*", "_", "`", "~", "*_", "**"), size, fc.constantFrom("a", " ", "")).map(([m, n, mid]) => `${m.repeat(n)}${mid}${m.repeat(n)}`),
+  fc.tuple(fc.constantFrom("<!", "<!a ", "<![CDATA[ ", "<!-- ", "<? ", "<a ", "<!-- milestone-lint-disable "), size).map(([o, n]) => o.repeat(n)),
+  fc.tuple(fc.constantFrom("> ", "- ", "1. ", "  - ", "* "), fc.integer({ min: 1, max: 200 })).map(([m, n]) => `${m.repeat(n)}x`),
+  // past the 10 000 lines of a body, or not
+  fc.tuple(fc.constantFrom("- a\n", "<!-- SECTION: Scope -->\n", "| a | **b** |\n"), fc.oneof({ arbitrary: fc.integer({ min: 1, max: 300 }), weight: 9 }, { arbitrary: fc.constant(10_001), weight: 1 })).map(([line, n]) => line.repeat(n)),
+);
+type Shape = (text: string, at: number) => string;
+const hostileShape: fc.Arbitrary<Shape> = fc.oneof(
+  hostileInsert.map((insert): Shape => (t, f) => t.slice(0, at(t, f)) + insert + t.slice(at(t, f))),
+  // a front matter line given again and again (duplicate keys)
+  fc.integer({ min: 1, max: 300 }).map((n): Shape => (t, f) => {
+    const close = t.indexOf("\n---", 4);
+    const lines = t.slice(4, close).split("\n");
+    const line = lines[Math.floor(f * lines.length)] ?? "id: x";
+    return `---\n${`${line}\n`.repeat(n)}${t.slice(4)}`;
+  }),
+);
+const hostileFile = fc
+  .tuple(fc.constantFrom(...BASES), hostileShape, fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom("\n", "\r\n", "\r"), hostileName)
+  .map(([base, shape, f, eol, name]): SourceFile => {
+    const text = shape(base.text, f).replace(/\r\n|\r|\n/g, eol);
+    const renamed = path.join(path.dirname(base.path), `${base.place.kind === "milestone" ? "EP-20260210-003_MS002_" : "EP-20260210-003_"}${name}.md`);
+    const place = classify(renamed);
+    return place ? { path: renamed, displayPath: path.join(path.dirname(base.displayPath), path.basename(renamed)), place, text } : { ...base, text };
+  });
+
 function lint(source: SourceFile, fix = false) {
   return lintSource(source, ALL_FILE_RULES, FIXTURE_TODAY, fix);
 }
 
-function expectInside(text: string, d: Diagnostic): void {
-  const lines = new LineIndex(text);
+function expectInside(text: string | LineIndex, d: Diagnostic): void {
+  const lines = typeof text === "string" ? new LineIndex(text) : text;
   const lineLength = (line: number) => lines.lineEnd(line) - lines.lineStart(line);
   const where = `${d.ruleId} ${d.line}:${d.column}-${d.endLine}:${d.endColumn}`;
   expect(d.line >= 1 && d.line <= lines.lineCount, where).toBe(true);
@@ -122,6 +166,39 @@ describe("properties of a lint (fast-check)", () => {
         }),
         { numRuns: RUNS },
       );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "on the audit's hostile shapes: no rule crashes, positions inside, every suggestion one line, nothing raw in the report",
+    () => {
+      fc.assert(
+        fc.property(hostileFile, (source) => {
+          const first = lint(source);
+          expect(first.internalErrors).toBe(0);
+          const lines = new LineIndex(source.text);
+          for (const d of first.diagnostics) {
+            expectInside(lines, d);
+            if (d.suggestion === undefined) continue;
+            expect(d.suggestion, d.ruleId).not.toMatch(/[\n\r]/);
+            const move = parseGitMv(d.suggestion);
+            if (d.suggestion.includes("git mv")) expect(move, d.suggestion).toBeDefined();
+          }
+          const report = stylish(summarize(new Map([[source.displayPath, first.diagnostics]]), 0), { cwd: "/", color: false, rules: {}, version: "0" });
+          expect(report).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+        }),
+        { numRuns: RUNS },
+      );
+      // every piece of a hostile name (but `-`, which a slug may hold) reaches a suggested rename, one line that reads back
+      const [base] = BASES as [SourceFile];
+      for (const piece of NAME_PIECES.filter((p) => p !== "-")) {
+        const renamed = path.join(path.dirname(base.path), `EP-20260210-003_MS002_a${piece}b.md`);
+        const suggestion = lint({ ...base, path: renamed, displayPath: renamed, place: classify(renamed)! }).diagnostics.find((d) => d.suggestion)?.suggestion;
+        expect(suggestion, JSON.stringify(piece)).toMatch(/^git mv -- /);
+        expect(suggestion).not.toMatch(/[\n\r]/);
+        expect(parseGitMv(suggestion as string)?.from).toBe(renamed);
+      }
     },
     TIMEOUT,
   );

@@ -46,6 +46,24 @@ describe("readRegistry", () => {
     expect((await read("[]"))?.problem?.message).toMatch(/has no `plans` list/);
   });
 
+  it("judges a `plans` key given twice on the last, as every JSON reader does, and names each repeated key", async () => {
+    const text = '{\n  "plans": [{"id": "EP-20260210-003"}],\n  "schema_version": 1,\n  "plans": [\n    {"id": "EP-20260301-001", "id": "EP-20260301-002"}\n  ]\n}\n';
+    expect((JSON.parse(text) as { plans: { id: string }[] }).plans[0]?.id).toBe("EP-20260301-002");
+    const r = await read(text);
+    expect(r?.problem).toBeUndefined();
+    expect(r?.plansKey).toEqual({ line: 4, column: 3, endLine: 4, endColumn: 10 });
+    expect(r?.plans.map((p) => p.fields.id?.value)).toEqual(["EP-20260301-002"]);
+    expect(r?.duplicateKeys).toEqual([
+      { name: "plans", span: { line: 4, column: 3, endLine: 4, endColumn: 10 }, firstLine: 2 },
+      { name: "id", span: { line: 5, column: 31, endLine: 5, endColumn: 35 }, firstLine: 5 },
+    ]);
+  });
+
+  it("finds repeated keys in one pass: 50 000 of them read in a moment", async () => {
+    const r = await read(`{"plans": [], ${Array.from({ length: 50_000 }, () => '"k": 1').join(", ")}}`);
+    expect(r?.duplicateKeys).toHaveLength(49_999);
+  });
+
   it("survives hostile nesting and an empty file", async () => {
     expect((await read("[".repeat(200_000)))?.problem).toBeDefined();
     expect((await read(""))?.problem?.message).toMatch(/not valid JSON/);

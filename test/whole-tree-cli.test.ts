@@ -37,7 +37,7 @@ describe("partial runs (a pre-commit hook passing the changed files)", () => {
         docsUrl: docsUrl("milestone-number-unique"),
         severity: "error",
         message: `MS002 of plan EP-20260210-003 is already taken by ${ARCHIVED} (archived, "Ranked search API"), a different milestone; give this one the next free number, MS003, in \`id\`, \`ms\` and the file name.`,
-        suggestion: `git mv ${NEW_FILE} ${NEW_FILE.replace("MS002", "MS003")}`,
+        suggestion: `git mv -- ${NEW_FILE} ${NEW_FILE.replace("MS002", "MS003")}`,
       },
     ]);
   });
@@ -99,7 +99,7 @@ describe("--layout", () => {
     const milestone = out.files.find((f) => f.file.endsWith("MS002_audit-api.md"))?.diagnostics[0];
     expect(milestone?.ruleId).toBe("layout-forced");
     expect(milestone?.suggestion).toBe(
-      "mkdir -p .agent/exec_plans/audit-log/milestones/active && git mv .agent/exec_plans/active/audit-log/milestones/active/MS002_audit-api.md .agent/exec_plans/audit-log/milestones/active/EP-20260315-002_MS002_audit-api.md",
+      "mkdir -p -- .agent/exec_plans/audit-log/milestones/active && git mv -- .agent/exec_plans/active/audit-log/milestones/active/MS002_audit-api.md .agent/exec_plans/audit-log/milestones/active/EP-20260315-002_MS002_audit-api.md",
     );
   });
 

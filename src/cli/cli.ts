@@ -14,6 +14,7 @@ import { configWithout } from "../detect/without-config.js";
 import type { Rule, RuleMeta } from "../shared/types.js";
 import type { Concurrency } from "../run/workers.js";
 import { didYouMeanSentence } from "../shared/suggest.js";
+import { escapeControls } from "../shared/quote.js";
 import { parse, parseRuleOptions } from "./args.js";
 
 const HELP = `Usage: milestone-lint [options] [paths…]
@@ -192,7 +193,7 @@ export async function main(argv: string[]): Promise<number> {
   const result = stdin
     ? await lintText(stdin.bytes, { ...options, filePath: stdin.path })
     : await lint({ ...options, ...(positionals.length > 0 ? { patterns: positionals } : {}) });
-  for (const warning of result.warnings ?? []) process.stderr.write(`milestone-lint: warning: ${warning}.\n`);
+  for (const warning of result.warnings ?? []) process.stderr.write(`milestone-lint: warning: ${escapeControls(warning)}.\n`);
   const outputFile = values["output-file"];
   const started = performance.now();
   const formatted = async (): Promise<string> => {
@@ -210,9 +211,11 @@ export async function main(argv: string[]): Promise<number> {
     if (outputFile !== undefined) await writeReport(outputFile, await formatted());
   } else {
     // --fix-dry-run alone is a diff; with a --format, the fixed output and the problems that remain, as in ESLint
-    const report = values["fix-dry-run"] && values.format === undefined ? (await import("../fix/unified-diff.js")).fixDiff(result) : await formatted();
+    const diff = values["fix-dry-run"] && values.format === undefined;
+    const report = diff ? (await import("../fix/unified-diff.js")).fixDiff(result) : await formatted();
     if (outputFile !== undefined) await writeReport(outputFile, report);
-    else process.stdout.write(report);
+    // a diff keeps the files' bytes for `git apply`, but a person at a terminal sees no raw control sequence
+    else process.stdout.write(diff && process.stdout.isTTY === true ? escapeControls(report, "\t\r\n") : report);
   }
   if (result.trace) process.stderr.write((await import("./debug.js")).debugReport(result.trace, performance.now() - started));
   if (without) process.stderr.write(without.notice);
@@ -233,7 +236,8 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const known = error instanceof UsageError;
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`milestone-lint: ${known ? message : `internal error: ${message}`}\n`);
+    // a usage error may name a path or a value from the tree: never printed raw
+    process.stderr.write(`milestone-lint: ${escapeControls(known ? message : `internal error: ${message}`)}\n`);
     if (!known && error instanceof Error && process.argv.includes("--debug")) process.stderr.write(`${error.stack ?? ""}\n`);
     process.exitCode = 2;
   },

@@ -3,12 +3,14 @@
  * first of CONFIG_FILE_NAMES that exists wins; walking up from a linted file, the
  * nearest folder with one wins (configs do not cascade).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import stripJsonComments from "strip-json-comments";
 import { UsageError } from "../shared/errors.js";
+import { findJsonError } from "../source/json-error.js";
 import { LineIndex } from "../source/line-index.js";
+import { checkRegularFile, FileRefused, readTextBounded, refusalOf } from "../source/read-file.js";
 import { importModule } from "../shared/import-module.js";
 import type { JsonSchema } from "./schemas.js";
 import type { SkeletonInput } from "../source/plan-sections.js";
@@ -55,9 +57,12 @@ export const CONFIG_FILE_NAMES = [
 /** The key of package.json that holds the configuration. */
 export const PACKAGE_KEY = "milestone-lint";
 
+/** Config files, schemas and package.json are a few KiB; more than this is not read. */
+export const CONFIG_MAX_BYTES = 1024 * 1024;
+
 function hasPackageKey(file: string): boolean {
   try {
-    const data = JSON.parse(readFileSync(file, "utf8")) as unknown;
+    const data = JSON.parse(readTextBounded(file, CONFIG_MAX_BYTES)) as unknown;
     return data !== null && typeof data === "object" && Object.hasOwn(data, PACKAGE_KEY);
   } catch {
     // a package.json that does not parse is npm's problem, not a config of ours
@@ -76,27 +81,59 @@ export function configFileIn(dir: string): string | undefined {
   return undefined;
 }
 
-/** The config file that applies in `dir`: the first one in it or in a folder above it. */
+/**
+ * Whether the search for a config file stops at `dir`, once it is looked in: at the
+ * repository root (the folder holding `.git`), so that a config file above the
+ * repository, someone else's (a `.mjs` one would run), is never found; outside a
+ * repository, at the file system's root.
+ */
+export function configSearchStopsAt(dir: string): boolean {
+  return path.dirname(dir) === dir || existsSync(path.join(dir, ".git"));
+}
+
+/** The config file that applies in `dir`: the first one in it or in a folder above it, up to the repository root. */
 export function nearestConfigFile(dir: string): string | undefined {
   for (let current = path.resolve(dir); ; current = path.dirname(current)) {
     const file = configFileIn(current);
-    if (file || path.dirname(current) === current) return file;
+    if (file || configSearchStopsAt(current)) return file;
   }
 }
 
-/** "Unexpected token } in JSON at position 42" → "line 3, column 5: Unexpected token }". */
-function jsonError(text: string, error: Error): string {
-  const message = error.message.replace(/\s*\(line \d+ column \d+\)$/, "");
-  const at = /at position (\d+)/.exec(message);
-  if (!at) return message;
-  const { line, column } = new LineIndex(text).position(Number(at[1]));
-  return `line ${line}, column ${column}: ${message.replace(/,? in JSON at position \d+/, "")}`;
+/**
+ * Where and why `text` is not JSON, as "line 3, column 5: expected …". Not V8's
+ * message: it quotes the text around the error, and a path pointing at a file that
+ * is not ours (a system file) must not print its content.
+ */
+export function jsonError(text: string): string {
+  const found = findJsonError(text) ?? { offset: 0, message: "it does not parse" };
+  const { line, column } = new LineIndex(text).position(found.offset);
+  return `line ${line}, column ${column}: ${found.message}`;
+}
+
+/** Reads a configuration file (a config, a schema) as text. `what` names it in errors ("nope.json:"). */
+export function readConfigText(file: string, what: string): string {
+  try {
+    return readTextBounded(file, CONFIG_MAX_BYTES);
+  } catch (error) {
+    throw new UsageError(`${what} cannot be read (${refusalOf(error).message})`);
+  }
+}
+
+/** Refuses to import what is not a regular file: `import()` of a named pipe waits forever. */
+export function checkModuleFile(file: string, what: string): void {
+  try {
+    checkRegularFile(file);
+  } catch (error) {
+    // a missing module is left to import(), which says it best
+    if (error instanceof FileRefused && error.reason !== "missing") throw new UsageError(`${what} cannot be loaded (${error.message})`);
+  }
 }
 
 /** Reads a config file as it is written (its shape is checked later). `shown` names it in errors. */
 export async function readConfigFile(file: string, shown: string): Promise<unknown> {
   const ext = path.extname(file);
   if (ext === ".js" || ext === ".mjs") {
+    checkModuleFile(file, `${shown}:`);
     let module: { default?: unknown };
     try {
       module = (await importModule(pathToFileURL(file).href)) as { default?: unknown };
@@ -106,13 +143,7 @@ export async function readConfigFile(file: string, shown: string): Promise<unkno
     if (module.default === undefined) throw new UsageError(`${shown}: has no default export; export the configuration object as default`);
     return module.default;
   }
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new UsageError(`${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? firstLine(error)})`);
-  }
-  const unmarked = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const unmarked = readConfigText(file, `${shown}:`);
   const isPackage = path.basename(file) === "package.json";
   // comments in .json and .jsonc, as markdownlint-cli2 and VS Code accept; blanked, so that error positions still hold
   const body = isPackage ? unmarked : stripJsonComments(unmarked);
@@ -122,8 +153,8 @@ export async function readConfigFile(file: string, shown: string): Promise<unkno
   let data: unknown;
   try {
     data = JSON.parse(body);
-  } catch (error) {
-    throw new UsageError(`${shown}: invalid JSON at ${jsonError(body, error as Error)}`);
+  } catch {
+    throw new UsageError(`${shown}: invalid JSON at ${jsonError(body)}`);
   }
   if (isPackage) return (data as Record<string, unknown>)[PACKAGE_KEY];
   return data;

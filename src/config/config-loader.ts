@@ -6,11 +6,11 @@
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { checkConfigShape, resolveConfig } from "./config.js";
-import { configFileIn, readConfigFile, type ConfigFile, type RuleEntry } from "./config-files.js";
+import { configFileIn, configSearchStopsAt, readConfigFile, type ConfigFile, type RuleEntry } from "./config-files.js";
 import { UsageError } from "../shared/errors.js";
 import { didYouMeanSentence } from "../shared/suggest.js";
 import { Gitignores } from "./gitignore.js";
-import { relativeInside } from "../shared/paths.js";
+import { findRepoRoot, relativeInside } from "../shared/paths.js";
 import { loadPlugins } from "./plugins.js";
 import type { IgnoreReason, ResolvedConfig, Rule } from "../shared/types.js";
 
@@ -104,13 +104,24 @@ export class ConfigLoader {
     return loaded;
   }
 
-  /** The nearest config file at or above `dir`. */
+  /**
+   * The nearest config file at or above `dir`, up to the repository root (the folder
+   * holding `.git`): a config file above the repository is someone else's, and a
+   * `.mjs` one is code that would run. Outside a repository, up to the file system's root.
+   */
   private nearest(dir: string): string | undefined {
     if (this.fileOfDir.has(dir)) return this.fileOfDir.get(dir);
     const parent = path.dirname(dir);
-    const found = configFileIn(dir) ?? (parent === dir ? undefined : this.nearest(parent));
+    const found = configFileIn(dir) ?? (configSearchStopsAt(dir) ? undefined : this.nearest(parent));
     this.fileOfDir.set(dir, found);
     return found;
+  }
+
+  /** Where the search for the config of files in `dir` stops: the repository root, else the file system's root; undefined with `--config` or an inline config. */
+  searchStop(dir: string): string | undefined {
+    if (this.forced) return undefined;
+    const abs = path.resolve(this.options.cwd, dir);
+    return findRepoRoot(abs) ?? path.parse(abs).root;
   }
 
   /** The configuration that applies to files in `dir`. */

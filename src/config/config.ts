@@ -4,14 +4,13 @@
  * options checked against each rule's `optionsSchema`, front matter schemas.
  * Every mistake is a UsageError naming where the config came from.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import configSchema from "../../schemas/config.schema.json" with { type: "json" };
 import AJV_CONFIG_OPTIONS from "./ajv-config-options.json" with { type: "json" };
 import { UsageError } from "../shared/errors.js";
-import { firstLine, type ConfigFile, type PlansConfig, type RuleEntry } from "./config-files.js";
+import { firstLine, jsonError, readConfigText, type ConfigFile, type PlansConfig, type RuleEntry } from "./config-files.js";
 import { precompiled } from "./precompiled-config-schema.js";
 import { PLAN_PRESETS, PRESETS } from "./presets.js";
 import { completeSkeleton } from "../source/plan-sections.js";
@@ -81,17 +80,12 @@ export function checkConfigShape(value: unknown, source: ConfigSource): ConfigFi
 }
 
 function readSchemaFile(file: string, source: ConfigSource): JsonSchema {
-  const abs = path.resolve(source.dir, file);
-  let text: string;
-  try {
-    text = readFileSync(abs, "utf8");
-  } catch (error) {
-    throw new UsageError(`${source.name}: schema file "${file}" cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
+  const what = `${source.name}: schema file "${file}"`;
+  const text = readConfigText(path.resolve(source.dir, file), what);
   try {
     return JSON.parse(text) as JsonSchema;
-  } catch (error) {
-    throw new UsageError(`${source.name}: schema file "${file}" is not valid JSON (${(error as Error).message})`);
+  } catch {
+    throw new UsageError(`${what} is not valid JSON (at ${jsonError(text)})`);
   }
 }
 

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { UsageError } from "../shared/errors.js";
-import { firstLine } from "./config-files.js";
+import { checkModuleFile, firstLine } from "./config-files.js";
 import { optionsValidator } from "./config.js";
 import type { Rule } from "../shared/types.js";
 import { importModule } from "../shared/import-module.js";
@@ -59,9 +59,11 @@ export async function loadPlugins(specifiers: readonly string[], dir: string, sh
     if (!/^\.{1,2}[\\/]/.test(specifier) && !path.isAbsolute(specifier)) {
       throw fail(`is not a path; write it relative to the config file, e.g. "./${specifier}"`);
     }
+    const file = path.resolve(dir, specifier);
+    checkModuleFile(file, `${shown}: plugin "${specifier}"`);
     let module: { rules?: unknown; default?: { rules?: unknown } };
     try {
-      module = (await importModule(pathToFileURL(path.resolve(dir, specifier)).href)) as typeof module;
+      module = (await importModule(pathToFileURL(file).href)) as typeof module;
     } catch (error) {
       throw fail(`could not be loaded (${firstLine(error)})`);
     }

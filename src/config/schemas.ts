@@ -10,6 +10,7 @@ import milestoneSchema from "../../schemas/milestone.schema.json" with { type: "
 import execplanSchema from "../../schemas/execplan.schema.json" with { type: "json" };
 import AJV_OPTIONS from "./ajv-options.json" with { type: "json" };
 import { precompiled } from "./precompiled-schemas.js";
+import { patternsOf, safeRegExp } from "./safe-pattern.js";
 import type { Place, Range } from "../shared/types.js";
 
 export interface JsonSchema {
@@ -30,10 +31,13 @@ for (const kind of ["milestone", "execplan"] as const) {
   if (validate) compiled.set(BUNDLED_SCHEMAS[kind], validate);
 }
 
-/** ajv's compiler is loaded only for a schema that was not compiled ahead of time (a team's own). */
+/**
+ * ajv's compiler is loaded only for a schema that was not compiled ahead of time (a
+ * team's own), whose patterns run in linear time (safe-pattern.ts).
+ */
 function loadAjv(): Ajv {
   const { Ajv: AjvClass } = createRequire(import.meta.url)("ajv") as typeof import("ajv");
-  return new AjvClass(AJV_OPTIONS);
+  return new AjvClass({ ...AJV_OPTIONS, code: { regExp: safeRegExp(patternsOf(Object.values(BUNDLED_SCHEMAS))) } });
 }
 
 export function validatorFor(schema: JsonSchema): ValidateFunction {

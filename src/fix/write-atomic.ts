@@ -1,11 +1,15 @@
 /**
  * Replaces a file's content all at once: a temporary file beside it, then a rename.
- * `writeFixed` adds what `--fix` needs: only over the regular file that was read,
- * only while it still holds what was read, with its mode kept; anything else
- * leaves the file as it was and says why.
+ * `writeFixed` adds what `--fix` needs: only over the regular, writable file that
+ * was read, only while it still holds what was read, only inside the tree as it is
+ * at the moment of writing, with its mode kept; anything else leaves the file as it
+ * was and says why.
  */
-import { lstat, open, readFile, rename, stat, unlink } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, lstat, open, realpath, rename, unlink } from "node:fs/promises";
 import path from "node:path";
+import { relativeInside } from "../shared/paths.js";
+import { FileRefused, readBounded } from "../source/read-file.js";
 
 export interface WriteAtomicOptions {
   /**
@@ -13,6 +17,8 @@ export interface WriteAtomicOptions {
    * Off for `--fix`, which must never bring back a file that vanished mid-run.
    */
   create?: boolean;
+  /** Give the file the default mode less the umask, whatever mode the file it replaces had (the cache: a file of ours, written anew). */
+  freshMode?: boolean;
 }
 
 let written = 0;
@@ -39,10 +45,17 @@ async function replaceViaTemp(file: string, text: string, mode: number | undefin
   }
 }
 
+/**
+ * Replaces `file` with `text`, or creates it. A regular file keeps its mode; a new
+ * file, and one that replaces a symlink or anything else, gets the default mode less
+ * the umask: never the mode of what a link points to (a link to `/dev/null` would
+ * make it world-writable), and the rename replaces the link itself.
+ */
 export async function writeAtomic(file: string, text: string, options: WriteAtomicOptions = {}): Promise<void> {
   let mode: number | undefined;
   try {
-    mode = (await stat(file)).mode & 0o7777;
+    const info = await lstat(file);
+    if (info.isFile() && !options.freshMode) mode = info.mode & 0o7777;
   } catch (error) {
     if (!options.create || (error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
@@ -62,21 +75,60 @@ function reasonOf(error: unknown): string {
   return code ?? (error instanceof Error ? error.message : String(error));
 }
 
-/** Replaces `file`, which held `original` when it was read, with `text`. Throws FixNotWritten. */
-export async function writeFixed(file: string, original: string, text: string): Promise<void> {
-  let mode: number;
+/** Why `file` (a regular file of `mode`) may not be replaced, or undefined when it may. */
+async function notWritable(file: string, mode: number): Promise<string | undefined> {
+  const shown = mode.toString(8).padStart(4, "0");
+  // root may write anything, so the mode is looked at too: 0444 says "leave me alone"
+  if ((mode & 0o222) === 0) return `it is read-only (mode ${shown}); make it writable to have it fixed`;
+  return access(file, constants.W_OK).then(
+    () => undefined,
+    () => `you may not write it (mode ${shown}, permission denied)`,
+  );
+}
+
+/** Whether `file` still holds exactly `original`, read no further than its length. */
+function holds(file: string, original: string): boolean {
   try {
-    const info = await lstat(file);
+    return readBounded(file, Buffer.byteLength(original, "utf8")).toString("utf8") === original;
+  } catch (error) {
+    if (error instanceof FileRefused && error.reason === "too-large") return false;
+    throw error;
+  }
+}
+
+/**
+ * Where `file` really is now, when that is inside `root`: a folder swapped for a
+ * symlink since the file was read would otherwise send the write out of the tree.
+ */
+async function realPlace(file: string, root: string): Promise<string> {
+  const dir = await realpath(path.dirname(file));
+  const realRoot = await realpath(root);
+  if (dir !== realRoot && relativeInside(realRoot, dir) === undefined) {
+    throw new FixNotWritten(`its folder now leads out of the exec_plans folder (to "${dir}"), and --fix writes only inside the tree`);
+  }
+  return path.join(dir, path.basename(file));
+}
+
+/** Replaces `file` (under `root`, the `exec_plans` folder), which held `original` when it was read, with `text`. Throws FixNotWritten. */
+export async function writeFixed(file: string, original: string, text: string, root: string): Promise<void> {
+  let mode: number;
+  let target: string;
+  try {
+    target = await realPlace(file, root);
+    const info = await lstat(target);
     if (info.isSymbolicLink()) throw new FixNotWritten("it is a symlink, and --fix never writes through a link (fix the file it points to)");
     if (!info.isFile()) throw new FixNotWritten("it is no longer a regular file");
     mode = info.mode & 0o7777;
-    if ((await readFile(file, "utf8")) !== original) throw new FixNotWritten("it changed on disk while it was being linted");
+    const refused = await notWritable(target, mode);
+    if (refused) throw new FixNotWritten(refused);
+    if (!holds(target, original)) throw new FixNotWritten("it changed on disk while it was being linted");
   } catch (error) {
     if (error instanceof FixNotWritten) throw error;
     throw new FixNotWritten(reasonOf(error));
   }
   try {
-    await replaceViaTemp(file, text, mode);
+    // the temporary file is made in the real folder, checked just now, and renamed there
+    await replaceViaTemp(target, text, mode);
   } catch (error) {
     throw new FixNotWritten(reasonOf(error));
   }

@@ -6,8 +6,9 @@
  * as the runner expects, whatever folder the linter ran in.
  */
 import path from "node:path";
-import { findRepoRoot, pathUnder } from "../tree/repo-root.js";
+import { findRepoRoot, pathUnder } from "../shared/paths.js";
 import type { Diagnostic } from "../shared/types.js";
+import { escapeControls } from "../shared/quote.js";
 import type { Formatter } from "./types.js";
 
 /** Escaping of a command's message, as `@actions/core` does it. */
@@ -21,12 +22,13 @@ export function escapeProperty(text: string): string {
 }
 
 function annotation(d: Diagnostic, file: string): string {
-  const props = [`file=${escapeProperty(file)}`, `line=${d.line}`];
+  const props = [`file=${escapeProperty(escapeControls(file))}`, `line=${d.line}`];
   // columns are only accepted on a one-line annotation
   if (d.endLine === d.line) props.push(`col=${d.column}`, `endLine=${d.endLine}`, `endColumn=${d.endColumn}`);
   else props.push(`endLine=${d.endLine}`);
-  props.push(`title=${escapeProperty(d.ruleId)}`);
-  const message = d.suggestion ? `${d.message}\n${d.suggestion}` : d.message;
+  props.push(`title=${escapeProperty(escapeControls(d.ruleId))}`);
+  // the runner prints the message in the log, where escape sequences act: written as escapes first
+  const message = d.suggestion ? `${escapeControls(d.message)}\n${escapeControls(d.suggestion)}` : escapeControls(d.message);
   return `::${d.severity === "error" ? "error" : "warning"} ${props.join(",")}::${escapeData(message)}`;
 }
 

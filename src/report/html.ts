@@ -33,9 +33,11 @@ class Html {
 
 /**
  * Characters HTML does not allow in a document, not even as references: controls
- * other than tab, LF, FF and CR, lone surrogates, noncharacters. Written as `\uXXXX`.
+ * other than tab, LF, FF and CR, lone surrogates, noncharacters; and the
+ * bidirectional controls and separators, which reorder or break what is shown.
+ * Written as `\uXXXX`.
  */
-const NOT_HTML_CHAR = /[\0-\x08\x0B\x0E-\x1F\x7F-\x9F]|\p{Cs}|\p{Noncharacter_Code_Point}/gu;
+const NOT_HTML_CHAR = /[\0-\x08\x0B\x0E-\x1F\x7F-\x9F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]|\p{Cs}|\p{Noncharacter_Code_Point}/gu;
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 /** Text for an element or a quoted attribute. */

@@ -9,6 +9,7 @@
  * file is listed.
  */
 import type { Diagnostic, FileResult } from "../shared/types.js";
+import { escapeControls } from "../shared/quote.js";
 import type { Formatter } from "./types.js";
 
 /**
@@ -35,21 +36,23 @@ export function xmlAttribute(text: string): string {
 const severityWord = (d: Diagnostic) => (d.severity === "error" ? "error" : "warning");
 
 function testcase(file: FileResult, d: Diagnostic): string {
-  const name = `${d.ruleId} (${d.line}:${d.column})`;
-  const details = [`${file.file}:${d.line}:${d.column}  ${severityWord(d)}  ${d.message}  ${d.ruleId}`];
-  if (d.suggestion) details.push(d.suggestion);
+  // CI pages show these texts: controls and bidirectional marks from the files as escapes, as in every report
+  const [path, ruleId, message] = [file.file, d.ruleId, d.message].map((text) => escapeControls(text)) as [string, string, string];
+  const name = `${ruleId} (${d.line}:${d.column})`;
+  const details = [`${path}:${d.line}:${d.column}  ${severityWord(d)}  ${message}  ${ruleId}`];
+  if (d.suggestion) details.push(escapeControls(d.suggestion));
   return [
-    `    <testcase classname="${xmlAttribute(file.file)}" name="${xmlAttribute(name)}">`,
-    `      <failure type="${severityWord(d)}" message="${xmlAttribute(d.message)}">${xmlText(details.join("\n"))}</failure>`,
+    `    <testcase classname="${xmlAttribute(path)}" name="${xmlAttribute(name)}">`,
+    `      <failure type="${severityWord(d)}" message="${xmlAttribute(message)}">${xmlText(details.join("\n"))}</failure>`,
     `    </testcase>`,
   ].join("\n");
 }
 
 function testsuite(file: FileResult): string {
   const failures = file.diagnostics.length;
-  const cases = failures > 0 ? file.diagnostics.map((d) => testcase(file, d)) : [`    <testcase classname="${xmlAttribute(file.file)}" name="milestone-lint"/>`];
+  const cases = failures > 0 ? file.diagnostics.map((d) => testcase(file, d)) : [`    <testcase classname="${xmlAttribute(escapeControls(file.file))}" name="milestone-lint"/>`];
   return [
-    `  <testsuite name="${xmlAttribute(file.file)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`,
+    `  <testsuite name="${xmlAttribute(escapeControls(file.file))}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`,
     ...cases,
     `  </testsuite>`,
   ].join("\n");

@@ -27,10 +27,10 @@ const OPEN_ROWS = 10;
 /** Items of each "needs attention" list. */
 const ATTENTION_ITEMS = 10;
 
-const NOT_SHOWN = /[\0-\x08\x0B-\x1F\x7F-\x9F]|\p{Cs}|\p{Noncharacter_Code_Point}/gu;
+const NOT_SHOWN = /[\0-\x08\x0B-\x1F\x7F-\x9F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]|\p{Cs}|\p{Noncharacter_Code_Point}/gu;
 
 /**
- * Text from the files as inline Markdown: controls as `\uXXXX`, line breaks as
+ * Text from the files as inline Markdown: controls and bidirectional marks as `\uXXXX`, line breaks as
  * spaces, HTML as text, Markdown punctuation and table pipes escaped, and `@`
  * followed by a zero-width space so that an owner or a message mentions nobody.
  */

@@ -17,8 +17,9 @@ import { ENGINE_CHECKS } from "../shared/errors.js";
 import { LineIndex } from "../source/line-index.js";
 import { findRoot } from "../tree/place.js";
 import { readSource } from "../source/read-source.js";
-import { findRepoRoot, pathUnder } from "../tree/repo-root.js";
+import { findRepoRoot, pathUnder } from "../shared/paths.js";
 import type { Diagnostic, Fix, Overrides, RuleMeta, Severity } from "../shared/types.js";
+import { escapeControls } from "../shared/quote.js";
 import type { Formatter } from "./types.js";
 
 /** The `$schema` GitHub's documentation uses. */
@@ -141,7 +142,8 @@ export const sarif: Formatter = (result, context) => {
         ruleId: d.ruleId,
         ruleIndex: indexOf(d.ruleId),
         level: level(d.severity),
-        message: { text: d.suggestion ? `${d.message}\n${d.suggestion}` : d.message },
+        // viewers show it to people: controls from the files as escapes, as in every report
+        message: { text: d.suggestion ? `${escapeControls(d.message)}\n${escapeControls(d.suggestion)}` : escapeControls(d.message) },
         locations: [{ physicalLocation: { artifactLocation, region: region(d, source) } }],
         ...(fix ? { fixes: [fix] } : {}),
       });

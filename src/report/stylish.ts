@@ -3,6 +3,7 @@
  * grouped by file, then a summary line.
  */
 import { createColors } from "picocolors";
+import { escapeControls } from "../shared/quote.js";
 import type { Formatter } from "./types.js";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -13,10 +14,11 @@ export const stylish: Formatter = (result, context) => {
   for (const file of result.files) {
     if (file.diagnostics.length === 0) continue;
     for (const d of file.diagnostics) {
-      const where = c.underline(`${file.file}:${d.line}:${d.column}`);
+      // file names, messages (quoting the file) and suggestions come from the tree: never printed raw
+      const where = c.underline(`${escapeControls(file.file)}:${d.line}:${d.column}`);
       const severity = d.severity === "error" ? c.red("error") : c.yellow("warning");
-      out.push(`${where}  ${severity}  ${d.message}  ${c.dim(d.ruleId)}`);
-      if (d.suggestion) out.push(`  ${c.dim("→")} ${d.suggestion}`);
+      out.push(`${where}  ${severity}  ${escapeControls(d.message)}  ${c.dim(escapeControls(d.ruleId))}`);
+      if (d.suggestion) out.push(`  ${c.dim("→")} ${escapeControls(d.suggestion)}`);
     }
     out.push("");
   }

@@ -1,28 +1,42 @@
 /**
  * `--cache`: phase-one results kept in one JSON file (like ESLint's `.eslintcache`)
- * and reused for a file whose content hash is unchanged. Each result is stored with
- * the key of the run settings it was computed under — tool version, resolved config,
- * active file rules and their options, and today — and is reused only under the same
- * key, so files under different config files each keep theirs. Whole-tree rules
- * always re-run, but the front matter keys of files read only for them (a run on some
- * files of a tree) depend on nothing but the text, and are reused whatever the key.
- * A cache file that cannot be read or parsed, or was written by another version, is
- * ignored, never fatal.
+ * and reused for a file that is unchanged. Each result is stored with the key of the
+ * run settings it was computed under — tool version, resolved config, active file
+ * rules and their options, and today — and is reused only under the same key, so
+ * files under different config files each keep theirs. Whole-tree rules always
+ * re-run, but the front matter keys of files read only for them (a run on some files
+ * of a tree) depend on nothing but the text, and are reused whatever the key.
+ *
+ * The cache is data, never trusted: an entry is used only for the very file it was
+ * computed from — same content hash and same stamp (device, inode, size, change
+ * time), which a copy, a checkout or a hand-made entry cannot have — and only once
+ * its every field has the right shape. A cache file that cannot be read or parsed,
+ * or was written by another version, is ignored, never fatal; a file at the cache's
+ * place that is not a cache of ours is neither read nor overwritten.
  */
-import { existsSync } from "node:fs";
-import { mkdir, readFile, stat } from "node:fs/promises";
+import { existsSync, lstatSync } from "node:fs";
+import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ActiveRule } from "./lint-file.js";
-import type { FileJob } from "./lint-job.js";
+import type { FileJob, ReadVersion } from "./lint-job.js";
 import type { Directive } from "./suppressions.js";
 import type { Diagnostic, FilePlace, FileRule, IndexEntry, ResolvedConfig } from "../shared/types.js";
+import { areStoredResults, isBodySummary, isIndexedKeys, isIndexedLocalPaths, isIndexedReferences, isJsonExact } from "./cache-shape.js";
 import { contentHash } from "./content-hash.js";
+import { UsageError } from "../shared/errors.js";
 import { VERSION } from "../shared/version.js";
+import { FileRefused, kindOf, readBounded, readStart } from "../source/read-file.js";
 import { writeAtomic } from "../fix/write-atomic.js";
 
 export const DEFAULT_CACHE_FILE = ".milestonelintcache";
 /** Bumped when the layout of the cache file changes. */
 const CACHE_FORMAT = 7;
+/** How every cache file of ours starts: a file that does not is never overwritten. */
+const SIGNATURE = '{"milestoneLintCache":';
+/** How caches of earlier formats start. */
+const OLD_SIGNATURE = /^\{"format":\d+,"version":"/;
+/** A cache of 10 000 files is a few MiB; a larger file is not read (and is replaced). */
+const CACHE_MAX_BYTES = 64 * 1024 * 1024;
 /** The key of a file read only for the whole-tree rules: its keys are kept, and no run's results. */
 const INDEX_ONLY = "";
 
@@ -31,13 +45,16 @@ interface CachedFile {
   /** The key of the run settings the result was computed under. */
   key: string;
   hash: string;
+  /** The file's stamp when it was read (src/source/read-source.ts); none in memory for an override. */
+  stamp?: string;
   diagnostics: Omit<Diagnostic, "file">[];
   directives: Directive[];
   entry: Pick<IndexEntry, "keys" | "linted" | "body" | "references" | "localPaths">;
 }
 
 interface CacheData {
-  format: number;
+  /** The format of the file; first, so that the file starts with SIGNATURE. */
+  milestoneLintCache: number;
   /** The tool version that wrote it: another version may read front matter differently. */
   version: string;
   files: Record<string, CachedFile>;
@@ -59,20 +76,42 @@ export async function resolveCacheFile(location: string | undefined, cwd: string
   return info?.isDirectory() ? path.join(abs, DEFAULT_CACHE_FILE) : abs;
 }
 
-function isCachedFile(value: unknown): value is CachedFile {
-  const v = value as CachedFile | null;
-  return (
-    typeof v === "object" && v !== null && typeof v.key === "string" && typeof v.hash === "string" &&
-    Array.isArray(v.diagnostics) && Array.isArray(v.directives) &&
-    typeof v.entry === "object" && v.entry !== null && typeof v.entry.keys === "object" && v.entry.keys !== null
-  );
+function refuse(file: string, why: string): UsageError {
+  return new UsageError(`The cache file ${file} ${why}; milestone-lint neither reads nor overwrites it. Remove it, or give --cache-location another file.`);
+}
+
+/**
+ * The text of the cache at `file`, or undefined when there is none or it is to be
+ * replaced. Refuses (UsageError) what a cache must not be read from or written
+ * over: a symlink, a file that is not a regular file, or a file that is not ours.
+ */
+function readCacheText(file: string): string | undefined {
+  let info;
+  try {
+    info = lstatSync(file);
+  } catch {
+    return undefined; // none yet (or its folder is unreadable: the write will fail quietly)
+  }
+  if (info.isSymbolicLink()) throw refuse(file, "is a symlink (a cache is never written through a link)");
+  if (!info.isFile()) throw refuse(file, `is ${kindOf(info)}, not a cache file`);
+  // the default name says the file is ours, whatever a crash or a hand left in it
+  const named = path.basename(file) === DEFAULT_CACHE_FILE;
+  try {
+    const start = readStart(file, SIGNATURE.length + 16).toString("utf8");
+    const ours = named || start === "" || start.startsWith(SIGNATURE) || OLD_SIGNATURE.test(start);
+    if (!ours) throw refuse(file, "is not a milestone-lint cache");
+    return info.size > CACHE_MAX_BYTES ? undefined : readBounded(file, CACHE_MAX_BYTES).toString("utf8");
+  } catch (error) {
+    if (error instanceof FileRefused) return undefined; // unreadable: replaced, if it can be
+    throw error;
+  }
 }
 
 export class ResultCache {
   private changed = false;
 
   private constructor(
-    /** Where it is saved; undefined for a cache kept in memory only (src/run/run-memory.ts). */
+    /** Where it is saved; undefined for a cache kept in memory only (src/run/run-memory.ts), which needs no stamps: nothing else writes it. */
     readonly file: string | undefined,
     private readonly files: Record<string, CachedFile>,
   ) {}
@@ -81,16 +120,17 @@ export class ResultCache {
     return new ResultCache(undefined, Object.create(null));
   }
 
-  /** The cache at `file`, or an empty one when there is none or it cannot be used. */
+  /** The cache at `file`, or an empty one when there is none or it cannot be used. Throws UsageError for a file that is not a cache. */
   static async open(file: string): Promise<ResultCache> {
     let files: Record<string, CachedFile> = Object.create(null);
+    const text = readCacheText(file);
     try {
-      const data = JSON.parse(await readFile(file, "utf8")) as CacheData;
-      if (data?.format === CACHE_FORMAT && data.version === VERSION && typeof data.files === "object" && data.files !== null) {
+      const data = text === undefined ? undefined : (JSON.parse(text) as Partial<CacheData> | null);
+      if (data?.milestoneLintCache === CACHE_FORMAT && data.version === VERSION && typeof data.files === "object" && data.files !== null) {
         files = Object.assign(Object.create(null), data.files);
       }
     } catch {
-      // missing, unreadable or corrupt: start afresh
+      // corrupt: start afresh
     }
     return new ResultCache(file, files);
   }
@@ -101,10 +141,24 @@ export class ResultCache {
     return contentHash(JSON.stringify({ version: VERSION, today: run.today, config: run.config, rules }));
   }
 
-  /** The stored result for this file, run key and content hash, completed with what the run knows of the file. */
-  get(job: FileJob, key: string, hash: string): CachedResult | undefined {
-    const hit = this.files[job.path];
-    if (!isCachedFile(hit) || hit.key !== key || hit.hash !== hash) return undefined;
+  /** The stored entry of this very file (same content, same stamp), if it has the shape of one. */
+  private stored(absPath: string, read: ReadVersion): CachedFile | undefined {
+    const hit = this.files[absPath] as Partial<CachedFile> | undefined;
+    if (typeof hit !== "object" || hit === null || hit.hash !== read.hash) return undefined;
+    // on disk, where anyone may have written it, only for the very file read; in memory, the text is enough
+    if (this.file !== undefined && (read.stamp === undefined || hit.stamp !== read.stamp)) return undefined;
+    const entry = hit.entry as Partial<CachedFile["entry"]> | undefined;
+    if (typeof hit.key !== "string" || typeof entry !== "object" || entry === null || typeof entry.linted !== "boolean" || !isIndexedKeys(entry.keys)) return undefined;
+    if (entry.body !== undefined && !isBodySummary(entry.body)) return undefined;
+    if (entry.references !== undefined && !isIndexedReferences(entry.references)) return undefined;
+    if (entry.localPaths !== undefined && !isIndexedLocalPaths(entry.localPaths)) return undefined;
+    return hit as CachedFile;
+  }
+
+  /** The stored result for this file, run key and version of its text, completed with what the run knows of the file. */
+  get(job: FileJob, key: string, read: ReadVersion): CachedResult | undefined {
+    const hit = this.stored(job.path, read);
+    if (!hit || hit.key !== key || !areStoredResults(hit.diagnostics, hit.directives)) return undefined;
     return {
       diagnostics: hit.diagnostics.map((d) => ({ file: job.displayPath, ...d })),
       directives: hit.directives,
@@ -121,10 +175,21 @@ export class ResultCache {
     };
   }
 
-  set(absPath: string, key: string, hash: string, result: CachedResult): void {
-    this.files[absPath] = {
+  /**
+   * Keeps an entry. On disk, only with the stamp of the file read (not for an
+   * override), and only when JSON holds it exactly (a YAML alias cycle, `.inf`):
+   * one file left out, and the rest of the cache still written.
+   */
+  private store(absPath: string, stored: CachedFile): void {
+    if (this.file === undefined || (stored.stamp !== undefined && isJsonExact(stored))) this.files[absPath] = stored;
+    else delete this.files[absPath];
+    this.changed = true;
+  }
+
+  set(absPath: string, key: string, read: ReadVersion, result: CachedResult): void {
+    this.store(absPath, {
       key,
-      hash,
+      ...read,
       // copies: the run goes on to add whole-tree diagnostics to its own list
       diagnostics: result.diagnostics.map(({ file: _file, ...rest }) => rest),
       directives: result.directives,
@@ -135,21 +200,18 @@ export class ResultCache {
         ...(result.entry.references ? { references: result.entry.references } : {}),
         ...(result.entry.localPaths ? { localPaths: result.entry.localPaths } : {}),
       },
-    };
-    this.changed = true;
+    });
   }
 
-  /** The front matter keys stored for this file's text, from any run. */
-  indexKeys(absPath: string, hash: string): IndexEntry["keys"] | undefined {
-    const hit = this.files[absPath];
-    return isCachedFile(hit) && hit.hash === hash ? hit.entry.keys : undefined;
+  /** The front matter keys stored for this version of the file, from any run. */
+  indexKeys(absPath: string, read: ReadVersion): IndexEntry["keys"] | undefined {
+    return this.stored(absPath, read)?.entry.keys;
   }
 
   /** Keeps the keys of a file read only for the whole-tree rules, unless its text's results are stored already. */
-  setIndexKeys(absPath: string, hash: string, keys: IndexEntry["keys"]): void {
-    if (this.indexKeys(absPath, hash)) return;
-    this.files[absPath] = { key: INDEX_ONLY, hash, diagnostics: [], directives: [], entry: { keys, linted: false } };
-    this.changed = true;
+  setIndexKeys(absPath: string, read: ReadVersion, keys: IndexEntry["keys"]): void {
+    if (this.indexKeys(absPath, read)) return;
+    this.store(absPath, { key: INDEX_ONLY, ...read, diagnostics: [], directives: [], entry: { keys, linted: false } });
   }
 
   delete(absPath: string): void {
@@ -160,16 +222,18 @@ export class ResultCache {
 
   /**
    * Writes the cache if anything changed, without the entries of files that no
-   * longer exist (as ESLint prunes its cache); a cache that cannot be written only
-   * costs the next run time.
+   * longer exist (as ESLint prunes its cache), in place of whatever is there, with
+   * the user's umask: never through a link put there since it was read, nor with the
+   * mode of what a link points to. A cache that cannot be written only costs the
+   * next run time.
    */
   async save(): Promise<void> {
     if (!this.changed || this.file === undefined) return;
     for (const file of Object.keys(this.files)) if (!existsSync(file)) delete this.files[file];
-    const data: CacheData = { format: CACHE_FORMAT, version: VERSION, files: this.files };
+    const data: CacheData = { milestoneLintCache: CACHE_FORMAT, version: VERSION, files: this.files };
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
-      await writeAtomic(this.file, JSON.stringify(data), { create: true });
+      await writeAtomic(this.file, JSON.stringify(data), { create: true, freshMode: true });
     } catch {
       // the next run lints afresh
     }

@@ -1,6 +1,8 @@
 /**
  * Phase one of a run: every file rule over one file, with its fixes applied when
- * asked. Takes and returns plain data, so it can run in a worker thread.
+ * asked. Takes and returns plain data, so it can run in a worker thread. Each step
+ * (parse, each rule, the disable comments, each fix pass) that fails becomes a
+ * diagnostic on the file, and the others still run.
  */
 import type { Root } from "mdast";
 import { readFrontMatter } from "../source/front-matter.js";
@@ -71,6 +73,13 @@ export function crashMessage(rule: Rule, reason: string, where: string): string 
 /** `--fix` re-lints after each pass; ESLint stops after 10 passes, and so do we. */
 const MAX_FIX_PASSES = 10;
 
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** A diagnostic at the start of the file, for what went wrong with the file as a whole. */
+function atStart(source: SourceFile, ruleId: string, message: string): Diagnostic {
+  return { file: source.displayPath, line: 1, column: 1, endLine: 1, endColumn: 1, ruleId, severity: "error", message };
+}
+
 /** Any file rule, whatever kinds of file it applies to: the engine runs each on the kinds in its `appliesTo`. */
 type KindRule = FileRule<Record<string, unknown>, FilePlace>;
 
@@ -97,8 +106,12 @@ function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: stri
     try {
       return (ast ??= parseMarkdown(source.text, frontMatter));
     } catch (error) {
-      if (error instanceof BodyNotParsed) refused = error;
-      throw error;
+      // the parser failing on this input (a stack overflow, say) is this file's problem, said once
+      refused =
+        error instanceof BodyNotParsed
+          ? error
+          : new BodyNotParsed(0, `The Markdown of this file could not be parsed (${reasonOf(error)}): it was not checked (its front matter was).`);
+      throw refused;
     }
   };
   const shared = {
@@ -133,18 +146,9 @@ function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: stri
     } catch (error) {
       if (error instanceof BodyNotParsed) continue;
       internalErrors++;
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = reasonOf(error);
       trace?.crashes.push({ ruleId: rule.meta.id, stack: error instanceof Error && error.stack ? error.stack : reason });
-      diagnostics.push({
-        file: source.displayPath,
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-        ruleId: rule.meta.id,
-        severity: "error",
-        message: crashMessage(rule, reason, "on this file"),
-      });
+      diagnostics.push(atStart(source, rule.meta.id, crashMessage(rule, reason, "on this file")));
     } finally {
       if (trace) trace.rules[rule.meta.id] = (trace.rules[rule.meta.id] ?? 0) + performance.now() - started;
     }
@@ -155,6 +159,13 @@ function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: stri
   let local: IndexedLocalPath[] | undefined;
   try {
     directives = readDirectives(source.text, parse, lines);
+  } catch (error) {
+    if (!(error instanceof BodyNotParsed)) {
+      internalErrors++;
+      diagnostics.push(atStart(source, UNREADABLE_FILE, `Internal error: the milestone-lint comments of this file could not be read (${reasonOf(error)}), so none applies. The rules still ran; please report this.`));
+    }
+  }
+  try {
     // the board's view of the body, from the walk the body rules shared
     const context = { ...shared, options: {}, report: () => {} };
     body = bodySummary(scanBody(context), source.text);
@@ -166,7 +177,10 @@ function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: stri
       local = localPaths(context, source.place.root).map((l) => ({ ...l, span: spanOf(lines, l.range) }));
     }
   } catch (error) {
-    if (!(error instanceof BodyNotParsed)) throw error;
+    if (!(error instanceof BodyNotParsed)) {
+      internalErrors++;
+      diagnostics.push(atStart(source, UNREADABLE_FILE, `Internal error: what the board and the whole-tree rules read of this file's Markdown could not be read (${reasonOf(error)}). The rules still ran; please report this.`));
+    }
   }
   diagnostics.push(...misplacedDirectives(directives, source.displayPath));
   if (refused) {
@@ -196,10 +210,18 @@ export function lintSource<P extends FilePlace>(
   let pass = runRules(current, rules, today, trace);
   if (fix) {
     for (let i = 0; i < MAX_FIX_PASSES; i++) {
-      // a suppressed problem is not fixed
-      const fixes = suppress(pass.diagnostics, pass.directives).kept.flatMap((d) => (d.fix ? [d.fix] : []));
-      if (fixes.length === 0) break;
-      const text = applyFixes(current.text, fixes);
+      let text: string;
+      try {
+        // a suppressed problem is not fixed
+        const fixes = suppress(pass.diagnostics, pass.directives).kept.flatMap((d) => (d.fix ? [d.fix] : []));
+        if (fixes.length === 0) break;
+        text = applyFixes(current.text, fixes);
+      } catch (error) {
+        // the fixes made so far stand; the problems left are reported as they are
+        pass.internalErrors++;
+        pass.diagnostics.push(atStart(current, UNREADABLE_FILE, `Internal error: the fixes of this file could not be applied (${reasonOf(error)}); the problems left are reported. Please report this.`));
+        break;
+      }
       if (text === current.text) break;
       current = { ...current, text };
       pass = runRules(current, rules, today, trace);

@@ -2,14 +2,23 @@
  * Phase one for one file from its path: read it, lint it with the file rules and,
  * with `--fix`, work out the fixed text and (unless a dry run) write it back. Plain
  * data in and out, so that it runs alike in this thread and in a worker thread.
+ * Whatever the file holds, it costs only its own report: linting it runs within a
+ * time budget, and any failure becomes a diagnostic on it.
  */
 import { contentHash } from "./content-hash.js";
 import { UNREADABLE_FILE } from "../shared/errors.js";
 import { lintSource, type ActiveRule, type FileOutcome, type FileTrace } from "./lint-file.js";
 import { readSource } from "../source/read-source.js";
 import type { Directive } from "./suppressions.js";
+import { FILE_TIME_BUDGET_MS, OverBudget, withinBudget } from "./time-budget.js";
 import { writeFixed } from "../fix/write-atomic.js";
-import type { Diagnostic, FilePlace, FileRule, IndexEntry, Overrides } from "../shared/types.js";
+import type { Diagnostic, FilePlace, FileRule, IndexEntry, Overrides, SourceFile } from "../shared/types.js";
+
+/** A file as it was read: its content hash and its stamp (src/source/read-source.ts; none for an override), what the cache keys results by. */
+export interface ReadVersion {
+  hash: string;
+  stamp?: string;
+}
 
 /** One file to lint. Plain data: it crosses worker threads. */
 export interface FileJob {
@@ -31,6 +40,8 @@ export interface JobSettings {
   overrides?: Overrides;
   /** `--debug`: time each rule and keep the stack of each crash. */
   debug?: boolean;
+  /** How long linting one file may take, in ms; default FILE_TIME_BUDGET_MS. */
+  timeBudgetMs?: number;
 }
 
 export interface JobResult {
@@ -42,8 +53,8 @@ export interface JobResult {
   internalErrors: number;
   /** With `fix`, when fixes changed the text: the text read and the fixed text. */
   fixed?: { source: string; output: string };
-  /** Hash of the text the diagnostics are about, when asked for and when the result may be cached. */
-  hash?: string;
+  /** The version of the text the diagnostics are about, when asked for and when the result may be cached. */
+  read?: ReadVersion;
   /** With `debug`. */
   trace?: FileTrace;
 }
@@ -54,24 +65,53 @@ function unreadable(job: FileJob, message: string, line = 1, column = 1): Diagno
 
 /** Reads, lints and (with `fix`) fixes one file. Never throws. */
 export async function lintJob(job: FileJob, rules: ActiveRule<FileRule>[], settings: JobSettings): Promise<JobResult> {
-  const { today, fix } = settings;
+  try {
+    return await lintRead(job, rules, settings);
+  } catch (error) {
+    // a bug of ours, not a problem of the file: the run goes on, and says it is incomplete
+    const reason = error instanceof Error ? error.message : String(error);
+    return { diagnostics: [unreadable(job, `Internal error: this file could not be linted (${reason}); the other files were. Please report this.`)], directives: [], internalErrors: 1 };
+  }
+}
+
+/** lintSource within the time budget: a file that takes longer gets one diagnostic instead of its results. */
+function lintInBudget(source: SourceFile, rules: ActiveRule<FileRule>[], settings: JobSettings, fix: boolean, trace?: FileTrace): FileOutcome | Diagnostic {
+  const budget = settings.timeBudgetMs ?? FILE_TIME_BUDGET_MS;
+  try {
+    return withinBudget(() => lintSource(source, rules, settings.today, fix, trace), budget);
+  } catch (error) {
+    if (!(error instanceof OverBudget)) throw error;
+    return unreadable(
+      source,
+      `Linting this file took more than ${budget / 1000} s and was stopped: something in it is too costly to check (an input this tool's limits do not catch yet; please report it). Its front matter and Markdown were not checked.`,
+    );
+  }
+}
+
+async function lintRead(job: FileJob, rules: ActiveRule<FileRule>[], settings: JobSettings): Promise<JobResult> {
+  const { fix } = settings;
   const read = readSource(job.path, job.place.root, settings.overrides);
   if (!read.ok) return { diagnostics: [unreadable(job, read.message, read.line, read.column)], directives: [], internalErrors: 0 };
   const source = { ...job, text: read.text };
   const trace: FileTrace | undefined = settings.debug ? { rules: {}, crashes: [] } : undefined;
-  let outcome: FileOutcome = lintSource(source, rules, today, fix, trace);
+  const linted = lintInBudget(source, rules, settings, fix, trace);
+  if (!("entry" in linted)) return { diagnostics: [linted], directives: [], internalErrors: 0 };
+  let outcome: FileOutcome = linted;
   const changed = outcome.fixedText !== undefined;
   let fixed: JobResult["fixed"];
   if (outcome.fixedText !== undefined) {
     fixed = { source: read.text, output: outcome.fixedText };
     if (settings.write && !settings.overrides?.has(job.path)) {
       try {
-        await writeFixed(job.path, read.text, outcome.fixedText);
+        await writeFixed(job.path, read.text, outcome.fixedText, job.place.root);
       } catch (error) {
         fixed = undefined;
         // The file keeps its problems: report them as they stand on disk.
-        outcome = lintSource(source, rules, today, false);
-        outcome.diagnostics.push(unreadable(job, `Fixes were not written because ${(error as Error).message}; the file was left as it was.`));
+        const unfixed = lintInBudget(source, rules, settings, false);
+        const notWritten = unreadable(job, `Fixes were not written because ${(error as Error).message}; the file was left as it was.`);
+        if (!("entry" in unfixed)) return { diagnostics: [unfixed, notWritten], directives: [], internalErrors: 0 };
+        outcome = unfixed;
+        outcome.diagnostics.push(notWritten);
       }
     }
   }
@@ -83,7 +123,7 @@ export async function lintJob(job: FileJob, rules: ActiveRule<FileRule>[], setti
     entry: outcome.entry,
     internalErrors: outcome.internalErrors,
     ...(fixed ? { fixed } : {}),
-    ...(cacheable ? { hash: await contentHash(read.text) } : {}),
+    ...(cacheable ? { read: { hash: await contentHash(read.text), ...(read.stamp !== undefined ? { stamp: read.stamp } : {}) } } : {}),
     ...(trace ? { trace } : {}),
   };
 }

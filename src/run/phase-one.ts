@@ -48,7 +48,7 @@ async function fromCache(job: FileJob, cache: NonNullable<PhaseOneOptions["cache
   // the same checks as linting it: no following links out of the tree, no waiting on a pipe
   const read = readSource(job.path, job.place.root, overrides);
   if (!read.ok) return undefined; // lintJob says why it cannot be read
-  const hit = cache.store.get(job, cache.key, await contentHash(read.text));
+  const hit = cache.store.get(job, cache.key, { hash: await contentHash(read.text), stamp: read.stamp });
   // with --fix, a file that has something to fix is linted again so that it is fixed
   if (!hit || (fix && hit.diagnostics.some((d) => d.fix))) return undefined;
   return { ...hit, internalErrors: 0 };
@@ -128,7 +128,7 @@ export async function runPhaseOne(jobs: FileJob[], rules: ActiveRule<FileRule>[]
     results[i] = result;
     const job = jobs[i] as FileJob;
     if (!cache) return;
-    if (result.hash !== undefined && result.entry) cache.store.set(job.path, cache.key, result.hash, { ...result, entry: result.entry });
+    if (result.read !== undefined && result.entry) cache.store.set(job.path, cache.key, result.read, { ...result, entry: result.entry });
     else cache.store.delete(job.path);
   });
   return results;

@@ -37,7 +37,7 @@ export async function applyProjectFixes(
     if (output === current) continue;
     if (options.write) {
       try {
-        await writeFixed(where.path, current, output);
+        await writeFixed(where.path, current, output, where.root);
       } catch {
         continue; // the file changed meanwhile or cannot be written: its problems stand as reported
       }

@@ -16,6 +16,7 @@ import { readSource } from "../source/read-source.js";
 import { readRegistry, registryPath } from "../tree/registry.js";
 import { overridesIn, walkMarkdown, type IgnoredBy, type UnreadableDir } from "./discover.js";
 import type { RunMemory } from "./run-memory.js";
+import { FILE_TIME_BUDGET_MS, withinBudget } from "./time-budget.js";
 import type { Diagnostic, FileSystemView, IndexEntry, Overrides, Place, PlanPlace, PlanSettings, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "../shared/types.js";
 import { classifyPlan, planFolders } from "../tree/plan-place.js";
 
@@ -50,11 +51,17 @@ async function otherEntry(file: string, options: IndexOptions): Promise<IndexEnt
   if (!read.ok) return unreadEntry(file, displayPath(file), place, false);
   const text = read.text;
   const source = { path: file, displayPath: displayPath(file), text, place };
-  const hash = options.cache && (await contentHash(text));
-  const keys = hash ? options.cache?.indexKeys(file, hash) : undefined;
+  const version = options.cache && { hash: await contentHash(text), ...(read.stamp !== undefined ? { stamp: read.stamp } : {}) };
+  const keys = version ? options.cache?.indexKeys(file, version) : undefined;
   if (keys) return { path: file, displayPath: source.displayPath, place, linted: false, keys };
-  const entry = indexEntry(source, readFrontMatter(text), new LineIndex(text), false);
-  if (hash) options.cache?.setIndexKeys(file, hash, entry.keys);
+  let entry: IndexEntry;
+  try {
+    // within a file's time budget, as linting it would be
+    entry = withinBudget(() => indexEntry(source, readFrontMatter(text), new LineIndex(text), false), FILE_TIME_BUDGET_MS);
+  } catch {
+    return unreadEntry(file, displayPath(file), place, false);
+  }
+  if (version) options.cache?.setIndexKeys(file, version, entry.keys);
   return entry;
 }
 

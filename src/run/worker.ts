@@ -17,10 +17,14 @@ const rules: ActiveRule<FileRule>[] = setup.rules.map((spec) => {
   return { rule: rule as FileRule, severity: spec.severity, options: spec.options };
 });
 
-parentPort?.on("message", async (batch: { index: number; job: FileJob }[]) => {
-  const reply: WorkerReply = { results: [] };
-  for (const { index, job } of batch) {
-    reply.results.push({ index, result: await lintJob(job, rules, setup.settings) });
-  }
-  parentPort?.postMessage(reply);
+// one file at a time, in the order sent (should this thread stop, the first file not answered
+// is the one that stopped it), each result sent as soon as it is ready
+let queue = Promise.resolve();
+parentPort?.on("message", (batch: { index: number; job: FileJob }[]) => {
+  queue = queue.then(async () => {
+    for (const { index, job } of batch) {
+      const reply: WorkerReply = { index, result: await lintJob(job, rules, setup.settings) };
+      parentPort?.postMessage(reply);
+    }
+  });
 });

@@ -10,6 +10,7 @@ import type { Worker } from "node:worker_threads";
 import { builtinRules } from "../../rules/index.js";
 import type { ActiveRule } from "./lint-file.js";
 import type { FileJob, JobResult, JobSettings } from "./lint-job.js";
+import { UNREADABLE_FILE } from "../shared/errors.js";
 import type { FileRule, Severity } from "../shared/types.js";
 
 /**
@@ -30,7 +31,8 @@ export interface WorkerSetup {
   settings: JobSettings;
 }
 
-export type WorkerReply = { results: { index: number; result: JobResult }[] };
+/** A worker's answer for one file, sent as soon as the file is linted. */
+export type WorkerReply = { index: number; result: JobResult };
 
 /** The bundled worker sits beside the bundled entry; run from source (the tests) there is none. */
 const WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
@@ -64,81 +66,114 @@ export function ruleSpecs(rules: ActiveRule<FileRule>[]): RuleSpec[] {
 
 /** Files a worker is sent at once, at most: fewer as the queue drains, so that threads finish together. */
 const BATCH_SIZE = 16;
-/** Batches a worker holds at once: it starts the next while its last results wait for this thread to read them. */
-const IN_FLIGHT = 2;
+/** Files a worker holds at once, at most: it starts the next while its last results wait for this thread to read them. */
+const HELD = 2 * BATCH_SIZE;
 /** Files this thread lints between two looks at its workers' replies. */
 const HERE_BATCH = 4;
+/**
+ * A worker's heap, at most: a file that would need more stops its worker instead of
+ * the whole run. Linting a file of the largest size takes tens of MiB.
+ */
+const WORKER_HEAP_MB = 512;
+
+/** The result given to a file whose worker thread stopped while linting it. */
+function stoppedWorker(job: FileJob, error: unknown): JobResult {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const outOfMemory = code === "ERR_WORKER_OUT_OF_MEMORY";
+  const message = outOfMemory
+    ? `Linting this file needed more than ${WORKER_HEAP_MB} MiB of memory and was stopped; it was not checked (the other files were).`
+    : `Internal error: linting this file stopped its worker thread (${error instanceof Error ? error.message : String(error)}); it was not checked (the other files were). Please report this.`;
+  const at = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  return { diagnostics: [{ file: job.displayPath, ...at, ruleId: UNREADABLE_FILE, severity: "error", message }], directives: [], internalErrors: outOfMemory ? 0 : 1 };
+}
 
 /**
  * Lints `jobs` on `threads` threads: this one, already warmed up by the files it
  * linted first, and `threads - 1` workers. `lintHere` lints one file in this thread.
- * Results come back in the order of `jobs`.
+ * Results come back in the order of `jobs`. A worker that stops (out of memory, or
+ * a crash) costs only the file it was linting: the files it held go to the others.
  */
 export async function lintInThreads(
   jobs: FileJob[],
   setup: WorkerSetup,
   threads: number,
   lintHere: (job: FileJob) => Promise<JobResult>,
+  workerFile = WORKER_FILE,
 ): Promise<JobResult[]> {
   // loaded here, not at start-up: a run on a few files never needs it
   const { Worker } = await import("node:worker_threads");
   const results: JobResult[] = new Array(jobs.length);
   let next = 0;
-  const take = (size: number): [number, number] | undefined => {
-    const from = next;
-    next = Math.min(jobs.length, next + size);
-    return from < next ? [from, next] : undefined;
+  // files handed back by a worker that stopped, linted before the rest
+  const retry: number[] = [];
+  const take = (size: number): number[] => {
+    const taken = retry.splice(0, size);
+    while (taken.length < size && next < jobs.length) taken.push(next++);
+    return taken;
   };
-  return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
-    const finished = new Set<Worker>();
-    let failed = false;
-    let hereDone = false;
+  const left = () => retry.length + jobs.length - next;
+  return new Promise((resolve) => {
+    // each worker's files sent and not answered yet, in the order it lints them
+    const held = new Map<Worker, number[]>();
+    let hereRunning = false;
     const settle = () => {
-      if (!failed && hereDone && finished.size === workers.length) resolve(results);
+      if (!hereRunning && held.size === 0 && left() === 0) resolve(results);
     };
-    const fail = (error: unknown) => {
-      if (failed) return;
-      failed = true;
-      for (const w of workers) void w.terminate();
-      reject(error instanceof Error ? error : new Error(String(error)));
+    // this thread lints from the same queue until it is empty
+    const runHere = async () => {
+      if (hereRunning) return;
+      hereRunning = true;
+      for (let batch = take(HERE_BATCH); batch.length > 0; batch = take(HERE_BATCH)) {
+        for (const i of batch) results[i] = await lintHere(jobs[i] as FileJob);
+        // lets the workers' replies in, so that they are sent their next batch
+        await new Promise((r) => setImmediate(r));
+      }
+      hereRunning = false;
+      settle();
     };
-    const inFlight = new Map<Worker, number>();
     const feed = (worker: Worker) => {
-      const size = Math.max(1, Math.min(BATCH_SIZE, Math.ceil((jobs.length - next) / (threads * 4))));
-      const range = take(size);
-      if (range) {
-        inFlight.set(worker, (inFlight.get(worker) ?? 0) + 1);
-        worker.postMessage(jobs.slice(range[0], range[1]).map((job, i) => ({ index: range[0] + i, job })));
-      } else if (!inFlight.get(worker)) {
-        finished.add(worker);
+      const files = held.get(worker) as number[];
+      if (files.length > HELD - BATCH_SIZE) return;
+      const batch = take(Math.max(1, Math.min(BATCH_SIZE, Math.ceil(left() / (threads * 4)))));
+      if (batch.length > 0) {
+        files.push(...batch);
+        worker.postMessage(batch.map((index) => ({ index, job: jobs[index] })));
+      } else if (files.length === 0) {
+        held.delete(worker);
         void worker.terminate();
         settle();
       }
     };
+    const stopped = (worker: Worker, error: unknown) => {
+      const files = held.get(worker);
+      if (!files) return; // finished, or already handled (an error is followed by an exit)
+      held.delete(worker);
+      const [culprit, ...rest] = files;
+      if (culprit !== undefined) results[culprit] = stoppedWorker(jobs[culprit] as FileJob, error);
+      retry.push(...rest);
+      void worker.terminate();
+      // the files handed back go to whichever thread asks first, this one included
+      void runHere();
+      settle();
+    };
     for (let i = 1; i < threads; i++) {
-      const worker = new Worker(WORKER_FILE, { workerData: setup });
-      workers.push(worker);
+      const worker = new Worker(workerFile, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+      held.set(worker, []);
       worker.on("message", (reply: WorkerReply) => {
-        for (const { index, result } of reply.results) results[index] = result;
-        inFlight.set(worker, (inFlight.get(worker) ?? 1) - 1);
+        results[reply.index] = reply.result;
+        const files = held.get(worker);
+        if (!files) return;
+        files.splice(files.indexOf(reply.index), 1);
         feed(worker);
       });
-      worker.on("error", fail);
+      // decided on exit, once Node has delivered the results the worker sent before it stopped
+      let failure: unknown;
+      worker.on("error", (error) => (failure ??= error));
       // a worker that stops on its own (a rule calling process.exit) would otherwise leave the run waiting forever
-      worker.on("exit", (code) => {
-        if (!finished.has(worker)) fail(new Error(`a worker thread stopped (exit code ${code}) before linting its files`));
-      });
-      for (let k = 0; k < IN_FLIGHT; k++) feed(worker);
+      worker.on("exit", (code) => stopped(worker, failure ?? new Error(`the worker thread stopped with exit code ${code}`)));
+      feed(worker);
+      feed(worker);
     }
-    void (async () => {
-      for (let range = take(HERE_BATCH); range && !failed; range = take(HERE_BATCH)) {
-        for (let i = range[0]; i < range[1]; i++) results[i] = await lintHere(jobs[i] as FileJob);
-        // lets the workers' replies in, so that they are sent their next batch
-        await new Promise((r) => setImmediate(r));
-      }
-      hereDone = true;
-      settle();
-    })().catch(fail);
+    void runHere();
   });
 }

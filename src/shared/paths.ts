@@ -1,9 +1,33 @@
-/** Paths relative to a folder, as patterns and messages write them. */
+/**
+ * Paths relative to a folder, and the root of the git work tree a path is in: CI
+ * tools (GitHub code scanning, workflow annotations) address files relative to it,
+ * and the search for config files stops there.
+ */
+import { existsSync } from "node:fs";
 import path from "node:path";
 
-/** `abs` relative to `dir` with `/` separators, or undefined when it is not inside `dir`. */
+/** The nearest folder at or above `dir` that holds `.git` (a folder, or a file in a worktree); undefined outside a repository. */
+export function findRepoRoot(dir: string): string | undefined {
+  let current = path.resolve(dir);
+  for (;;) {
+    if (existsSync(path.join(current, ".git"))) return current;
+    const parent = path.dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+/** `abs` relative to `dir` with `/` separators, or undefined when it is not inside `dir` (a folder may be named `..drafts`). */
 export function relativeInside(dir: string, abs: string): string | undefined {
   const rel = path.relative(dir, abs);
-  if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) return undefined;
+  if (rel === "" || rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined;
   return rel.split(path.sep).join("/");
+}
+
+/**
+ * `file` (relative to `cwd`) as a `/`-separated path relative to `root`, or
+ * undefined when it lies outside `root`.
+ */
+export function pathUnder(root: string, cwd: string, file: string): string | undefined {
+  return relativeInside(root, path.resolve(cwd, file));
 }

@@ -270,6 +270,8 @@ export interface RegistryFile extends IndexedFile {
   problem?: { message: string; span: Span };
   /** The `"plans"` key, where a plan missing from the list is reported. */
   plansKey?: Span;
+  /** Keys given again in the same object (every JSON reader keeps the last, and so does the index): each repeat, and the line of the first. */
+  duplicateKeys?: { name: string; span: Span; firstLine: number }[];
   plans: RegistryPlan[];
 }
 

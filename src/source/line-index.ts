@@ -33,8 +33,10 @@ export class LineIndex {
     return end;
   }
 
+  /** The line and column of `offset`; an offset between the `\r` and the `\n` of a line ending is the line's end, not a column past it. */
   position(offset: number): { line: number; column: number } {
-    const o = Math.min(Math.max(offset, 0), this.text.length);
+    let o = Math.min(Math.max(offset, 0), this.text.length);
+    if (this.text.charCodeAt(o) === 10 && this.text.charCodeAt(o - 1) === 13) o--;
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {

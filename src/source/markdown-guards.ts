@@ -15,6 +15,20 @@ export class BodyNotParsed extends Error {
   }
 }
 
+/** Where the line that starts at `i` ends, before its line ending: `\r\n`, a lone `\r` and `\n` all end a line, as in micromark. */
+export function lineEndAt(text: string, i: number): number {
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return i;
+}
+
+/** Where the next line starts, after the line that ends at `end`. */
+export function nextLineAt(text: string, end: number): number {
+  return text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+}
+
 /**
  * More lines than this are not parsed: remark takes ≈ 0.25 ms a list item or heading,
  * so 512 KiB of them (120 000 lines) took 25 s. No plan comes near.
@@ -25,9 +39,10 @@ const MAX_BODY_LINES = 10_000;
 export function tooLong(text: string, from: number): BodyNotParsed | undefined {
   let line = from;
   for (let n = 0; n < MAX_BODY_LINES; n++) {
-    const end = text.indexOf("\n", line);
-    if (end < 0 || end + 1 >= text.length) return undefined;
-    line = end + 1;
+    const end = lineEndAt(text, line);
+    if (end >= text.length) return undefined;
+    line = nextLineAt(text, end);
+    if (line >= text.length) return undefined;
   }
   return new BodyNotParsed(
     line,
@@ -53,8 +68,7 @@ const MAX_BODY_DEPTH = 100;
 export function tooDeep(text: string, from: number): BodyNotParsed | undefined {
   const itemColumns = new Set<number>();
   for (let line = from; line < text.length; ) {
-    let end = text.indexOf("\n", line);
-    if (end < 0) end = text.length;
+    const end = lineEndAt(text, line);
     let markers = 0;
     let least = 0; // the column, tabs counted as one
     let most = 0; // the column, tabs counted as four
@@ -86,7 +100,7 @@ export function tooDeep(text: string, from: number): BodyNotParsed | undefined {
       );
     }
     for (const column of opened) itemColumns.add(column);
-    line = end + 1;
+    line = nextLineAt(text, end);
   }
   return undefined;
 }
@@ -108,46 +122,26 @@ function isDigit(c: number): boolean {
 }
 
 /**
- * micromark matches emphasis delimiters in worse than quadratic time: 16 KB of `*_`
- * took 2.8 s, 64 KB 2 minutes. More delimiter runs in one block than any prose has
- * make the file parse with `*` and `_` read as text.
- */
-const MAX_EMPHASIS_RUNS = 1000;
-
-/**
  * The blocks of the body, as [start, end) offsets: runs of lines between blank
  * lines. Inline syntax never spans a blank line, so each is looked at on its own.
  */
-function* blocks(text: string, from: number): Generator<[number, number]> {
+export function* blocks(text: string, from: number): Generator<[number, number]> {
   let start = -1;
   for (let line = from; line < text.length; ) {
-    let end = text.indexOf("\n", line);
-    if (end < 0) end = text.length;
+    const end = lineEndAt(text, line);
     let blank = true;
     for (let i = line; i < end && blank; i++) {
       const c = text.charCodeAt(i);
-      blank = c === 32 || c === 9 || c === 13;
+      blank = c === 32 || c === 9;
     }
     if (!blank && start < 0) start = line;
     if (blank && start >= 0) {
       yield [start, line];
       start = -1;
     }
-    line = end + 1;
+    line = nextLineAt(text, end);
   }
   if (start >= 0) yield [start, text.length];
-}
-
-/** Whether a block holds more than MAX_EMPHASIS_RUNS runs of `*` or `_`. */
-export function tooManyEmphasisRuns(text: string, from: number): boolean {
-  for (const [start, end] of blocks(text, from)) {
-    let runs = 0;
-    for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if ((c === 42 || c === 95) /* * _ */ && text.charCodeAt(i - 1) !== c && ++runs > MAX_EMPHASIS_RUNS) return true;
-    }
-  }
-  return false;
 }
 
 /**
@@ -162,22 +156,27 @@ const MAX_CODE_SPAN_SCAN = 10_000_000;
 export function tooCostlyCodeSpans(text: string, from: number): boolean {
   let cost = 0;
   for (const [start, end] of blocks(text, from)) {
-    const runs: { at: number; length: number }[] = [];
-    for (let i = start; i < end; i++) {
-      if (text.charCodeAt(i) !== 96 /* ` */) continue;
-      let j = i;
-      while (j < end && text.charCodeAt(j) === 96) j++;
-      runs.push({ at: i, length: j - i });
-      i = j - 1;
-    }
-    cost += scanCost(runs, end);
+    cost += codeSpans(text, start, end).cost;
     if (cost > MAX_CODE_SPAN_SCAN) return true;
   }
   return false;
 }
 
-/** What micromark scans in one block: from each opening run to the next run of its length, or to the block's end. */
-function scanCost(runs: { at: number; length: number }[], blockEnd: number): number {
+/**
+ * The code spans of a block as micromark finds them, [start, end) each: a backtick
+ * run closes at the next run of its length, and one with none is text. Also what
+ * micromark scans to find them: from each opening run to its close, or to the
+ * block's end.
+ */
+export function codeSpans(text: string, start: number, end: number): { spans: [number, number][]; cost: number } {
+  const runs: { at: number; length: number }[] = [];
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) !== 96 /* ` */) continue;
+    let j = i;
+    while (j < end && text.charCodeAt(j) === 96) j++;
+    runs.push({ at: i, length: j - i });
+    i = j - 1;
+  }
   const next: (number | undefined)[] = new Array(runs.length);
   const seen = new Map<number, number>();
   for (let i = runs.length - 1; i >= 0; i--) {
@@ -185,17 +184,72 @@ function scanCost(runs: { at: number; length: number }[], blockEnd: number): num
     next[i] = seen.get(length);
     seen.set(length, i);
   }
+  const spans: [number, number][] = [];
   let cost = 0;
   for (let i = 0; i < runs.length; ) {
-    const at = (runs[i] as { at: number }).at;
+    const { at } = runs[i] as { at: number };
     const close = next[i];
     if (close === undefined) {
-      cost += blockEnd - at;
+      cost += end - at;
       i++;
     } else {
-      cost += (runs[close] as { at: number }).at - at;
+      const closing = runs[close] as { at: number; length: number };
+      cost += closing.at - at;
+      spans.push([at, closing.at + closing.length]);
       i = close + 1;
     }
   }
-  return cost;
+  return { spans, cost };
+}
+
+/**
+ * micromark reads `<!--`, `<![CDATA[`, `<!x` and `<?` in a paragraph as the start of
+ * inline HTML and looks for its end (`-->`, `]]>`, `>`, `?>`) as far as the end of
+ * the paragraph; when there is none, it goes on from the next character, so every
+ * opener that never closes scans the rest of the paragraph: 20 000 `<!` took 21 s.
+ * Past this many characters scanned, inline HTML is read as text.
+ */
+const MAX_HTML_SCAN = 10_000_000;
+
+/** The end micromark looks for after an inline HTML opener at `i`, or undefined when `<` starts none of these. */
+function htmlTerminator(text: string, i: number): string | undefined {
+  const c = text.charCodeAt(i + 1);
+  if (c === 63 /* ? */) return "?>";
+  if (c !== 33 /* ! */) return undefined;
+  if (text.startsWith("--", i + 2)) return "-->";
+  if (text.startsWith("[CDATA[", i + 2)) return "]]>";
+  const d = text.charCodeAt(i + 2) | 0x20;
+  return d >= 97 && d <= 122 ? ">" : undefined;
+}
+
+/** Whether micromark would scan more than MAX_HTML_SCAN characters looking for the ends of inline HTML. */
+export function tooCostlyHtml(text: string, from: number): boolean {
+  let cost = 0;
+  // the next place of each end, searched again only once passed: one pass over the text for each
+  const nextEnd = new Map<string, number>();
+  const find = (terminator: string, i: number): number => {
+    let at = nextEnd.get(terminator);
+    if (at === undefined || (at >= 0 && at < i)) {
+      at = text.indexOf(terminator, i);
+      nextEnd.set(terminator, at);
+    }
+    return at;
+  };
+  for (const [start, end] of blocks(text, from)) {
+    const { spans } = codeSpans(text, start, end);
+    let span = 0;
+    for (let i = text.indexOf("<", start); i >= 0 && i < end; i = text.indexOf("<", i + 1)) {
+      while (span < spans.length && (spans[span] as [number, number])[1] <= i) span++;
+      if (span < spans.length && (spans[span] as [number, number])[0] <= i) continue;
+      const terminator = htmlTerminator(text, i);
+      if (terminator === undefined) continue;
+      const close = find(terminator, i + 2);
+      if (close >= 0 && close + terminator.length <= end) {
+        cost += close - i;
+        i = close + terminator.length - 1;
+      } else cost += end - i;
+      if (cost > MAX_HTML_SCAN) return true;
+    }
+  }
+  return false;
 }

@@ -1,14 +1,17 @@
 /**
  * The unified/remark parse of a file's Markdown. Node positions come back as
  * offsets into the file's own text, whatever stood before the front matter. A body
- * too long or nested too deeply to parse in reasonable time is refused (BodyNotParsed).
+ * too long or nested too deeply to parse in reasonable time is refused (BodyNotParsed);
+ * constructs that would take too long (emphasis, code spans, inline HTML) are read
+ * as text; a tree still nested too deeply for the rules' walks is refused too.
  */
 import type { Root, Nodes } from "mdast";
 import { unified, type Processor } from "unified";
 import remarkParse from "remark-parse";
 import remarkFrontmatter from "remark-frontmatter";
 import type { FrontMatter } from "../shared/types.js";
-import { tooCostlyCodeSpans, tooDeep, tooLong, tooManyEmphasisRuns } from "./markdown-guards.js";
+import { tooCostlyEmphasis } from "./emphasis-guard.js";
+import { BodyNotParsed, tooCostlyCodeSpans, tooCostlyHtml, tooDeep, tooLong } from "./markdown-guards.js";
 
 export { BodyNotParsed } from "./markdown-guards.js";
 
@@ -38,13 +41,38 @@ function processorWithout(constructs: string[]): ReturnType<typeof makeProcessor
   return processor;
 }
 
-function shiftPositions(node: Nodes, by: number): void {
-  const p = node.position;
-  if (p) {
-    if (p.start.offset !== undefined) p.start.offset += by;
-    if (p.end.offset !== undefined) p.end.offset += by;
+/** Visits every node, without recursion (a hostile tree can be deep), with its depth (the root is 1). */
+function eachNode(root: Root, visit: (node: Nodes, depth: number) => void): void {
+  const stack: [Nodes, number][] = [[root, 1]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, depth] = top;
+    visit(node, depth);
+    if ("children" in node) for (const child of node.children) stack.push([child, depth + 1]);
   }
-  if ("children" in node) for (const child of node.children) shiftPositions(child, by);
+}
+
+function shiftPositions(tree: Root, by: number): void {
+  eachNode(tree, (node) => {
+    const p = node.position;
+    if (p?.start.offset !== undefined) p.start.offset += by;
+    if (p?.end.offset !== undefined) p.end.offset += by;
+  });
+}
+
+/**
+ * Deeper trees than this are not handed to the rules, whose walks recurse: lists and
+ * quotes are held to 100 levels before parsing (markdown-guards.ts), and emphasis
+ * nests a handful of levels in prose.
+ */
+const MAX_TREE_DEPTH = 200;
+
+/** The first node deeper than MAX_TREE_DEPTH, if any. */
+function tooDeepNode(tree: Root): Nodes | undefined {
+  let found: Nodes | undefined;
+  eachNode(tree, (node, depth) => {
+    if (depth > MAX_TREE_DEPTH && (!found || (node.position?.start.offset ?? 0) < (found.position?.start.offset ?? 0))) found = node;
+  });
+  return found;
 }
 
 /**
@@ -57,7 +85,11 @@ export function parseMarkdown(text: string, frontMatter: FrontMatter): Root {
   const body = frontMatter.close?.end ?? 0;
   const refused = tooLong(text, body) ?? tooDeep(text, body);
   if (refused) throw refused;
-  const off = [...(tooManyEmphasisRuns(text, body) ? ["attention"] : []), ...(tooCostlyCodeSpans(text, body) ? ["codeText"] : [])];
+  const off = [
+    ...(tooCostlyEmphasis(text, body) ? ["attention"] : []),
+    ...(tooCostlyCodeSpans(text, body) ? ["codeText"] : []),
+    ...(tooCostlyHtml(text, body) ? ["htmlText"] : []),
+  ];
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let source = bom ? text.slice(1) : text;
   const { open, close } = frontMatter;
@@ -66,9 +98,18 @@ export function parseMarkdown(text: string, frontMatter: FrontMatter): Root {
     const to = close.end - bom;
     source = source.slice(0, from) + source.slice(from, to).replace(/[^\r\n]/g, " ") + source.slice(to);
   }
-  const tree = processorWithout(off).parse(source);
+  let tree = processorWithout(off).parse(source);
+  // only emphasis nests inside a line: read as text, it cannot
+  if (tooDeepNode(tree) && !off.includes("attention")) tree = processorWithout(["attention", ...off]).parse(source);
   // micromark drops one leading BOM of what it is given without counting it: a second BOM of the file
   const shift = bom + (source.charCodeAt(0) === 0xfeff ? 1 : 0);
+  const deep = tooDeepNode(tree);
+  if (deep) {
+    throw new BodyNotParsed(
+      (deep.position?.start.offset ?? 0) + shift,
+      `The Markdown here nests more than ${MAX_TREE_DEPTH} levels deep, too deep to check: the Markdown of this file was not checked (its front matter was). Flatten the nesting.`,
+    );
+  }
   if (shift) shiftPositions(tree, shift);
   return tree;
 }

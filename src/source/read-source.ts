@@ -1,24 +1,36 @@
 /**
- * Reads a file as UTF-8 text, or says in a sentence why it cannot be linted:
- * too large, binary, UTF-16, not valid UTF-8, unreadable, a symlink out of the
- * tree. Never throws. The one place text comes from: an override (an editor's
- * unsaved buffer, standard input) stands in for the file on disk, whether or not
- * the file exists, and is judged by the same rules.
+ * Reads a milestone or plan as UTF-8 text, or says in a sentence why it cannot be
+ * linted: too large, binary, UTF-16, not valid UTF-8, unreadable, not a regular
+ * file, a symlink out of the tree. Never throws. The bytes are read by
+ * read-file.ts, the reader of every file the tool reads. The one place text comes
+ * from: an override (an editor's unsaved buffer, standard input) stands in for the
+ * file on disk, whether or not the file exists, and is judged by the same rules.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
-import path from "node:path";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, realpathSync, type BigIntStats } from "node:fs";
 import { isUtf8 } from "node:buffer";
+import { relativeInside } from "../shared/paths.js";
 import type { Overrides } from "../shared/types.js";
+import { checkRegularFile, describeSize, FileRefused, kindOf, readAtMost, refusalOf } from "./read-file.js";
 
 /** Milestones are a few KB; anything this large is a mistake and is not parsed. */
 export const MAX_FILE_BYTES = 512 * 1024;
 
 export type ReadOutcome =
-  | { ok: true; text: string }
+  | {
+      ok: true;
+      text: string;
+      /**
+       * This very file on this disk: device, inode, size and change times. A copy of
+       * the file, a checkout of it or any write to it gets another stamp, and no
+       * program can set the change time back, so the cache keys results by it.
+       * None for an override, which is not the file on disk.
+       */
+      stamp?: string;
+    }
   | { ok: false; message: string; line?: number; column?: number };
 
-function describeSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+function stampOf(info: BigIntStats): string {
+  return `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
 }
 
 /** Offset of the first byte that does not start a valid UTF-8 sequence. */
@@ -69,23 +81,6 @@ export function decode(buf: Buffer): ReadOutcome {
   return { ok: true, text: buf.toString("utf8") };
 }
 
-function describeReadError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "ENOENT":
-      return "it no longer exists";
-    case "ELOOP":
-      return "symlink loop";
-    case "EISDIR":
-      return "it is a directory";
-    default:
-      return (error as Error).message ?? String(error);
-  }
-}
-
 /**
  * A file is read only when its real path lies inside `root` (the `exec_plans`
  * folder): a loop, a dangling link, or a link (of the file or of a folder above
@@ -109,7 +104,7 @@ function checkLinks(file: string, root: string): string | undefined {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ELOOP") return `File is a symlink loop (it points to "${target}", which leads back to itself); remove the link.`;
     if (code === "ENOENT") return `File is a dangling symlink: its target "${target}" does not exist; remove the link or restore the file.`;
-    return `File is a symlink that cannot be followed (${describeReadError(error)}).`;
+    return `File is a symlink that cannot be followed (${refusalOf(error).message}).`;
   }
   let realRoot: string;
   try {
@@ -117,8 +112,7 @@ function checkLinks(file: string, root: string): string | undefined {
   } catch {
     realRoot = root;
   }
-  const relative = path.relative(realRoot, real);
-  if (relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+  if (real !== realRoot && relativeInside(realRoot, real) === undefined) {
     const via = isLink ? `is a symlink to "${target}"` : `is reached through a symlinked folder (it is really "${real}")`;
     return `File ${via}, outside the exec_plans folder; it is not linted or fixed. Move the file into the tree instead of linking to it.`;
   }
@@ -149,14 +143,19 @@ export function readSource(file: string, root: string, overrides?: Overrides, ma
   try {
     const problem = checkLinks(file, root);
     if (problem) return { ok: false, message: problem };
-    // O_NONBLOCK: a named pipe opens at once (and is refused below) instead of hanging the run.
+    checkRegularFile(file);
+    // O_NONBLOCK: a file swapped for a named pipe since opens at once (and is refused below) instead of hanging the run.
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return { ok: false, message: "File is not a regular file (a named pipe, a device or a socket); it is not read." };
-    if (stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
-    return decode(readFileSync(fd));
+    const info = fstatSync(fd, { bigint: true });
+    if (!info.isFile()) return { ok: false, message: `File is ${kindOf(info)}, not a regular file; it is not read.` };
+    if (info.size > maxBytes) return tooLarge(Number(info.size), maxBytes);
+    const read = decode(readAtMost(fd, maxBytes, Number(info.size)));
+    return read.ok ? { ...read, stamp: stampOf(info) } : read;
   } catch (error) {
-    return { ok: false, message: `File cannot be read: ${describeReadError(error)}.` };
+    if (error instanceof FileRefused && error.reason === "not-regular") return { ok: false, message: `File ${error.message.replace(/^it /, "")}; it is not read.` };
+    if (error instanceof FileRefused && error.size !== undefined) return tooLarge(error.size, maxBytes);
+    const refusal = refusalOf(error);
+    return { ok: false, message: `File cannot be read: ${refusal.reason === "missing" ? "it no longer exists" : refusal.message}.` };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

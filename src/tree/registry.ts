@@ -7,6 +7,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
+import { duplicateKeys } from "../source/front-matter.js";
 import { findJsonError } from "../source/json-error.js";
 import { LineIndex, spanOf } from "../source/line-index.js";
 import { findRoot } from "./place.js";
@@ -55,7 +56,8 @@ function fieldsOf(node: Node, lines: LineIndex): Record<string, IndexedKey> {
 /** Undefined when the root has no registry. Never throws: a broken file comes back with a `problem`. */
 export async function readRegistry(root: string, displayPath: string, linted: boolean, overrides?: Overrides): Promise<RegistryFile | undefined> {
   const file = registryPath(root);
-  if (!overrides?.has(file) && !(await stat(file).catch(() => undefined))?.isFile()) return undefined;
+  // one that is there but not a regular file (a named pipe) is read, and the reader says why it cannot be
+  if (!overrides?.has(file) && !(await stat(file).catch(() => undefined))) return undefined;
   const base = { path: file, displayPath, linted, root, plans: [] as RegistryPlan[] };
   const read = readSource(file, root, overrides);
   if (!read.ok) {
@@ -76,12 +78,18 @@ export async function readRegistry(root: string, displayPath: string, linted: bo
   // yaml reads a leading BOM as part of the stream, so its ranges are offsets into `text`
   let doc;
   try {
-    doc = parseDocument(text);
+    // duplicate keys are found below, in one pass (yaml's own check is quadratic)
+    doc = parseDocument(text, { uniqueKeys: false });
   } catch {
     return { ...base, problem: { message: "registry.json could not be read (it is nested too deeply).", span: at(bom) } };
   }
   const contents = doc.contents as Node | null;
-  const plansPair = isMap(contents) ? contents.items.find((p) => isScalar(p.key) && p.key.value === "plans") : undefined;
+  // a key given twice: every JSON reader keeps the last, and so is it judged here
+  const duplicates = duplicateKeys(doc).map(({ key, first }) => {
+    const r = rangeOf(key) ?? { start: bom, end: bom };
+    return { name: String(key.value), span: at(r.start, r.end), firstLine: at(rangeOf(first)?.start ?? bom).line };
+  });
+  const plansPair = isMap(contents) ? [...contents.items].reverse().find((p) => isScalar(p.key) && p.key.value === "plans") : undefined;
   const plans = plansPair?.value as Node | null | undefined;
   if (!isSeq(plans)) {
     const where = rangeOf(plans) ?? rangeOf(contents) ?? { start: bom, end: bom };
@@ -99,6 +107,7 @@ export async function readRegistry(root: string, displayPath: string, linted: bo
   return {
     ...base,
     ...(plansKey ? { plansKey: at(plansKey.start, plansKey.end) } : {}),
+    ...(duplicates.length > 0 ? { duplicateKeys: duplicates } : {}),
     plans: plans.items.map((item) => {
       const node = item as Node;
       const r = rangeOf(node) ?? { start: bom, end: bom };
