@@ -1,11 +1,12 @@
 /**
- * The board: `result.tree` (every plan and milestone, from the index and phase one),
- * `--format html` (valid, self-contained, escaped) and `--format markdown`
- * (snapshot, escaping, size). The page in a real browser is test/browser/.
+ * The board: `result.tree` (every plan and milestone, from the index and phase one;
+ * the plans of the PLANS.md practice too), `--format html` (valid, self-contained,
+ * escaped) and `--format markdown` (snapshot, escaping, size). The page in a real
+ * browser is test/browser/.
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, unlinkSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { HtmlValidate } from "html-validate";
@@ -16,16 +17,50 @@ import { markdown } from "../src/report/markdown.js";
 import type { FormatterContext } from "../src/report/types.js";
 import type { FileRule, LintResult, Rule, RuleMeta } from "../src/shared/types.js";
 import { VERSION } from "../src/shared/version.js";
-import { BOARD_TODAY, generateBoardTree } from "./helpers/board-tree.js";
+import { BOARD_TODAY, generateBoardTree, generatePracticeTree } from "./helpers/board-tree.js";
 import { runCli } from "./helpers/cli.js";
-import { REPO } from "./helpers/fixtures.js";
-import { ARCHIVED, EXECPLAN, MILESTONE, edit, removeTrees, tree, write } from "./helpers/tree.js";
+import { FIXTURES, REPO } from "./helpers/fixtures.js";
+import { ARCHIVED, EXECPLAN, MILESTONE, edit, read, removeTrees, tree, write } from "./helpers/tree.js";
 
 /** The day the example board is drawn on (docs/board.png): one plan idle, one not. */
 const EXAMPLE_NOW = "2026-05-25";
 const EXAMPLE_PLANS = "examples/.agent/exec_plans";
 
+/** Repositories of the PLANS.md practice (fixtures/execplan/), and the day their boards are drawn on: one active plan idle, the others not. */
+const PRACTICE = path.join(FIXTURES, "execplan");
+const BROKEN = path.join(PRACTICE, "docs-layout-broken");
+const BROKEN_NOW = "2026-04-25";
+
 const temps: string[] = [];
+
+/** An empty folder in the temp folder, removed after the tests. */
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "milestone-lint-board-"));
+  temps.push(dir);
+  return dir;
+}
+
+/**
+ * `--format json` of the repository at `dir` as of BOARD_TODAY, which must be the same
+ * byte for byte whether phase one runs in this thread, in workers, or from the cache.
+ */
+function jsonSameEverywhere(dir: string): LintResult {
+  const run = (...flags: string[]) => runCli(["--now", BOARD_TODAY, "--format", "json", ...flags], { cwd: dir });
+  const single = run("--concurrency", "off");
+  expect(single.stderr).toBe("");
+  const cache = path.join(dir, "cache.json");
+  for (const flags of [["--concurrency", "2"], ["--cache", "--cache-location", cache], ["--cache", "--cache-location", cache, "--concurrency", "2"]]) {
+    expect(run(...flags).stdout).toBe(single.stdout);
+  }
+  return JSON.parse(single.stdout) as LintResult;
+}
+
+/** A throw-away copy of a repository of fixtures/execplan/, to break things in. */
+function practiceCopy(name: string): string {
+  const dir = tempDir();
+  cpSync(path.join(PRACTICE, name), dir, { recursive: true });
+  return dir;
+}
 afterAll(() => {
   removeTrees();
   for (const dir of temps) rmSync(dir, { recursive: true, force: true });
@@ -166,19 +201,112 @@ describe("result.tree", () => {
   });
 
   it("is the same with workers and from the cache, byte for byte in --format json", () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "milestone-lint-board-"));
-    temps.push(dir);
+    const dir = tempDir();
     generateBoardTree(dir, 30);
-    const run = (...flags: string[]) => runCli(["--now", BOARD_TODAY, "--format", "json", ...flags], { cwd: dir });
-    const single = run("--concurrency", "off");
-    expect(single.stderr).toBe("");
-    const reference = JSON.parse(single.stdout) as LintResult;
+    const reference = jsonSameEverywhere(dir);
     const tasks = reference.tree?.plans.flatMap((p) => p.milestones.map((m) => m.body?.tasks.total ?? 0)) ?? [];
     expect(tasks.filter((n) => n > 0).length).toBeGreaterThan(50);
-    const cache = path.join(dir, "cache.json");
-    for (const flags of [["--concurrency", "2"], ["--cache", "--cache-location", cache], ["--cache", "--cache-location", cache, "--concurrency", "2"]]) {
-      expect(run(...flags).stdout).toBe(single.stdout);
-    }
+  });
+});
+
+describe("result.tree: plans of the PLANS.md practice", () => {
+  it("lists every plan with its title, place, status, Progress steps, last timestamp and outcomes, as the execplan rules read them", async () => {
+    const result = await lint({ cwd: BROKEN, now: BROKEN_NOW });
+    expect(result.tree?.roots).toEqual([]);
+    expect(result.tree?.plans).toEqual([]);
+    expect(result.tree?.practiceFolders).toEqual(["docs/exec-plans"]);
+    const active = "docs/exec-plans/active";
+    const completed = "docs/exec-plans/completed";
+    expect(result.tree?.practicePlans).toEqual([
+      {
+        // the unfenced `status: active` line is the status line the rules read; the step written without a box is not ticked
+        file: `${active}/billing-retries.md`,
+        folder: active,
+        state: "active",
+        finished: false,
+        title: "Retry failed card payments",
+        status: "active",
+        statusFrom: "status line",
+        body: { progress: { done: 2, total: 3 }, lastActivity: "2026-04-01", outcomes: "to come" },
+      },
+      // the placeholder title is what the file says (execplan-template-text reports it)
+      { file: `${active}/dunning-letters.md`, folder: active, state: "active", finished: false, title: "<One line: what the change achieves>", body: { progress: { done: 0, total: 1 }, outcomes: "written" } },
+      // its Outcomes & Retrospective is a level-3 heading: no section of the skeleton; the first of its two Progress sections counts
+      { file: `${active}/rate-limits.md`, folder: active, state: "active", finished: false, title: "Limit API requests per customer", body: { progress: { done: 1, total: 2 }, lastActivity: "2026-04-07" } },
+      { file: `${active}/webhook-signing.md`, folder: active, state: "active", finished: false, title: "Sign outgoing webhooks", body: { progress: { done: 3, total: 3 }, lastActivity: "2026-03-24", outcomes: "written" } },
+      // no title heading
+      { file: `${completed}/2026-03-cache-warmup.md`, folder: completed, state: "completed", finished: true, body: { progress: { done: 2, total: 2 }, lastActivity: "2026-03-16", outcomes: "empty" } },
+      // `(YYYY-MM-DD HH:MMZ)` is no date
+      {
+        file: `${completed}/2026-03-queue-migration.md`,
+        folder: completed,
+        state: "completed",
+        finished: true,
+        title: "Move background jobs to the new queue",
+        body: { progress: { done: 2, total: 4 }, lastActivity: "2026-03-09", outcomes: "to come" },
+      },
+    ]);
+  });
+
+  it("takes the status from front matter or a status line, finished when it says so; the last activity only where the skeleton has timestamps", async () => {
+    const dir = practiceCopy("both-worlds");
+    // `plans/` is the active folder here, `plans/archive/` the completed one; the skeleton has no timestamps
+    write(dir, "plans/2026-06-fraud-rules.md", read(dir, "plans/2026-06-fraud-rules.md").replace(/^# (.*)\n/, "---\nstatus: done\nowner: \"@sam\"\nupdated: '2026-06-12'\n---\n\n# $1\n"));
+    write(dir, "plans/2026-06-payouts-api.md", read(dir, "plans/2026-06-payouts-api.md").replace(/^# (.*)\n/, "# $1\n\n**Status:** Blocked\n"));
+    // a heading of a file the config names a plan, but none of the skeleton's sections: a note, not a plan
+    write(dir, "plans/ideas.md", "# Ideas\n\n- [ ] Payouts in other currencies.\n");
+    const result = await lint({ cwd: dir, now: "2026-06-20" });
+    expect(result.tree?.plans.map((p) => p.id)).toEqual(["EP-20260210-003"]);
+    expect(result.tree?.practicePlans?.map((p) => [p.file, p.state, p.finished, p.status, p.statusFrom, p.owner, p.updated, p.body?.progress, p.body?.lastActivity])).toEqual([
+      ["plans/2026-06-fraud-rules.md", "active", true, "done", "front matter", "@sam", "2026-06-12", { done: 1, total: 2 }, undefined],
+      ["plans/2026-06-payouts-api.md", "active", false, "Blocked", "status line", undefined, undefined, { done: 1, total: 3 }, undefined],
+      ["plans/archive/2026-05-refunds.md", "completed", true, undefined, undefined, undefined, undefined, { done: 3, total: 3 }, undefined],
+    ]);
+    const board = buildBoard(result, contextFor().rules);
+    expect(board.practice.map((p) => [p.label, p.group, p.status, p.statusKey, p.statusClass, p.lastUpdate])).toEqual([
+      ["2026-06-fraud-rules.md", "done", "done", "done", "done", "2026-06-12"],
+      ["2026-06-payouts-api.md", "active", "Blocked", "blocked", "blocked", undefined],
+      ["archive/2026-05-refunds.md", "done", "completed", "completed", "done", undefined],
+    ]);
+    // the done plan: left in the active folder, and with a step unticked, by the diagnostics of the rules whose meta says so
+    expect(board.attention.lifecycle.map((g) => [g.kind, g.problems.map((d) => [d.file, d.ruleId])])).toEqual([
+      ["place", [["plans/2026-06-fraud-rules.md", "execplan-finished-in-active"]]],
+      ["checklist", [["plans/2026-06-fraud-rules.md", "execplan-finished"]]],
+    ]);
+    expect(board.attention.blockedPlans.map((p) => p.label)).toEqual(["2026-06-payouts-api.md"]);
+    expect(board.planStatuses).toEqual([
+      { key: "active", count: 1 },
+      { key: "blocked", count: 1 },
+      { key: "completed", count: 1 },
+      { key: "done", count: 1 },
+    ]);
+  });
+
+  it("lists the plans a run on some files did not read by their path alone, and says so on the board", async () => {
+    const result = await lint({ cwd: BROKEN, patterns: ["docs/exec-plans/active/rate-limits.md"], now: BROKEN_NOW });
+    const plans = result.tree?.practicePlans ?? [];
+    expect(plans.map((p) => [p.file.split("/").pop(), p.body !== undefined, p.title])).toEqual([
+      ["billing-retries.md", false, undefined],
+      ["dunning-letters.md", false, undefined],
+      ["rate-limits.md", true, "Limit API requests per customer"],
+      ["webhook-signing.md", false, undefined],
+      ["2026-03-cache-warmup.md", false, undefined],
+      ["2026-03-queue-migration.md", false, undefined],
+    ]);
+    expect(plans.filter((p) => p.finished).map((p) => p.state)).toEqual(["completed", "completed"]);
+    const page = htmlFormat(result, contextFor());
+    expect(page).toContain("5 plans were not read (this run linted some files)");
+    expect(page.match(/Not read in this run \(it linted some files\): Progress and outcomes not shown\./g)).toHaveLength(5);
+    expect(markdown(result, contextFor())).toContain("| **active/webhook-signing.md** | active | not read | not read |  | ✓ |");
+  });
+
+  it("is the same with workers and from the cache, byte for byte in --format json", () => {
+    const dir = tempDir();
+    generatePracticeTree(dir, 60);
+    const plans = jsonSameEverywhere(dir).tree?.practicePlans ?? [];
+    expect(plans).toHaveLength(60);
+    expect(plans.every((p) => p.title !== undefined && p.body?.progress !== undefined && p.body.outcomes !== undefined)).toBe(true);
+    expect(plans.filter((p) => p.body?.lastActivity !== undefined).length).toBeGreaterThan(30);
   });
 });
 
@@ -188,6 +316,18 @@ describe("--format json", () => {
     expect(Object.keys(out)).toEqual(["schemaVersion", "tool", "errorCount", "warningCount", "fixableCount", "files", "tree"]);
     expect(out.schemaVersion).toBe(1);
     expect((out.tree as LintResult["tree"])?.plans.map((p) => p.id)).toEqual(["EP-20260512-002", "EP-20260301-007"]);
+  });
+});
+
+describe("--format json of a repository of the PLANS.md practice", () => {
+  it("gives its plans under `tree.practicePlans` and leaves the rest of the shape (schemaVersion 1) as it was", () => {
+    const r = runCli(["--now", BROKEN_NOW, "--format", "json"], { cwd: BROKEN });
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(out)).toEqual(["schemaVersion", "tool", "errorCount", "warningCount", "fixableCount", "files", "tree"]);
+    expect(out.schemaVersion).toBe(1);
+    const tree = out.tree as NonNullable<LintResult["tree"]>;
+    expect(Object.keys(tree)).toEqual(["today", "roots", "plans", "practiceFolders", "practicePlans"]);
+    expect(Object.keys(tree.practicePlans?.[0] ?? {})).toEqual(["file", "folder", "state", "finished", "title", "status", "statusFrom", "body"]);
   });
 });
 
@@ -235,6 +375,83 @@ describe("the board", () => {
   });
 });
 
+describe("the board of plans of the PLANS.md practice", () => {
+  it("needs attention for errors, lifecycle problems of the execplan rules (by their meta) and plans with no activity for 30 days", async () => {
+    const boardOn = async (now: string) => buildBoard(await lint({ cwd: BROKEN, now }), contextFor().rules);
+    const board = await boardOn(BROKEN_NOW);
+    expect(board.plans).toEqual([]);
+    expect(board.practice.map((p) => [p.anchor, p.label, p.group, p.errors, p.warnings])).toEqual([
+      ["practice-1", "active/billing-retries.md", "active", 6, 0],
+      ["practice-2", "active/dunning-letters.md", "active", 6, 0],
+      ["practice-3", "active/rate-limits.md", "active", 2, 1],
+      ["practice-4", "active/webhook-signing.md", "active", 3, 1],
+      ["practice-5", "completed/2026-03-cache-warmup.md", "done", 3, 0],
+      ["practice-6", "completed/2026-03-queue-migration.md", "done", 3, 0],
+    ]);
+    expect(board.practiceGroups.map((g) => [g.label, g.plans.length])).toEqual([
+      ["In flight", 4],
+      ["Finished", 2],
+    ]);
+    // each problem is on its plan's card, and in the table under its plan
+    expect(board.problems.every((d) => d.plan?.kind === "practice" && d.plan.problems.includes(d))).toBe(true);
+    expect(board.attention.errors.map((f) => [f.plan?.label, f.problems.length])).toEqual([
+      ["active/billing-retries.md", 6],
+      ["active/dunning-letters.md", 6],
+      ["active/webhook-signing.md", 3],
+      ["completed/2026-03-cache-warmup.md", 3],
+      ["completed/2026-03-queue-migration.md", 3],
+      ["active/rate-limits.md", 2],
+    ]);
+    expect(board.attention.lifecycle.map((g) => [g.kind, g.problems.map((d) => `${d.plan?.label}:${d.line} ${d.ruleId}`)])).toEqual([
+      ["place", ["active/webhook-signing.md:13 execplan-finished-in-active"]],
+      ["checklist", ["completed/2026-03-cache-warmup.md:18 execplan-finished", "completed/2026-03-queue-migration.md:16 execplan-finished", "completed/2026-03-queue-migration.md:32 execplan-finished"]],
+      ["link", ["active/webhook-signing.md:9 execplan-references"]],
+    ]);
+    // webhook-signing's last step was ticked on 2026-03-24, 32 days before; rate-limits' on 2026-04-07; finished plans are never idle
+    expect(board.attention.idle.map((p) => [p.label, p.lastUpdate, p.idleDays])).toEqual([["active/webhook-signing.md", "2026-03-24", 32]]);
+    expect((await boardOn("2026-04-22")).attention.idle).toEqual([]);
+    expect((await boardOn("2026-05-07")).attention.idle.map((p) => [p.label, p.idleDays])).toEqual([
+      ["active/webhook-signing.md", 44],
+      ["active/billing-retries.md", 36],
+      ["active/rate-limits.md", 30],
+    ]);
+    expect(board.planStatuses).toEqual([
+      { key: "active", count: 4 },
+      { key: "completed", count: 2 },
+    ]);
+
+    const page = htmlFormat(await lint({ cwd: BROKEN, now: BROKEN_NOW }), contextFor());
+    for (const text of [
+      "<title>Plans as of 2026-04-25 — milestone-lint</title>",
+      "docs/exec-plans · as of 2026-04-25",
+      "<h3>1 unfinished plan with no update for 30 days or more</h3>",
+      '<a href="#practice-4">active/webhook-signing.md</a> Sign outgoing webhooks <span class="why">— active, last update 2026-03-24, 32 days ago</span>',
+      "<h3>Closed work with unticked checklist items or no outcomes (3)</h3>",
+      '<progress max="3" value="2" aria-label="Progress steps"></progress><span>2/3 Progress steps ticked <span class="sep">·</span> last ticked 2026-04-01</span>',
+      '<p class="outcomes warn">Outcomes &amp; Retrospective: empty</p>',
+      '<option value="practice-5">completed/2026-03-cache-warmup.md — </option>',
+      "<p class=\"big\">6/9 <small>steps ticked</small></p>",
+    ]) {
+      expect(page).toContain(text);
+    }
+    // a board of such plans alone counts no milestones
+    expect(page).not.toContain("<h2>Milestones</h2>");
+  });
+
+  it("shows both kinds of plan in a repository that keeps both, each under its own heading", async () => {
+    const result = await lint({ cwd: path.join(PRACTICE, "both-worlds"), now: "2026-06-20" });
+    const page = htmlFormat(result, contextFor());
+    expect(await htmlProblems(page)).toEqual([]);
+    expect(page).toContain("<h1>Plans and milestones</h1><p class=\"sub\">.agent/exec_plans, plans · as of 2026-06-20");
+    expect(page).toMatch(/<h3 class="world">ExecPlans and milestones <span class="mono">\.agent\/exec_plans<\/span><\/h3>[^]*<h3>In flight<\/h3>[^]*Full-text search index for the console[^]*<h3 class="world">Plans of the PLANS\.md practice <span class="mono">plans<\/span><\/h3>[^]*<h3>In flight<\/h3>[^]*Hold payouts that look like fraud/);
+    expect(page).toContain("<h2>Milestones</h2><p class=\"big\">2</p>");
+    const md = markdown(result, contextFor());
+    expect(md).toMatch(/^## Plans and milestones: 1 error, 1 warning\n\nAs of 2026-06-20 · \.agent\/exec\\_plans · plans · milestone-lint /);
+    expect(md).toContain("**4 plans** (3 active, 1 completed) · **2 milestones** (1 completed, 1 in-progress) · **2 problems** in 2 files");
+    expect(md).toContain("### Plans of the PLANS.md practice\n\n| Plan | Status | Progress | Outcomes | Last activity | Problems |");
+  });
+});
+
 describe("the board's notes on the run", () => {
   it("shows what the run says about itself (an argument that matched nothing), escaped", async () => {
     const dir = tree();
@@ -250,8 +467,7 @@ describe("--format html", () => {
     const example = runCli(["--now", EXAMPLE_NOW, "--format", "html", "examples/.agent"]);
     expect(example.status).toBe(1);
     expect(await htmlProblems(example.stdout)).toEqual([]);
-    const dir = mkdtempSync(path.join(os.tmpdir(), "milestone-lint-board-"));
-    temps.push(dir);
+    const dir = tempDir();
     generateBoardTree(dir, 20);
     const generated = runCli(["--now", BOARD_TODAY, "--format", "html"], { cwd: dir });
     expect(generated.stderr).toBe("");
@@ -330,9 +546,50 @@ describe("--format html", () => {
     }
   });
 
+  it("is one valid HTML document for a repository of the PLANS.md practice and for a generated one of every state", async () => {
+    const broken = runCli(["--now", BROKEN_NOW, "--format", "html"], { cwd: BROKEN });
+    expect([broken.status, broken.stderr]).toEqual([1, ""]);
+    expect(await htmlProblems(broken.stdout)).toEqual([]);
+    const dir = tempDir();
+    generatePracticeTree(dir, 60);
+    const generated = runCli(["--now", BOARD_TODAY, "--format", "html"], { cwd: dir });
+    expect(generated.stderr).toBe("");
+    expect(await htmlProblems(generated.stdout)).toEqual([]);
+    for (const text of ["In flight", "Finished", "plans blocked</h3>", "with no update for 30 days or more</h3>", "Progress steps ticked", "Outcomes &amp; Retrospective: written"]) {
+      expect(generated.stdout).toContain(text);
+    }
+  });
+
+  it("escapes every text of a plan of the PLANS.md practice: its title, status line, file name and problems", async () => {
+    const dir = practiceCopy("docs-layout-broken");
+    const hostile = "</style><script>alert(\"plan\")</script> <img src=x onerror=alert(1)> & 'q' @octocat | pipe `code` [l](https://e.test)";
+    edit(dir, "docs/exec-plans/active/billing-retries.md", (t) => t.replace("status: active", 'status: <b onclick="alert(2)">Blocked</b>').replace("# Retry failed card payments", `# ${hostile}`));
+    write(dir, 'docs/exec-plans/active/a"b<c>.md', read(dir, "docs/exec-plans/active/rate-limits.md").replace("# Limit API requests per customer", "# <textarea>\u0001</textarea>"));
+    const result = await lint({ cwd: dir, now: BROKEN_NOW });
+    expect(result.tree?.practicePlans?.find((p) => p.file.endsWith("billing-retries.md"))?.title).toBe("</style><script>alert(\"plan\")</script> <img src=x onerror=alert(1)> & 'q' @octocat | pipe code [l](https://e.test)");
+    const page = htmlFormat(result, contextFor());
+    expect(await htmlProblems(page)).toEqual([]);
+    expect(page.match(/<script\b/g)).toHaveLength(1);
+    const tags = tagsOf(page);
+    expect(tags.map((t) => t.name).filter((n) => ["img", "textarea", "b"].includes(n))).toEqual([]);
+    expect(tags.flatMap((t) => t.attributes).filter((a) => a.startsWith("on"))).toEqual([]);
+    for (const text of [
+      "<h4>&lt;/style&gt;&lt;script&gt;alert(&quot;plan&quot;)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; &amp; &#39;q&#39; @octocat | pipe code [l](https://e.test)</h4>",
+      "&lt;b onclick=&quot;alert(2)&quot;&gt;Blocked&lt;/b&gt;",
+      "<code class=\"id\">active/a&quot;b&lt;c&gt;.md</code>",
+      "<h4>&lt;textarea&gt;\\u0001&lt;/textarea&gt;</h4>",
+    ]) {
+      expect(page).toContain(text);
+    }
+    const md = markdown(result, contextFor());
+    expect(md).not.toMatch(/<script|<img|<textarea|<b |@octocat/);
+    expect(md).toContain("| **active/billing-retries.md** &lt;/style&gt;&lt;script&gt;alert(\"plan\")&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; &amp; 'q' @&#8203;octocat \\| pipe code \\[l\\](https://e.test) | &lt;b onclick=\"alert(2)\"&gt;Blocked&lt;/b&gt; |");
+    expect(md).toContain('| **active/a"b&lt;c&gt;.md** &lt;textarea&gt;\\\\u0001&lt;/textarea&gt; |');
+    for (const row of md.split("\n").filter((l) => l.startsWith("| **active/"))) expect(row.replace(/\\\|/g, "").split("|")).toHaveLength(8);
+  });
+
   it("is written by the CLI with --output-file, with the exit status of the lint", () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "milestone-lint-board-"));
-    temps.push(dir);
+    const dir = tempDir();
     const file = path.join(dir, "out", "board.html");
     const r = runCli(["--now", EXAMPLE_NOW, "--format", "html", "--output-file", file, "examples/.agent"]);
     expect([r.status, r.stdout, r.stderr]).toEqual([1, "", ""]);
@@ -345,6 +602,12 @@ describe("--format markdown", () => {
     const out = runCli(["--now", EXAMPLE_NOW, "--format", "markdown", "examples/.agent"]);
     expect(out.status).toBe(1);
     await expect(out.stdout).toMatchFileSnapshot("__snapshots__/board-example.md");
+  });
+
+  it("gives the board of a repository of the PLANS.md practice (snapshot)", async () => {
+    const out = runCli(["--now", BROKEN_NOW, "--format", "markdown"], { cwd: BROKEN });
+    expect([out.status, out.stderr]).toEqual([1, ""]);
+    await expect(out.stdout).toMatchFileSnapshot("__snapshots__/board-plans-md.md");
   });
 
   it("escapes text from the files: no HTML, no broken table, no @-mentions", async () => {
@@ -366,8 +629,7 @@ describe("--format markdown", () => {
   });
 
   it("stays under GitHub's 65 536 characters on 200 plans, folding long lists and saying what it leaves out", () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "milestone-lint-board-"));
-    temps.push(dir);
+    const dir = tempDir();
     generateBoardTree(dir, 200);
     const out = runCli(["--now", BOARD_TODAY, "--format", "markdown"], { cwd: dir });
     expect(out.stderr).toBe("");

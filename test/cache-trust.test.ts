@@ -57,6 +57,8 @@ describe("an entry of the wrong shape is not used: the run is as without a cache
     ["keys that are not a map", (e) => void (e.entry.keys = [] as never)],
     ["a key without its spans", (e) => void (e.entry.keys.id = { value: "EP-20260210-003/MS002" })],
     ["a body summary of the wrong shape", (e) => void (e.entry.body = { tasks: 3 })],
+    ["a plan's summary with more steps ticked than it has", (e) => void (e.entry.body = { tasks: { done: 0, total: 0 }, plan: { progress: { done: 3, total: 1 } } })],
+    ["a plan's summary with an outcome of its own", (e) => void (e.entry.body = { tasks: { done: 0, total: 0 }, plan: { outcomes: "maybe" } })],
     ["no stamp", (e) => void delete (e as Partial<Stored>).stamp],
   ];
 

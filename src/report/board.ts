@@ -1,12 +1,13 @@
 /**
  * The board that `--format html` and `--format markdown` draw: the result's tree
- * (`result.tree`) with each file's problems attached, counts for the summary, and
- * what needs attention first. Reads no file: everything comes from the result and
- * the rules' meta. Rule logic stays in the rules: lifecycle problems are the
+ * (`result.tree`: agentrules plans with their milestones, and plans of the PLANS.md
+ * practice) with each file's problems attached, counts for the summary, and what
+ * needs attention first. Reads no file: everything comes from the result and the
+ * rules' meta. Rule logic stays in the rules: lifecycle problems are the
  * diagnostics of rules whose meta says `lifecycle`.
  */
 import { isIsoDate } from "../tree/dates.js";
-import type { Diagnostic, LintResult, MilestoneSummary, PlanSummary, RuleMeta } from "../shared/types.js";
+import type { Diagnostic, LintResult, MilestoneSummary, PlanSummary, PracticePlanSummary, RuleMeta } from "../shared/types.js";
 
 /** A plan that is not finished and has had no `updated` bumped for this many days needs a look. */
 export const IDLE_DAYS = 30;
@@ -23,6 +24,12 @@ const PLAN_GROUPS: readonly { key: PlanGroupKey; label: string }[] = [
   { key: "archived", label: "Archived" },
 ];
 
+/** Plans of the PLANS.md practice: in flight first, then finished (in a completed folder, or done by their status). */
+const PRACTICE_GROUPS: readonly { key: PracticePlanView["group"]; label: string }[] = [
+  { key: "active", label: "In flight" },
+  { key: "done", label: "Finished" },
+];
+
 /** Statuses the board knows (FORMAT.md §4, §6), each with a class of its own; any other value is `other`. */
 const KNOWN_STATUSES = new Set(["planned", "active", "in_progress", "paused", "blocked", "completed", "done", "archived"]);
 const FINISHED_PLAN = new Set(["done", "archived"]);
@@ -31,13 +38,13 @@ const CLOSED_MILESTONE = new Set(["completed", "archived"]);
 export const LIFECYCLE_LABELS: Record<NonNullable<RuleMeta["lifecycle"]>, string> = {
   status: "Stale status",
   place: "Status and folder disagree (closed work not moved?)",
-  checklist: "Closed work with unticked checklist items",
+  checklist: "Closed work with unticked checklist items or no outcomes",
   link: "Links to nothing",
 };
 
 export interface Problem extends Diagnostic {
   /** Where it shows on the board: the plan and, for a milestone's file, the milestone. */
-  plan?: PlanView;
+  plan?: AnyPlanView;
   milestone?: MilestoneView;
 }
 
@@ -51,6 +58,7 @@ export interface MilestoneView {
 }
 
 export interface PlanView {
+  kind: "agentrules";
   summary: PlanSummary;
   anchor: string;
   /** The plan ID, else the plan folder's name. */
@@ -67,6 +75,31 @@ export interface PlanView {
   /** Days from `lastUpdate` to the run's day, for plans not finished. */
   idleDays?: number;
 }
+
+/** A plan of the PLANS.md practice: one file, no milestones. */
+export interface PracticePlanView {
+  kind: "practice";
+  summary: PracticePlanSummary;
+  anchor: string;
+  /** Its path inside the plan folder it is kept in (`active/csv-export.md`, `search-ranking/plan.md`). */
+  label: string;
+  /** In flight, or finished (as `execplan-finished` judges). */
+  group: "active" | "done";
+  /** Its status as written, else its folder's state; absent when it says neither. */
+  status?: string;
+  /** `status` for the summary's counts: a status the board knows, `done` for one that says so, else as written. */
+  statusKey?: string;
+  statusClass: string;
+  problems: Problem[];
+  errors: number;
+  warnings: number;
+  /** The latest of its last ticked Progress timestamp and its front matter's `updated`. */
+  lastUpdate?: string;
+  /** Days from `lastUpdate` to the run's day, for plans not finished. */
+  idleDays?: number;
+}
+
+export type AnyPlanView = PlanView | PracticePlanView;
 
 export interface Count {
   key: string;
@@ -86,6 +119,10 @@ export interface Board {
   roots: string[];
   plans: PlanView[];
   groups: { key: PlanGroupKey; label: string; plans: PlanView[] }[];
+  /** The plans of the PLANS.md practice, the folders they are kept in, and the plans in flight and finished, by file. */
+  practice: PracticePlanView[];
+  practiceFolders: string[];
+  practiceGroups: { key: PracticePlanView["group"]; label: string; plans: PracticePlanView[] }[];
   milestoneCount: number;
   /** Every problem, in the result's order (file, then line). */
   problems: Problem[];
@@ -99,13 +136,17 @@ export interface Board {
   filesWithProblems: number;
   attention: {
     /** Files with errors, most errors first. */
-    errors: { file: string; plan?: PlanView; milestone?: MilestoneView; problems: Problem[] }[];
+    errors: { file: string; plan?: AnyPlanView; milestone?: MilestoneView; problems: Problem[] }[];
     lifecycle: { kind: NonNullable<RuleMeta["lifecycle"]>; label: string; problems: Problem[] }[];
     blocked: { plan: PlanView; milestone: MilestoneView }[];
-    idle: PlanView[];
+    /** Plans of the PLANS.md practice whose status says they are blocked. */
+    blockedPlans: PracticePlanView[];
+    idle: AnyPlanView[];
   };
   /** Plans and milestones whose body this run did not read (a run on some files only). */
   withoutBody: number;
+  /** Plans of the PLANS.md practice this run did not read (a run on some files only). */
+  practiceUnread: number;
   /** What the run says about itself (a folder it could not read, an argument that matched nothing). */
   runWarnings: string[];
 }
@@ -117,6 +158,23 @@ export function statusClass(status: string | undefined): string {
 function groupOf(plan: PlanSummary): PlanGroupKey {
   const s = plan.status;
   return s === "active" || s === "planned" || s === "paused" || s === "done" || s === "archived" ? s : "other";
+}
+
+/** `In Progress` → `in_progress`: a status the board knows, however it is written. */
+const statusWord = (status: string): string => status.trim().toLowerCase().replace(/[\s-]+/g, "_");
+
+/** The key a plan of the practice is counted under: its status if the board knows it, `done` if it says so, else as written; its folder's state when it states none. */
+function practiceStatusKey(s: PracticePlanSummary): string | undefined {
+  if (s.status === undefined) return s.state;
+  const word = statusWord(s.status);
+  if (KNOWN_STATUSES.has(word)) return word;
+  return s.finished && s.state !== "completed" ? "done" : s.status.toLowerCase();
+}
+
+/** The path of a plan inside the plan folder that holds it, the deepest one. */
+function practiceLabel(file: string, folders: readonly string[]): string {
+  const folder = folders.filter((f) => f === "." || file.startsWith(`${f}/`)).sort((a, b) => b.length - a.length)[0];
+  return folder === undefined || folder === "." ? file : file.slice(folder.length + 1);
 }
 
 function daysBetween(from: string, to: string): number {
@@ -144,9 +202,10 @@ const msLabel = (m: MilestoneSummary): string =>
 
 export function buildBoard(result: LintResult, rules: Record<string, RuleMeta>): Board {
   const tree = result.tree;
-  const byFile = new Map<string, { plan: PlanView; milestone?: MilestoneView }>();
+  const byFile = new Map<string, { plan: AnyPlanView; milestone?: MilestoneView }>();
   const plans: PlanView[] = (tree?.plans ?? []).map((summary, p) => {
     const plan: PlanView = {
+      kind: "agentrules",
       summary,
       anchor: `plan-${p + 1}`,
       label: summary.id ?? summary.folder.split("/").pop() ?? summary.folder,
@@ -173,6 +232,31 @@ export function buildBoard(result: LintResult, rules: Record<string, RuleMeta>):
       if (tree && !FINISHED_PLAN.has(summary.status ?? "")) plan.idleDays = daysBetween(last, tree.today);
     }
     return plan;
+  });
+  const practiceFolders = tree?.practiceFolders ?? [];
+  const practice: PracticePlanView[] = (tree?.practicePlans ?? []).map((summary, i) => {
+    const status = summary.status ?? summary.state;
+    const statusKey = practiceStatusKey(summary);
+    const view: PracticePlanView = {
+      kind: "practice",
+      summary,
+      anchor: `practice-${i + 1}`,
+      label: practiceLabel(summary.file, practiceFolders),
+      group: summary.finished ? "done" : "active",
+      ...(status !== undefined ? { status } : {}),
+      ...(statusKey !== undefined ? { statusKey } : {}),
+      statusClass: summary.finished ? "done" : statusClass(statusKey),
+      problems: [],
+      errors: 0,
+      warnings: 0,
+    };
+    byFile.set(summary.file, { plan: view });
+    const last = [summary.body?.lastActivity, summary.updated].filter((d): d is string => d !== undefined && isIsoDate(d)).sort().pop();
+    if (last !== undefined) {
+      view.lastUpdate = last;
+      if (tree && !summary.finished) view.idleDays = daysBetween(last, tree.today);
+    }
+    return view;
   });
 
   const problems: Problem[] = [];
@@ -209,7 +293,7 @@ export function buildBoard(result: LintResult, rules: Record<string, RuleMeta>):
     .map((kind) => ({ kind, label: LIFECYCLE_LABELS[kind], problems: problems.filter((d) => rules[d.ruleId]?.lifecycle === kind) }))
     .filter((g) => g.problems.length > 0);
   const blocked = plans.flatMap((plan) => plan.milestones.filter((m) => m.summary.status === "blocked").map((milestone) => ({ plan, milestone })));
-  const idle = plans.filter((p) => p.idleDays !== undefined && p.idleDays >= IDLE_DAYS).sort((a, b) => (b.idleDays ?? 0) - (a.idleDays ?? 0));
+  const idle = [...plans, ...practice].filter((p) => p.idleDays !== undefined && p.idleDays >= IDLE_DAYS).sort((a, b) => (b.idleDays ?? 0) - (a.idleDays ?? 0));
 
   const milestones = plans.flatMap((p) => p.milestones);
   return {
@@ -218,18 +302,22 @@ export function buildBoard(result: LintResult, rules: Record<string, RuleMeta>):
     plans,
     // by ID within a group: IDs start with their date, so older plans come first
     groups: PLAN_GROUPS.map((g) => ({ ...g, plans: plans.filter((p) => p.group === g.key).sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)) })).filter((g) => g.plans.length > 0),
+    practice,
+    practiceFolders,
+    practiceGroups: PRACTICE_GROUPS.map((g) => ({ ...g, plans: practice.filter((p) => p.group === g.key) })).filter((g) => g.plans.length > 0),
     milestoneCount: milestones.length,
     problems,
     otherFiles,
-    planStatuses: tally(plans.map((p) => p.summary.status)),
+    planStatuses: tally([...plans.map((p) => p.summary.status), ...practice.map((p) => p.statusKey)]),
     milestoneStatuses: tally(milestones.map((m) => m.summary.status)),
     rules: [...ruleCounts.values()].sort((a, b) => b.errors + b.warnings - (a.errors + a.warnings) || (a.ruleId < b.ruleId ? -1 : 1)),
     errorCount: result.errorCount,
     warningCount: result.warningCount,
     filesWithProblems: result.files.filter((f) => f.diagnostics.length > 0).length,
-    attention: { errors: errorFiles, lifecycle, blocked, idle },
+    attention: { errors: errorFiles, lifecycle, blocked, blockedPlans: practice.filter((p) => p.group === "active" && p.statusClass === "blocked"), idle },
     runWarnings: result.warnings ?? [],
     withoutBody: plans.reduce((n, p) => n + (p.summary.file !== undefined && !p.summary.body ? 1 : 0) + p.milestones.filter((m) => !m.summary.body).length, 0),
+    practiceUnread: practice.filter((p) => !p.summary.body).length,
   };
 }
 

@@ -106,6 +106,14 @@ progress { -webkit-appearance: none; appearance: none; width: 9rem; max-width: 4
 progress::-webkit-progress-bar { background: var(--soft); border-radius: 4px; }
 progress::-webkit-progress-value { background: var(--done); border-radius: 4px; }
 progress::-moz-progress-bar { background: var(--done); border-radius: 4px; }
+.outcomes { margin: 5px 0 0; font-size: 0.8rem; }
+.outcomes::before { display: inline-block; width: 1.1em; font-weight: 700; }
+.outcomes.ok { color: var(--ok); } .outcomes.ok::before { content: "✓"; }
+.outcomes.warn { color: var(--warn); } .outcomes.warn::before { content: "!"; }
+.outcomes.todo { color: var(--muted); } .outcomes.todo::before { content: "○"; }
+progress.wide { width: 100%; max-width: none; display: block; margin: 0 0 8px; }
+.world { font-size: 0.95rem; margin-top: 18px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
+.world .mono { color: var(--muted); font-weight: 400; margin-left: 6px; }
 .ms-list { list-style: none; margin: 10px 0 0; padding: 0; border-top: 1px solid var(--line); }
 .ms { padding: 8px 0 8px 10px; border-bottom: 1px solid var(--line); border-left: 3px solid currentColor; margin-top: -1px; }
 .ms:last-child { border-bottom: 0; }

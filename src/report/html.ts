@@ -13,10 +13,12 @@ import {
   isClosedMilestone,
   plural,
   statusClass,
+  type AnyPlanView,
   type Board,
   type Count,
   type MilestoneView,
   type PlanView,
+  type PracticePlanView,
   type Problem,
 } from "./board.js";
 import { SCRIPT } from "./html-script.js";
@@ -69,9 +71,12 @@ const webUrl = (url: string | undefined): string | undefined => (url !== undefin
 
 const statusText = (status: string | undefined): string => status ?? "no status";
 
-function badge(status: string | undefined): Html {
-  return html`<span class="badge st-${statusClass(status)}">${statusText(status)}</span>`;
+function badge(status: string | undefined, cls = statusClass(status)): Html {
+  return html`<span class="badge st-${cls}">${statusText(status)}</span>`;
 }
+
+/** What a plan says of its state: a plan of the PLANS.md practice by its status or its folder. */
+const planStatus = (p: AnyPlanView): string | undefined => (p.kind === "practice" ? p.status : p.summary.status);
 
 function statusChips(counts: Count[]): Html {
   return html`<ul class="chips">${counts.map((c) => html`<li class="st-${statusClass(c.key === "(none)" ? undefined : c.key)}"><span class="dot"></span><span class="n">${c.count}</span> ${c.key === "(none)" ? "no status" : c.key}</li>`)}</ul>`;
@@ -99,12 +104,15 @@ function problemList(board: Board, problems: Problem[]): Html {
   return folded(problems, 4, item, (inner) => html`<ul class="problems">${inner}</ul>`, "problems");
 }
 
+/** A checklist as a bar with its count, and what follows the count. */
+function bar({ done, total }: { done: number; total: number }, what: string, after: Part = ""): Html {
+  return html`<div class="progress"><progress max="${total}" value="${done}" aria-label="${what}"></progress><span>${done}/${total} ${what} ticked${after}</span></div>`;
+}
+
 /** The plan's checklist as a bar with its count; nothing when it has none. */
 function progress(body: BodySummary | undefined, what: string): Html {
   if (!body) return html`<p class="unread">Body not read in this run (front matter only): checklist and health not shown.</p>`;
-  const { done, total } = body.tasks;
-  if (total === 0) return html``;
-  return html`<div class="progress"><progress max="${total}" value="${done}" aria-label="${what}"></progress><span>${done}/${total} ${what} ticked</span></div>`;
+  return body.tasks.total === 0 ? html`` : bar(body.tasks, what);
 }
 
 /** A milestone's checklist, small enough for its title line. */
@@ -175,15 +183,41 @@ ${p.milestones.length > 0 ? html`<ol class="ms-list">${p.milestones.map((m) => m
 /** A message cut for a list line; the card and the table have it whole. */
 const short = (text: string): string => (text.length > 150 ? `${text.slice(0, 149)}…` : text);
 
-function fileLabel(file: string, plan?: PlanView, milestone?: MilestoneView): Html {
+const OUTCOMES = { written: "written", empty: "empty", "to come": "still to come" } as const;
+
+/** A plan of the PLANS.md practice: its title, status and place, its Progress steps, its outcomes and its problems. */
+function practiceCard(board: Board, p: PracticePlanView): Html {
+  const s = p.summary;
+  const body = s.body;
+  const idle = p.idleDays !== undefined && p.idleDays >= IDLE_DAYS ? html`<span class="st-paused">no activity for ${p.idleDays} days</span>` : undefined;
+  const folder = s.state === undefined ? "neither an active nor a completed folder" : `${s.state} folder`;
+  const from = s.statusFrom !== undefined ? `status from its ${s.statusFrom}` : undefined;
+  const last = body?.lastActivity !== undefined ? html` <span class="sep">·</span> last ticked ${body.lastActivity}` : "";
+  const steps = !body?.progress
+    ? html`<p class="meta">No Progress section.</p>`
+    : body.progress.total === 0
+      ? html`<p class="meta">No steps in Progress.</p>`
+      : bar(body.progress, "Progress steps", last);
+  // unwritten outcomes are the normal state of work in flight, a mistake only on finished work
+  const outcomes = body?.outcomes;
+  const oc = outcomes === "written" ? "ok" : s.finished ? "warn" : "todo";
+  return html`<article class="card st-${p.statusClass}" id="${p.anchor}">
+<div class="card-head"><div class="title"><div class="line1">${badge(p.status, p.statusClass)}<code class="id">${p.label}</code></div><h4>${s.title ?? "(no title)"}</h4></div><div class="tally">${tally(p.errors, p.warnings)}</div></div>
+${metaLine([s.owner, s.updated ? `updated ${s.updated}` : s.created ? `created ${s.created}` : undefined, idle])}
+${metaLine([html`<span class="mono" title="${s.file}">${s.folder}/</span>`, folder, from])}
+${body ? html`${steps}<p class="outcomes ${oc}">${outcomes === undefined ? "No Outcomes & Retrospective section" : html`Outcomes &amp; Retrospective: ${OUTCOMES[outcomes]}`}</p>` : html`<p class="unread">Not read in this run (it linted some files): Progress and outcomes not shown.</p>`}${p.problems.length > 0 ? problemList(board, p.problems) : ""}
+</article>`;
+}
+
+function fileLabel(file: string, plan?: AnyPlanView, milestone?: MilestoneView): Html {
   if (milestone && plan) return html`<a href="#${milestone.anchor}">${plan.label} ${milestone.label}</a> ${milestone.summary.title ?? ""}`;
   if (plan) return html`<a href="#${plan.anchor}">${plan.label}</a> ${plan.summary.title ?? ""}`;
   return html`<span class="mono">${file}</span>`;
 }
 
 function attention(board: Board): Html {
-  const { errors, lifecycle, blocked, idle } = board.attention;
-  if (errors.length + lifecycle.length + blocked.length + idle.length === 0) {
+  const { errors, lifecycle, blocked, blockedPlans, idle } = board.attention;
+  if (errors.length + lifecycle.length + blocked.length + blockedPlans.length + idle.length === 0) {
     return html`<div class="attention calm">Nothing needs attention: no errors, nothing blocked, no stale plans.</div>`;
   }
   const list = <T>(items: T[], item: (t: T) => Html) => folded(items, 8, (t) => html`<li>${item(t)}</li>`, (inner) => html`<ul>${inner}</ul>`, "");
@@ -191,8 +225,9 @@ function attention(board: Board): Html {
   return html`<div class="attention">
 ${errors.length > 0 ? html`<div class="att err"><h3>${plural(errorCount, "error")} in ${plural(errors.length, "file")}</h3>${list(errors, (f) => html`${fileLabel(f.file, f.plan, f.milestone)} <span class="why">— ${plural(f.problems.length, "error")}: ${[...new Set(f.problems.map((d) => d.ruleId))].join(", ")}</span>`)}</div>` : ""}
 ${blocked.length > 0 ? html`<div class="att block"><h3>${plural(blocked.length, "milestone")} blocked</h3>${list(blocked, (b) => html`${fileLabel(b.milestone.summary.file, b.plan, b.milestone)} <span class="why">— ${b.milestone.summary.owner ?? "no owner"}, ${dates(b.milestone.summary)}</span>`)}</div>` : ""}
+${blockedPlans.length > 0 ? html`<div class="att block"><h3>${plural(blockedPlans.length, "plan")} blocked</h3>${list(blockedPlans, (p) => html`${fileLabel(p.summary.file, p)} <span class="why">— ${p.status}${p.lastUpdate ? `, last update ${p.lastUpdate}` : ""}</span>`)}</div>` : ""}
 ${lifecycle.map((g) => html`<div class="att life"><h3>${g.label} (${g.problems.length})</h3>${list(g.problems, (d) => html`${fileLabel(d.file, d.plan, d.milestone)} <span class="why">— ${short(d.message)}</span>`)}</div>`)}
-${idle.length > 0 ? html`<div class="att idle"><h3>${plural(idle.length, "unfinished plan")} with no update for ${IDLE_DAYS} days or more</h3>${list(idle, (p) => html`${fileLabel(p.summary.file ?? p.summary.folder, p)} <span class="why">— ${statusText(p.summary.status)}, last update ${p.lastUpdate}, ${p.idleDays} days ago</span>`)}</div>` : ""}
+${idle.length > 0 ? html`<div class="att idle"><h3>${plural(idle.length, "unfinished plan")} with no update for ${IDLE_DAYS} days or more</h3>${list(idle, (p) => html`${fileLabel(p.summary.file ?? p.summary.folder, p)} <span class="why">— ${statusText(planStatus(p))}, last update ${p.lastUpdate}, ${p.idleDays} days ago</span>`)}</div>` : ""}
 </div>`;
 }
 
@@ -209,6 +244,15 @@ function stackBar(counts: Count[], total: number): Html {
   return html`<svg class="stack" viewBox="0 0 1000 10" preserveAspectRatio="none" aria-hidden="true">${parts}</svg>`;
 }
 
+/** The plans of the PLANS.md practice at a glance: the steps of those in flight, and the finished ones whose outcomes are written. */
+function practiceTile(board: Board): Html {
+  const active = board.practice.filter((p) => p.group === "active");
+  const finished = board.practice.filter((p) => p.group === "done");
+  const steps = active.reduce((t, p) => ({ done: t.done + (p.summary.body?.progress?.done ?? 0), total: t.total + (p.summary.body?.progress?.total ?? 0) }), { done: 0, total: 0 });
+  const written = finished.filter((p) => p.summary.body?.outcomes === "written").length;
+  return html`<div class="tile"><h2>Progress of plans in flight</h2><p class="big">${steps.done}/${steps.total} <small>steps ticked</small></p>${steps.total > 0 ? html`<progress class="wide" max="${steps.total}" value="${steps.done}" aria-label="Progress steps ticked in plans in flight"></progress>` : ""}<ul class="chips"><li class="st-active"><span class="dot"></span><span class="n">${active.length}</span> in flight</li><li class="st-done"><span class="dot"></span><span class="n">${finished.length}</span> finished${finished.length > 0 ? `, ${written} with outcomes written` : ""}</li></ul></div>`;
+}
+
 function summary(board: Board): Html {
   const ms = board.plans.flatMap((p) => p.milestones);
   const problems = board.errorCount + board.warningCount;
@@ -217,25 +261,33 @@ function summary(board: Board): Html {
     return html`<tr><td>${url ? html`<a href="${url}" title="${r.description ?? ""}">${r.ruleId}</a>` : r.ruleId}</td><td class="n">${r.errors > 0 ? html`<span class="sev error">${r.errors}</span>` : ""}${r.errors > 0 && r.warnings > 0 ? " " : ""}${r.warnings > 0 ? html`<span class="sev warn">${r.warnings}</span>` : ""}</td></tr>`;
   };
   return html`<section class="summary" aria-label="Summary">
-<div class="tile"><h2>Plans</h2><p class="big">${board.plans.length}</p>${statusChips(board.planStatuses)}</div>
-<div class="tile"><h2>Milestones</h2><p class="big">${board.milestoneCount}</p>${stackBar(board.milestoneStatuses, ms.length)}${statusChips(board.milestoneStatuses)}</div>
+<div class="tile"><h2>Plans</h2><p class="big">${board.plans.length + board.practice.length}</p>${statusChips(board.planStatuses)}</div>
+${board.plans.length > 0 || board.practice.length === 0 ? html`<div class="tile"><h2>Milestones</h2><p class="big">${board.milestoneCount}</p>${stackBar(board.milestoneStatuses, ms.length)}${statusChips(board.milestoneStatuses)}</div>` : ""}
+${board.practice.length > 0 ? practiceTile(board) : ""}
 <div class="tile"><h2>Problems</h2><p class="big">${problems} <small>in ${plural(board.filesWithProblems, "file")}</small></p><ul class="chips"><li class="sev error">${plural(board.errorCount, "error")}</li><li class="sev warn">${plural(board.warningCount, "warning")}</li></ul></div>
 <div class="tile"><h2>Problems by rule</h2>${board.rules.length === 0 ? html`<p class="empty">None.</p>` : folded(board.rules, 6, ruleRow, (inner) => html`<table class="rules"><tbody>${inner}</tbody></table>`, "rules")}</div>
 </section>`;
 }
 
+function group(label: string, open: boolean, cards: Html[]): Html {
+  return html`<details class="group" ${open ? html`open` : ""}><summary><h3>${label}</h3><span class="count">${cards.length}</span></summary>
+<div class="cards">${cards}</div></details>`;
+}
+
 function plans(board: Board): Html {
-  if (board.plans.length === 0) return html`<p class="empty">No plans or milestones found.</p>`;
-  return html`${board.groups.map(
-    (g) => html`<details class="group" ${g.key === "done" || g.key === "archived" ? "" : html`open`}><summary><h3>${g.label}</h3><span class="count">${g.plans.length}</span></summary>
-<div class="cards">${g.plans.map((p) => planCard(board, p))}</div></details>`,
-  )}`;
+  if (board.plans.length === 0 && board.practice.length === 0) return html`<p class="empty">No plans or milestones found.</p>`;
+  // a repository with both kinds of plan says which is which
+  const both = board.plans.length > 0 && board.practice.length > 0;
+  return html`${both ? html`<h3 class="world">ExecPlans and milestones <span class="mono">${board.roots.join(", ")}</span></h3>` : ""}
+${board.groups.map((g) => group(g.label, g.key !== "done" && g.key !== "archived", g.plans.map((p) => planCard(board, p))))}
+${both ? html`<h3 class="world">Plans of the PLANS.md practice <span class="mono">${board.practiceFolders.join(", ")}</span></h3>` : ""}
+${board.practiceGroups.map((g) => group(g.label, g.key === "active", g.plans.map((p) => practiceCard(board, p))))}`;
 }
 
 function problemTable(board: Board): Html {
   if (board.problems.length === 0) return html`<p class="empty">No problems.</p>`;
   const rules = [...new Set(board.problems.map((d) => d.ruleId))].sort();
-  const withProblems = board.plans.filter((p) => p.errors + p.warnings > 0);
+  const withProblems = [...board.plans, ...board.practice].filter((p) => p.errors + p.warnings > 0);
   const options = (list: [string, string][]) => list.map(([value, label]) => html`<option value="${value}">${label}</option>`);
   const row = (d: Problem) => {
     const name = d.file.slice(d.file.lastIndexOf("/") + 1);
@@ -271,7 +323,10 @@ function verdict(board: Board): Html {
 
 export const htmlFormat: Formatter = (result, context) => {
   const board = buildBoard(result, context.rules);
-  const where = board.roots.length > 0 ? board.roots.join(", ") : "no plan folder";
+  const folders = [...board.roots, ...board.practiceFolders];
+  const where = folders.length > 0 ? folders.join(", ") : "no plan folder";
+  // plans of the PLANS.md practice have no milestones
+  const heading = board.plans.length === 0 && board.practice.length > 0 ? "Plans" : "Plans and milestones";
   const page = html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -279,21 +334,21 @@ export const htmlFormat: Formatter = (result, context) => {
 <meta http-equiv="Content-Security-Policy" content="${new Html(CSP)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
-<title>Plans and milestones${board.today ? ` as of ${board.today}` : ""} — milestone-lint</title>
+<title>${heading}${board.today ? ` as of ${board.today}` : ""} — milestone-lint</title>
 <style>${new Html(STYLE)}</style>
 </head>
 <body>
-<header class="top"><div class="wrap"><div><h1>Plans and milestones</h1><p class="sub">${where}${board.today ? ` · as of ${board.today}` : ""} · milestone-lint ${context.version}</p></div>${verdict(board)}</div>
+<header class="top"><div class="wrap"><div><h1>${heading}</h1><p class="sub">${where}${board.today ? ` · as of ${board.today}` : ""} · milestone-lint ${context.version}</p></div>${verdict(board)}</div>
 <div class="wrap"><nav class="jump" aria-label="Sections"><a href="#attention">Needs attention</a><a href="#plans">Plans</a><a href="#problems">All problems (${board.problems.length})</a></nav></div></header>
 <main class="wrap">
 ${summary(board)}
 ${board.runWarnings.length > 0 ? html`<section id="run-notes"><h2>About this run</h2><ul class="notes">${board.runWarnings.map((w) => html`<li>${w}</li>`)}</ul></section>` : ""}
 <section id="attention"><h2>Needs attention</h2>${attention(board)}</section>
-<section id="plans"><h2>Plans</h2>${board.withoutBody > 0 ? html`<p class="unread">${plural(board.withoutBody, "file was", "files were")} read for their front matter only (this run linted some files of the tree): their checklists and health tables are not shown. Run on the whole tree to see them.</p>` : ""}${plans(board)}</section>
+<section id="plans"><h2>Plans</h2>${board.withoutBody > 0 ? html`<p class="unread">${plural(board.withoutBody, "file was", "files were")} read for their front matter only (this run linted some files of the tree): their checklists and health tables are not shown. Run on the whole tree to see them.</p>` : ""}${board.practiceUnread > 0 ? html`<p class="unread">${plural(board.practiceUnread, "plan was", "plans were")} not read (this run linted some files): their titles, Progress and outcomes are not shown. Run on the whole tree to see them.</p>` : ""}${plans(board)}</section>
 <section id="problems"><h2>All problems</h2>${problemTable(board)}</section>
 ${board.otherFiles.length > 0 ? html`<section id="other-files"><h2>Other files</h2>${board.otherFiles.map((f) => html`<h3 class="mono">${f.file}</h3>${problemList(board, f.problems)}`)}</section>` : ""}
 </main>
-<footer class="wrap">Made by milestone-lint ${context.version}. Statuses, dates and owners are the files' front matter; checklists and health tables their bodies; problems are this run's.</footer>
+<footer class="wrap">Made by milestone-lint ${context.version}. Statuses, dates and owners are the files' front matter (a plan of the PLANS.md practice: its status line or its folder); checklists, health tables and outcomes their bodies; problems are this run's.</footer>
 <script>${new Html(SCRIPT)}</script>
 </body>
 </html>

@@ -6,7 +6,18 @@
  * (65 536 characters) by leaving out the rows that do not fit and saying how many.
  * Text from the files is escaped: no HTML, no Markdown, no @-mentions.
  */
-import { buildBoard, IDLE_DAYS, isClosedMilestone, plural, type Board, type MilestoneView, type PlanView, type Problem } from "./board.js";
+import {
+  buildBoard,
+  IDLE_DAYS,
+  isClosedMilestone,
+  plural,
+  type AnyPlanView,
+  type Board,
+  type MilestoneView,
+  type PlanView,
+  type PracticePlanView,
+  type Problem,
+} from "./board.js";
 import type { Formatter } from "./types.js";
 
 /** Room left under GitHub's 65 536-character comment limit for the notes that say what was left out. */
@@ -68,7 +79,7 @@ class Out {
   }
 }
 
-function where(file: string, plan?: PlanView, milestone?: MilestoneView): string {
+function where(file: string, plan?: AnyPlanView, milestone?: MilestoneView): string {
   if (plan && milestone) return `**${e(plan.label)} ${e(milestone.label)}** ${e(milestone.summary.title ?? "")}`.trimEnd();
   if (plan) return `**${e(plan.label)}** ${e(plan.summary.title ?? "")}`.trimEnd();
   return e(file);
@@ -80,17 +91,18 @@ function listed<T>(items: T[], item: (t: T) => string): string {
 }
 
 function attention(out: Out, board: Board): void {
-  const { errors, lifecycle, blocked, idle } = board.attention;
+  const { errors, lifecycle, blocked, blockedPlans, idle } = board.attention;
   out.push("### Needs attention", "");
-  if (errors.length + lifecycle.length + blocked.length + idle.length === 0) {
+  if (errors.length + lifecycle.length + blocked.length + blockedPlans.length + idle.length === 0) {
     out.push("Nothing: no errors, nothing blocked, no stale plans.", "");
     return;
   }
   const errorCount = errors.reduce((n, f) => n + f.problems.length, 0);
   if (errors.length > 0) out.push(`- ❌ **${plural(errorCount, "error")} in ${plural(errors.length, "file")}**: ${listed(errors, (f) => `${where(f.file, f.plan, f.milestone)} (${f.problems.length})`)}`);
   if (blocked.length > 0) out.push(`- ⛔ **${plural(blocked.length, "milestone")} blocked**: ${listed(blocked, (b) => `${where(b.milestone.summary.file, b.plan, b.milestone)} (${e(b.milestone.summary.owner ?? "no owner")})`)}`);
+  if (blockedPlans.length > 0) out.push(`- ⛔ **${plural(blockedPlans.length, "plan")} blocked**: ${listed(blockedPlans, (p) => `${where(p.summary.file, p)} (${status(p.status)})`)}`);
   for (const g of lifecycle) out.push(`- 🔁 **${g.label}** (${g.problems.length}): ${listed(g.problems, (d) => `${where(d.file, d.plan, d.milestone)}: ${e(d.message)}`)}`);
-  if (idle.length > 0) out.push(`- 💤 **${plural(idle.length, "unfinished plan")} with no update for ${IDLE_DAYS} days or more**: ${listed(idle, (p) => `${where(p.summary.file ?? p.summary.folder, p)} (${status(p.summary.status)}, last update ${p.lastUpdate})`)}`);
+  if (idle.length > 0) out.push(`- 💤 **${plural(idle.length, "unfinished plan")} with no update for ${IDLE_DAYS} days or more**: ${listed(idle, (p) => `${where(p.summary.file ?? p.summary.folder, p)} (${status(p.kind === "practice" ? p.status : p.summary.status)}, last update ${p.lastUpdate})`)}`);
   out.push("");
 }
 
@@ -129,6 +141,21 @@ function milestoneRow(p: PlanView, m: MilestoneView): string[] {
   ];
 }
 
+const OUTCOMES = { written: "written", empty: "empty", "to come": "to come" } as const;
+
+function practiceRow(p: PracticePlanView): string[] {
+  const s = p.summary;
+  const progress = s.body?.progress;
+  return [
+    `**${e(p.label)}** ${e(s.title ?? "")}`.trimEnd(),
+    status(p.status),
+    !s.body ? "not read" : progress && progress.total > 0 ? `${progress.done}/${progress.total}` : "—",
+    !s.body ? "not read" : s.body.outcomes ? OUTCOMES[s.body.outcomes] : "no section",
+    e(p.lastUpdate ?? ""),
+    problemCount(p.errors, p.warnings),
+  ];
+}
+
 function problemRow(d: Problem): string[] {
   return [SEVERITY[d.severity], `${e(d.file)}:${d.line}:${d.column}`, e(d.ruleId), `${e(d.message)}${d.suggestion ? ` → ${e(d.suggestion)}` : ""}`];
 }
@@ -137,19 +164,22 @@ export const markdown: Formatter = (result, context) => {
   const board = buildBoard(result, context.rules);
   const out = new Out();
   const total = board.errorCount + board.warningCount;
+  // plans of the PLANS.md practice have no milestones: a board of them alone does not count any
+  const milestones = board.plans.length > 0 || board.practice.length === 0;
   out.push(
-    `## Plans and milestones: ${total === 0 ? "no problems" : `${plural(board.errorCount, "error")}, ${plural(board.warningCount, "warning")}`}`,
+    `## ${milestones ? "Plans and milestones" : "Plans"}: ${total === 0 ? "no problems" : `${plural(board.errorCount, "error")}, ${plural(board.warningCount, "warning")}`}`,
     "",
-    [board.today ? `As of ${board.today}` : "", ...board.roots.map(e), `milestone-lint ${e(context.version)}`].filter(Boolean).join(" · "),
+    [board.today ? `As of ${board.today}` : "", ...board.roots.map(e), ...board.practiceFolders.map(e), `milestone-lint ${e(context.version)}`].filter(Boolean).join(" · "),
     "",
-    `**${plural(board.plans.length, "plan")}** (${board.planStatuses.map((c) => `${c.count} ${status(c.key === "(none)" ? undefined : c.key)}`).join(", ") || "none"}) · ` +
-      `**${plural(board.milestoneCount, "milestone")}** (${board.milestoneStatuses.map((c) => `${c.count} ${status(c.key === "(none)" ? undefined : c.key)}`).join(", ") || "none"}) · ` +
+    `**${plural(board.plans.length + board.practice.length, "plan")}** (${board.planStatuses.map((c) => `${c.count} ${status(c.key === "(none)" ? undefined : c.key)}`).join(", ") || "none"}) · ` +
+      (milestones ? `**${plural(board.milestoneCount, "milestone")}** (${board.milestoneStatuses.map((c) => `${c.count} ${status(c.key === "(none)" ? undefined : c.key)}`).join(", ") || "none"}) · ` : "") +
       `**${plural(total, "problem")}** in ${plural(board.filesWithProblems, "file")}`,
     "",
   );
   for (const w of board.runWarnings) out.push(`> ⚠️ ${e(w)}`, "");
   attention(out, board);
   if (board.withoutBody > 0) out.push(`_${plural(board.withoutBody, "file was", "files were")} read for front matter only (a run on some files): checklists show "not read"._`, "");
+  if (board.practiceUnread > 0) out.push(`_${plural(board.practiceUnread, "plan was", "plans were")} not read (a run on some files): Progress and outcomes show "not read"._`, "");
 
   const unfinished = board.groups.filter((g) => g.key !== "done" && g.key !== "archived").flatMap((g) => g.plans);
   const finished = board.groups.filter((g) => g.key === "done" || g.key === "archived").flatMap((g) => g.plans);
@@ -162,6 +192,15 @@ export const markdown: Formatter = (result, context) => {
       out.table(["Milestone", "Status", "Owner", "Checklist", "Updated", "Problems"], msRows, `${plural(msRows.length, "milestone")} of the unfinished plans`, true);
     }
     if (finished.length > 0) out.table(planHead, finished.map(planRow), `${plural(finished.length, "finished plan")} (done or archived)`, true);
+  }
+  if (board.practice.length > 0) {
+    out.push(board.plans.length > 0 ? "### Plans of the PLANS.md practice" : "### Plans", "");
+    const head = ["Plan", "Status", "Progress", "Outcomes", "Last activity", "Problems"];
+    for (const g of board.practiceGroups) {
+      const rows = g.plans.map(practiceRow);
+      if (g.key === "active") out.table(head, rows, plural(rows.length, "plan in flight", "plans in flight"));
+      else out.table(head, rows, plural(rows.length, "finished plan"), true);
+    }
   }
   if (board.rules.length > 0) {
     out.push("### Problems by rule", "");

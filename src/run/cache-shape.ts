@@ -58,7 +58,24 @@ export function isIndexedKeys(v: unknown): v is Record<string, IndexedKey> {
 export function isBodySummary(v: unknown): v is BodySummary {
   if (!isObject(v) || !isObject(v.tasks) || !isCount(v.tasks.done) || !isCount(v.tasks.total)) return false;
   const { health } = v;
-  return health === undefined || (isObject(health) && isListOf(health.columns, isString) && isListOf(health.rows, (row) => isListOf(row, isString)));
+  const healthOk = health === undefined || (isObject(health) && isListOf(health.columns, isString) && isListOf(health.rows, (row) => isListOf(row, isString)));
+  return healthOk && isOptional(v.plan, isPlanBodySummary);
+}
+
+const OUTCOMES = new Set(["written", "empty", "to come"]);
+const STATUS_FROM = new Set(["front matter", "status line"]);
+
+/** What the board shows of a plan of the PLANS.md practice. */
+function isPlanBodySummary(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  const { status, progress } = v;
+  return (
+    isOptional(v.title, isString) &&
+    isOptional(status, (s) => isObject(s) && isString(s.value) && STATUS_FROM.has(s.from as string) && typeof s.done === "boolean") &&
+    isOptional(progress, (p) => isObject(p) && isCount(p.done) && isCount(p.total) && p.done <= p.total) &&
+    isOptional(v.lastActivity, (d) => isString(d) && /^\d{4}-\d{2}-\d{2}$/.test(d)) &&
+    isOptional(v.outcomes, (o) => OUTCOMES.has(o as string))
+  );
 }
 
 const isRange = (v: unknown) => isObject(v) && isCount(v.start) && isCount(v.end) && v.start <= v.end;

@@ -30,7 +30,7 @@ import { writeAtomic } from "../fix/write-atomic.js";
 
 export const DEFAULT_CACHE_FILE = ".milestonelintcache";
 /** Bumped when the layout of the cache file changes. */
-const CACHE_FORMAT = 6;
+const CACHE_FORMAT = 7;
 /** How every cache file of ours starts: a file that does not is never overwritten. */
 const SIGNATURE = '{"milestoneLintCache":';
 /** How caches of earlier formats start. */

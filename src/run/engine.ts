@@ -402,7 +402,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   }
   return {
     ...summarize(byFile, internalErrors, fixed),
-    ...(index && roots.size > 0 && options.tree !== false ? { tree: treeSummary(index.entries, index.roots, today, displayPath) } : {}),
+    ...(index && (roots.size > 0 || (index.plans?.length ?? 0) > 0) && options.tree !== false ? { tree: treeSummary(index, today, displayPath) } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
     ...(trace ? { trace } : {}),
   };

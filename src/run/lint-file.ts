@@ -10,7 +10,8 @@ import { indexEntry } from "../tree/index-entry.js";
 import { LineIndex, spanOf } from "../source/line-index.js";
 import { BodyNotParsed, parseMarkdown } from "../source/markdown.js";
 import { scanBody } from "../source/body-scan.js";
-import { bodySummary } from "../source/body-summary.js";
+import { bodySummary, planBodySummary } from "../source/body-summary.js";
+import { completeSkeleton, DEFAULT_SKELETON, type SkeletonInput } from "../source/plan-sections.js";
 import { planReferences } from "../source/plan-references.js";
 import { localPaths } from "../source/local-paths.js";
 import { UNREADABLE_FILE } from "../shared/errors.js";
@@ -30,6 +31,7 @@ import type {
   IndexEntry,
   Report,
   Severity,
+  Skeleton,
   SourceFile,
 } from "../shared/types.js";
 
@@ -80,6 +82,16 @@ function atStart(source: SourceFile, ruleId: string, message: string): Diagnosti
 
 /** Any file rule, whatever kinds of file it applies to: the engine runs each on the kinds in its `appliesTo`. */
 type KindRule = FileRule<Record<string, unknown>, FilePlace>;
+
+/**
+ * The skeleton the plan rules judge by: the config gives its `plans.skeleton` to
+ * every rule that takes one, else they take the practice's own. The board reads a
+ * plan as they do, from the sections they read already.
+ */
+function planSkeleton(rules: ActiveRule<KindRule>[]): Skeleton {
+  const given = rules.find((r) => r.rule.meta.appliesTo.includes("plan") && r.options.skeleton !== undefined)?.options.skeleton;
+  return completeSkeleton((given as SkeletonInput | undefined) ?? DEFAULT_SKELETON);
+}
 
 function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: string, trace?: FileTrace) {
   const lines = new LineIndex(source.text);
@@ -157,8 +169,10 @@ function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: stri
     // the board's view of the body, from the walk the body rules shared
     const context = { ...shared, options: {}, report: () => {} };
     body = bodySummary(scanBody(context), source.text);
-    // what a plan of the practice refers to, for the whole-tree rule that checks it exists
     if (source.place.kind === "plan") {
+      const plan = planBodySummary(context, planSkeleton(rules));
+      if (plan) body.plan = plan;
+      // what a plan of the practice refers to, for the whole-tree rule that checks it exists
       references = planReferences(context).map((r) => ({ path: r.path, kind: r.kind, span: spanOf(lines, r.range), range: r.range }));
       local = localPaths(context, source.place.root).map((l) => ({ ...l, span: spanOf(lines, l.range) }));
     }

@@ -193,6 +193,22 @@ export interface BodySummary {
   tasks: { done: number; total: number };
   /** The first table under `## Current Health Snapshot`, as raw cell text: its header, then its rows (at most 20). */
   health?: { columns: string[]; rows: string[][] };
+  /** A plan of the PLANS.md practice: what its sections say, read against its skeleton as the `execplan-*` rules read it. */
+  plan?: PlanBodySummary;
+}
+
+/** What the board shows of a plan of the PLANS.md practice, read in phase one. Plain data; texts cut at 200 characters. */
+export interface PlanBodySummary {
+  /** The title heading above the sections (`# …`), as plain text. */
+  title?: string;
+  /** The status it states: its front matter's `status`, else a `Status:` line above its first section; `done` when it says the work is finished. */
+  status?: { value: string; from: "front matter" | "status line"; done: boolean };
+  /** The steps of its `Progress` section: ticked, and all (a step written without a box counts as not ticked); absent when it has no such section. */
+  progress?: { done: number; total: number };
+  /** The latest date (`YYYY-MM-DD`) of a ticked Progress item, when the skeleton's items carry timestamps. */
+  lastActivity?: string;
+  /** Its `Outcomes & Retrospective`: written, empty, or only saying it is still to come; absent when it has no such section. */
+  outcomes?: "written" | "empty" | "to come";
 }
 
 /** One plan or milestone file as the whole-tree rules see it (the index holds agentrules files only). Plain data. */
@@ -435,6 +451,28 @@ export interface PlanSummary {
   milestones: MilestoneSummary[];
 }
 
+/** A plan of the PLANS.md practice on the board: where it sits, what it states, and what its body says (when the run read it). */
+export interface PracticePlanSummary {
+  file: string;
+  /** The folder that holds it, as shown. */
+  folder: string;
+  /** In one of the config's `plans.active` or `plans.completed` folders. */
+  state?: "active" | "completed";
+  /** Finished as `execplan-finished` judges: in a completed folder, or its status says done. */
+  finished: boolean;
+  /** Its `# …` title, else its front matter's `title`. */
+  title?: string;
+  /** Its status as written (front matter or status line), and where it is written. */
+  status?: string;
+  statusFrom?: "front matter" | "status line";
+  /** Front matter values, when it has front matter and they are strings. */
+  owner?: string;
+  created?: string;
+  updated?: string;
+  /** Absent when the run did not read its body (a run on some files lists the other plans by their path alone). */
+  body?: { progress?: { done: number; total: number }; lastActivity?: string; outcomes?: "written" | "empty" | "to come" };
+}
+
 /** Every plan and milestone of the trees a run looked at, as of its day. Plain data. */
 export interface TreeSummary {
   /** The day the run judged by (`--now`). */
@@ -442,6 +480,10 @@ export interface TreeSummary {
   /** The `exec_plans` folders, as shown. */
   roots: string[];
   plans: PlanSummary[];
+  /** The folders the config's `plans` keeps plans of the PLANS.md practice in, as shown; absent when it names none. */
+  practiceFolders?: string[];
+  /** The plans of the PLANS.md practice, sorted by file; absent when the configs name none. */
+  practicePlans?: PracticePlanSummary[];
 }
 
 export interface LintResult {

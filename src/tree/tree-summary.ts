@@ -1,18 +1,20 @@
 /**
  * The plans and milestones of the whole-tree index as plain data (`result.tree`),
  * for the board formats and `--format json`. Built from what the run read already:
- * front matter from the index, checklists and health tables from phase one.
+ * front matter from the index, checklists, health tables and what a plan of the
+ * PLANS.md practice says of itself from phase one.
  */
+import path from "node:path";
 import { buildTree, push, type MilestoneNode, type PlanNode } from "./plan-tree.js";
-import type { IndexEntry, MilestoneSummary, PlanSummary, TreeSummary } from "../shared/types.js";
+import type { FilePlace, IndexEntry, MilestoneSummary, PlanPlace, PlanSummary, PracticePlanSummary, ProjectIndex, TreeSummary } from "../shared/types.js";
 
 /** Front matter values shown on the board: strings only (a list or a number where a date belongs is the rules' business). */
-function text(entry: IndexEntry, key: string): string | undefined {
+function text(entry: IndexEntry<FilePlace>, key: string): string | undefined {
   const v = entry.keys[key]?.value;
   return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
 }
 
-function fields<K extends string>(entry: IndexEntry, keys: readonly K[]): Partial<Record<K, string>> {
+function fields<K extends string>(entry: IndexEntry<FilePlace>, keys: readonly K[]): Partial<Record<K, string>> {
   const out: Partial<Record<K, string>> = {};
   for (const key of keys) {
     const v = text(entry, key);
@@ -47,7 +49,29 @@ function planOf(m: MilestoneNode, plansByDir: Map<string, PlanNode[]>): PlanNode
   return here?.find((p) => m.planId !== undefined && p.ids.includes(m.planId)) ?? here?.[0];
 }
 
-export function treeSummary(entries: IndexEntry[], roots: readonly string[], today: string, displayPath: (abs: string) => string): TreeSummary {
+/**
+ * A plan of the PLANS.md practice on the board; null for a file its body shows is no
+ * plan (none of the skeleton's sections: a note among the plans).
+ */
+function practicePlan(entry: IndexEntry<PlanPlace>, displayPath: (abs: string) => string): PracticePlanSummary | null {
+  const { body } = entry;
+  if (body && !body.plan) return null;
+  const { title, status, progress, lastActivity, outcomes } = body?.plan ?? {};
+  const { state } = entry.place;
+  return {
+    file: entry.displayPath,
+    folder: displayPath(path.dirname(entry.path)),
+    ...(state ? { state } : {}),
+    finished: state === "completed" || status?.done === true,
+    ...(title !== undefined ? { title } : fields(entry, ["title"])),
+    ...(status ? { status: status.value, statusFrom: status.from } : {}),
+    ...fields(entry, ["owner", "created", "updated"]),
+    ...(body ? { body: { ...(progress ? { progress } : {}), ...(lastActivity ? { lastActivity } : {}), ...(outcomes ? { outcomes } : {}) } } : {}),
+  };
+}
+
+export function treeSummary(index: ProjectIndex, today: string, displayPath: (abs: string) => string): TreeSummary {
+  const { entries, roots } = index;
   const tree = buildTree({ entries });
   const milestonesOf = new Map<PlanNode, MilestoneNode[]>();
   // milestones whose folder holds no plan file, grouped as their plan would be
@@ -83,5 +107,12 @@ export function treeSummary(entries: IndexEntry[], roots: readonly string[], tod
   }
   const key = (p: PlanSummary) => `${p.folder}\0${p.file ?? ""}\0${p.id ?? ""}`;
   plans.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-  return { today, roots: roots.map(displayPath), plans };
+  const practice = index.plans?.flatMap((entry) => practicePlan(entry, displayPath) ?? []);
+  return {
+    today,
+    roots: roots.map(displayPath),
+    plans,
+    ...(index.planFolders && index.planFolders.length > 0 ? { practiceFolders: index.planFolders.map(displayPath) } : {}),
+    ...(practice ? { practicePlans: practice } : {}),
+  };
 }

@@ -1,8 +1,9 @@
 /**
  * The board page in a real browser: the machine's Chromium (Debian's `chromium`,
  * `apt-get install chromium`), driven by playwright-core, which downloads nothing.
- * Renders the bundled example, a hostile tree and a generated tree of 200 plans;
- * takes screenshots (light, dark, narrow) into `test/browser/screenshots/`; checks
+ * Renders the bundled example, a hostile tree, a generated tree of 200 plans and a
+ * repository of the PLANS.md practice (fixtures/execplan/docs-layout-broken); takes
+ * screenshots (light, dark, narrow) into `test/browser/screenshots/`; checks
  * that the page loads nothing, runs no text from the files, fits a phone, and that
  * the problem table filters and sorts, and still reads with scripts off.
  *
@@ -28,7 +29,10 @@ const EXAMPLE_NOW = "2026-05-25";
 
 let browser: Browser;
 let work: string;
-const pages: Record<"example" | "hostile" | "large", string> = { example: "", hostile: "", large: "" };
+const pages: Record<"example" | "hostile" | "large" | "practice", string> = { example: "", hostile: "", large: "", practice: "" };
+/** A repository of the PLANS.md practice, and the day of its board: one active plan idle, the others not. */
+const PRACTICE = path.join(REPO, "fixtures/execplan/docs-layout-broken");
+const PRACTICE_NOW = "2026-04-25";
 
 function board(name: keyof typeof pages, args: string[], cwd = REPO): void {
   const file = path.join(work, `${name}.html`);
@@ -54,6 +58,7 @@ beforeAll(async () => {
   const large = path.join(work, "large");
   generateBoardTree(large, 200);
   board("large", ["--now", BOARD_TODAY], large);
+  board("practice", ["--now", PRACTICE_NOW], PRACTICE);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 }, 120_000);
 
@@ -165,6 +170,44 @@ describe("the board in Chromium", () => {
     await expect(page.locator("script").count()).resolves.toBe(1);
     await page.screenshot({ path: path.join(SHOTS, "hostile.png"), fullPage: true });
     await close();
+  });
+
+  it("draws the plans of a PLANS.md repository as cards: Progress, outcomes, problems, attention that links to them, a filter by plan", async () => {
+    const { page, trouble, close } = await open(pages.practice, { colorScheme: "light" });
+    await page.screenshot({ path: path.join(SHOTS, "plans-md-light.png"), fullPage: true });
+    await expect(page.locator("h1").textContent()).resolves.toBe("Plans");
+    await expect(page.locator(".tile h2").allTextContents()).resolves.toEqual(["Plans", "Progress of plans in flight", "Problems", "Problems by rule"]);
+    const card = page.locator("article.card", { hasText: "Retry failed card payments" });
+    await expect(card.locator(".badge").textContent()).resolves.toBe("active");
+    await expect(card.locator("code.id").textContent()).resolves.toBe("active/billing-retries.md");
+    await expect(card.locator(".progress").textContent()).resolves.toBe("2/3 Progress steps ticked · last ticked 2026-04-01");
+    await expect(card.locator(".outcomes").textContent()).resolves.toBe("Outcomes & Retrospective: still to come");
+    await expect(card.locator(".problems li").count()).resolves.toBe(6);
+    await expect(page.locator("#attention h3").allTextContents()).resolves.toEqual([
+      "23 errors in 6 files",
+      "Status and folder disagree (closed work not moved?) (1)",
+      "Closed work with unticked checklist items or no outcomes (3)",
+      "Links to nothing (1)",
+      "1 unfinished plan with no update for 30 days or more",
+    ]);
+    // a finished plan's card is folded away; a link to it from "needs attention" opens it
+    const finished = page.locator("#practice-6");
+    await expect(finished.isVisible()).resolves.toBe(false);
+    await page.locator("#attention .att.life a", { hasText: "completed/2026-03-queue-migration.md" }).first().click();
+    await expect(page.evaluate(() => location.hash)).resolves.toBe("#practice-6");
+    await expect(finished.isVisible()).resolves.toBe(true);
+    await expect(finished.locator(".outcomes").textContent()).resolves.toBe("Outcomes & Retrospective: still to come");
+    await page.selectOption("#f-plan", "practice-4");
+    await expect(visibleRows(page).locator("td[data-label=Rule]").allTextContents()).resolves.toEqual(["execplan-references", "execplan-finished-in-active", "execplan-local-path", "execplan-template-text"]);
+    expect(trouble).toEqual([]);
+    await close();
+
+    const phone = await open(pages.practice, { colorScheme: "dark", viewport: { width: 390, height: 844 }, isMobile: true });
+    await phone.page.screenshot({ path: path.join(SHOTS, "plans-md-narrow-dark.png"), fullPage: true });
+    const width = await phone.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(width[0]).toBeLessThanOrEqual(width[1] as number);
+    expect(phone.trouble).toEqual([]);
+    await phone.close();
   });
 
   it("draws 200 plans: cards side by side on a wide screen, one column on a phone, filter by plan", async () => {

@@ -177,3 +177,69 @@ export function generateBoardTree(root: string, plans: number, seed = 17): strin
   }
   return folders;
 }
+
+/** The config of a generated repository of the PLANS.md practice: `docs/exec-plans/active|completed/`, timestamped Progress. */
+const PRACTICE_CONFIG = {
+  extends: ["execplan"],
+  plans: {
+    files: ["docs/exec-plans/**/*.md"],
+    ignores: ["docs/exec-plans/README.md"],
+    active: ["docs/exec-plans/active/"],
+    completed: ["docs/exec-plans/completed/"],
+    skeleton: {
+      timestamps: true,
+      sections: [
+        { heading: "Purpose / Big Picture" },
+        { heading: "Progress", required: true },
+        { heading: "Surprises & Discoveries", required: true },
+        { heading: "Decision Log", required: true },
+        { heading: "Outcomes & Retrospective", required: true },
+      ],
+    },
+  },
+};
+
+/**
+ * Writes a repository of the PLANS.md practice with `plans` plans under `root/docs/exec-plans`
+ * (replacing what was there): plans in flight with Progress part ticked, some idle for
+ * months, some with a status line; finished plans in `completed/`, most with outcomes
+ * written; and the lifecycle mistakes people make (a finished plan left in `active/`,
+ * unticked steps or outcomes "Pending." in `completed/`). Returns the plan files.
+ */
+export function generatePracticeTree(root: string, plans: number, seed = 23): string[] {
+  const rand = prng(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+  const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(path.join(root, "docs", "exec-plans", "active"), { recursive: true });
+  mkdirSync(path.join(root, "docs", "exec-plans", "completed"), { recursive: true });
+  writeFileSync(path.join(root, "milestone-lint.config.json"), `${JSON.stringify(PRACTICE_CONFIG, null, 2)}\n`);
+  writeFileSync(path.join(root, "docs", "exec-plans", "README.md"), "# Plans\n\nActive plans in `active/`, finished ones in `completed/`.\n");
+  const files: string[] = [];
+  for (let p = 1; p <= plans; p++) {
+    const title = `${pick(WORDS)} ${pick(WORDS)} ${pick(["rework", "service", "pipeline", "dashboard", "migration"])}`.replace(/^./, (c) => c.toUpperCase());
+    const slug = `${title.toLowerCase().replace(/\W+/g, "-")}-${p}`;
+    const roll = rand();
+    const finished = roll < 0.35;
+    // a finished plan left among the active ones
+    const leftInActive = !finished && roll < 0.42;
+    const steps = int(2, 7);
+    let ticked = finished || leftInActive ? steps : int(0, steps - 1);
+    if (finished && rand() < 0.1) ticked = steps - 1;
+    // idle plans stopped months ago; the rest moved in the last weeks
+    const month = rand() < 0.25 ? int(3, 8) : 11;
+    const first = int(1, 12);
+    const progress = Array.from({ length: steps }, (_, i) =>
+      i < ticked ? `- [x] (2026-${pad(month, 2)}-${pad(first + i, 2)} ${pad(9 + i, 2)}:30Z) Step ${i + 1} of the ${title.toLowerCase()} done.` : `- [ ] Step ${i + 1} of the ${title.toLowerCase()}.`,
+    ).join("\n");
+    const outcomes = finished ? (rand() < 0.12 ? "Pending." : `The ${title.toLowerCase()} shipped; the next step is its own plan.`) : "To be written when the work ends.";
+    const status = rand() < 0.3 ? `Status: ${finished ? "Done" : pick(["In progress", "Blocked", "Draft"])}\n\n` : "";
+    const file = path.join(root, "docs", "exec-plans", finished ? "completed" : "active", `${slug}.md`);
+    writeFileSync(
+      file,
+      `# ${title}\n\n${status}This plan is a living document. It follows PLANS.md.\n\n## Purpose / Big Picture\n\nThe ${title.toLowerCase()} works end to end.\n\n## Progress\n\n${progress}\n\n## Surprises & Discoveries\n\n- Observation: nothing yet.\n  Evidence: the logs.\n\n## Decision Log\n\n- Decision: keep it small.\n  Rationale: it ships sooner.\n  Date/Author: 2026-${pad(month, 2)}-${pad(first, 2)}, ${pick(OWNERS)}\n\n## Outcomes & Retrospective\n\n${outcomes}\n`,
+    );
+    files.push(file);
+  }
+  return files;
+}
