@@ -9,7 +9,7 @@ import path from "node:path";
 import { classifyPlan, planFolders } from "./tree/plan-place.js";
 import { classify } from "./tree/place.js";
 import { builtinRules } from "../rules/index.js";
-import { resolveCacheFile } from "./run/cache.js";
+import { CACHE_STRATEGIES, resolveCacheFile } from "./run/cache.js";
 import { ConfigLoader, type LoadedConfig } from "./config/config-loader.js";
 import { defaultConfig } from "./config/config.js";
 import type { ConfigFile, RuleEntry } from "./config/config-files.js";
@@ -17,7 +17,8 @@ import { localDate, runEngine } from "./run/engine.js";
 import { isIsoDate } from "./tree/dates.js";
 import { AGENT_DIRS, defaultTargets } from "./tree/agent-dirs.js";
 import { UsageError } from "./shared/errors.js";
-import type { LintResult, Overrides, PlanSettings, ResolvedConfig, Rule } from "./shared/types.js";
+import type { CacheStrategy, LintResult, Overrides, PlanSettings, ResolvedConfig, Rule } from "./shared/types.js";
+import { didYouMeanSentence } from "./shared/suggest.js";
 import type { Concurrency } from "./run/workers.js";
 import { RunMemory } from "./run/run-memory.js";
 import { Folders } from "./shared/folders.js";
@@ -66,6 +67,12 @@ export interface LintOptions {
   cache?: boolean;
   /** The cache file, or a folder for `.milestonelintcache`; default `.milestonelintcache` in `cwd`. */
   cacheLocation?: string;
+  /**
+   * How the cache knows a file unchanged (`--cache-strategy`, ESLint's): `metadata`
+   * (the default) by its size, times and inode from one `stat`, without opening it;
+   * `content` by reading and hashing it too.
+   */
+  cacheStrategy?: CacheStrategy;
   /** Threads for the per-file rules, the calling one included: `auto` (the default) adds workers when there are enough files. */
   concurrency?: Concurrency;
   /** Add a `trace` to the result: timings per phase and per rule, each file's config, crash stacks (`--debug`). */
@@ -129,6 +136,10 @@ async function run(options: LintOptions, loader: ConfigLoader, memory?: RunMemor
   if (layout !== undefined && !LAYOUTS.includes(layout)) {
     throw new UsageError(`Unknown layout "${layout}"; expected one of: ${LAYOUTS.join(", ")}`);
   }
+  const strategy: string | undefined = options.cacheStrategy;
+  if (strategy !== undefined && !(CACHE_STRATEGIES as readonly string[]).includes(strategy)) {
+    throw new UsageError(`Unknown cache strategy "${strategy}"; expected one of: ${CACHE_STRATEGIES.join(", ")}.${didYouMeanSentence(strategy, CACHE_STRATEGIES)}`);
+  }
   const cwd = options.cwd ?? process.cwd();
   const overrides = resolveOverrides(options.overrides, cwd);
   // a broken config is reported before any file is read
@@ -147,7 +158,7 @@ async function run(options: LintOptions, loader: ConfigLoader, memory?: RunMemor
     write: !options.fixDryRun,
     reportUnusedDisables: options.reportUnusedDisables ?? false,
     ...(layout !== undefined ? { layout: layout as ResolvedConfig["layout"] } : {}),
-    ...(options.cache ? { cacheFile: await resolveCacheFile(options.cacheLocation, cwd) } : {}),
+    ...(options.cache ? { cacheFile: await resolveCacheFile(options.cacheLocation, cwd), ...(options.cacheStrategy ? { cacheStrategy: options.cacheStrategy } : {}) } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(options.debug ? { debug: true } : {}),
     ...(overrides ? { overrides } : {}),
@@ -211,7 +222,7 @@ export class LintSession {
     return this.options.cwd ?? process.cwd();
   }
 
-  lint(options: Omit<LintOptions, keyof SessionOptions | "cache" | "cacheLocation"> = {}): Promise<LintResult> {
+  lint(options: Omit<LintOptions, keyof SessionOptions | "cache" | "cacheLocation" | "cacheStrategy"> = {}): Promise<LintResult> {
     return run({ ...options, ...this.options }, this.loader, this.memory);
   }
 
