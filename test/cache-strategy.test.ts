@@ -37,10 +37,11 @@ const TREE_FILES = [EXECPLAN, MILESTONE, ARCHIVED];
 const run = (cwd: string, options: LintOptions = {}): Promise<LintResult> => lint({ cwd, now: FIXTURE_TODAY, cache: true, ...options });
 const uncached = (cwd: string, options: LintOptions = {}): Promise<LintResult> => lint({ cwd, now: FIXTURE_TODAY, ...options });
 
-/** The files of the tree that were opened since the mocks were last cleared, relative to `dir`. */
+/** The plans and milestones that were opened since the mocks were last cleared, relative to `dir` (the detection also looks for an AGENTS.md, which is no file of the tree). */
 function opened(dir: string): string[] {
   const calls = [...vi.mocked(reader.readSource).mock.calls, ...vi.mocked(reader.readSourceStart).mock.calls];
-  return [...new Set(calls.map((c) => path.relative(dir, c[0]).split(path.sep).join("/")))].sort();
+  const files = calls.map((c) => path.relative(dir, c[0]).split(path.sep).join("/"));
+  return [...new Set(files.filter((f) => f.startsWith(".agent/")))].sort();
 }
 
 interface Stored {
@@ -82,6 +83,25 @@ describe("--cache-strategy metadata (the default)", () => {
     vi.clearAllMocks();
     expect(await run(dir, { patterns: [MILESTONE] })).toEqual(one);
     expect(opened(dir)).toEqual([]);
+  });
+
+  it("without a config file, keeps what the detection found of each file too: a warm run as the CLI makes it opens no file", async () => {
+    const dir = tree();
+    edit(dir, MILESTONE, badStatus);
+    // the CLI's run without a config file: the tree is looked at first, to choose the profile
+    const asCli = { detectDefaults: true } as const;
+    const expected = await uncached(dir, asCli);
+    expect(expected.errorCount).toBe(1);
+    expect(await settledCache(dir, asCli)).toEqual(expected);
+    const findings = Object.values((JSON.parse(readFileSync(path.join(dir, CACHE), "utf8")) as { findings: Record<string, { settled?: boolean }> }).findings);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => f.settled === true)).toBe(true);
+    vi.clearAllMocks();
+    expect(await run(dir, asCli)).toEqual(expected);
+    expect(opened(dir)).toEqual([]);
+    // content hashing reads them all, the detection included
+    expect(await run(dir, { ...asCli, cacheStrategy: "content" })).toEqual(expected);
+    expect(opened(dir)).toEqual(TREE_FILES.slice().sort());
   });
 
   it("reuses a stored result by its stamp alone: an entry planted for the very file shows", async () => {

@@ -29,6 +29,7 @@ import { contentHash } from "./content-hash.js";
 import { UsageError } from "../shared/errors.js";
 import { VERSION } from "../shared/version.js";
 import { FileRefused, kindOf, readBounded, readStart } from "../source/read-file.js";
+import { statStamp } from "../source/read-source.js";
 import { writeAtomic } from "../fix/write-atomic.js";
 
 export const DEFAULT_CACHE_FILE = ".milestonelintcache";
@@ -84,12 +85,20 @@ interface CheckedFile extends Omit<CachedFile, "entry"> {
   entry: Pick<IndexEntry, "keys" | "linted" | "body" | "references" | "localPaths">;
 }
 
+/** What the detection of a tree without config found of a file (src/detect/detection.ts), with the file's stamp. */
+interface Finding {
+  stamp: string;
+  value: string;
+  settled?: true;
+}
+
 interface CacheData {
   /** The format of the file; first, so that the file starts with SIGNATURE. */
   milestoneLintCache: number;
   /** The tool version that wrote it: another version may read front matter differently. */
   version: string;
   files: Record<string, CachedFile>;
+  findings?: Record<string, Finding>;
 }
 
 /** A file's phase-one result as the cache gives it back and takes it. */
@@ -145,6 +154,8 @@ export class ResultCache {
   private readonly since = Date.now();
   /** Files met in this run (looked up or stored with a stamp): they exist, and need no check when the cache is pruned. */
   private readonly seen = new Set<string>();
+  /** The stamps taken in this run: one `lstat` a file, whoever asks (the detection, phase one, the index). */
+  private readonly stamps = new Map<string, string | undefined>();
   /** What `--debug` tells: files whose results or keys were reused, by stamp alone and by content. */
   readonly reused = { byStamp: 0, byContent: 0 };
 
@@ -153,10 +164,35 @@ export class ResultCache {
     readonly file: string | undefined,
     private readonly files: Record<string, CachedFile>,
     readonly strategy: CacheStrategy,
+    private readonly findings: Record<string, Finding> = Object.create(null),
   ) {}
 
   static inMemory(): ResultCache {
     return new ResultCache(undefined, Object.create(null), "content");
+  }
+
+  /** The stamp of `file` (readSource's, from one lstat, taken once a run), or undefined when it is not a regular file. */
+  stampOf(file: string): string | undefined {
+    if (!this.stamps.has(file)) this.stamps.set(file, statStamp(file));
+    return this.stamps.get(file);
+  }
+
+  /** What the detection found of `file` in an earlier run, while its stamp vouches for it (`metadata` only: `content` reads every file). */
+  finding(file: string): string | undefined {
+    if (!this.byStamp) return undefined;
+    const stamp = this.stampOf(file);
+    if (stamp !== undefined) this.seen.add(file);
+    const hit = this.findings[file] as Partial<Finding> | undefined;
+    return typeof hit === "object" && hit !== null && hit.stamp === stamp && hit.settled === true && typeof hit.value === "string" ? hit.value : undefined;
+  }
+
+  /** Keeps what the detection found of `file`, read after its stamp was taken. */
+  setFinding(file: string, value: string): void {
+    const stamp = this.byStamp ? this.stampOf(file) : undefined;
+    if (stamp === undefined) return;
+    this.findings[file] = { stamp, value, ...(settledBefore(stamp, this.since) ? { settled: true as const } : {}) };
+    this.seen.add(file);
+    this.changed = true;
   }
 
   /** Whether an unchanged file may be known by its stamp alone, without reading it. */
@@ -167,16 +203,18 @@ export class ResultCache {
   /** The cache at `file`, or an empty one when there is none or it cannot be used. Throws UsageError for a file that is not a cache. */
   static async open(file: string, strategy: CacheStrategy = "metadata"): Promise<ResultCache> {
     let files: Record<string, CachedFile> = Object.create(null);
+    let findings: Record<string, Finding> = Object.create(null);
     const text = readCacheText(file);
     try {
       const data = text === undefined ? undefined : (JSON.parse(text) as Partial<CacheData> | null);
       if (data?.milestoneLintCache === CACHE_FORMAT && data.version === VERSION && typeof data.files === "object" && data.files !== null) {
         files = Object.assign(Object.create(null), data.files);
+        if (typeof data.findings === "object" && data.findings !== null) findings = Object.assign(Object.create(null), data.findings);
       }
     } catch {
       // corrupt: start afresh
     }
-    return new ResultCache(file, files, strategy);
+    return new ResultCache(file, files, strategy, findings);
   }
 
   /** The key of results computed with this tool version, config, file rules and day. */
@@ -298,8 +336,8 @@ export class ResultCache {
    */
   async save(): Promise<void> {
     if (!this.changed || this.file === undefined) return;
-    for (const file of Object.keys(this.files)) if (!this.seen.has(file) && !existsSync(file)) delete this.files[file];
-    const data: CacheData = { milestoneLintCache: CACHE_FORMAT, version: VERSION, files: this.files };
+    for (const kept of [this.files, this.findings]) for (const file of Object.keys(kept)) if (!this.seen.has(file) && !existsSync(file)) delete kept[file];
+    const data: CacheData = { milestoneLintCache: CACHE_FORMAT, version: VERSION, files: this.files, findings: this.findings };
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
       await writeAtomic(this.file, JSON.stringify(data), { create: true, freshMode: true });

@@ -67,6 +67,8 @@ export interface EngineOptions {
   cacheFile?: string;
   /** `--cache-strategy`: how the cache knows a file unchanged; default `metadata`. */
   cacheStrategy?: CacheStrategy;
+  /** The `--cache` file opened already (for the detection of a tree without config): takes the place of `cacheFile`. */
+  cache?: ResultCache;
   /** Worker threads for phase one; default `auto`. */
   concurrency?: Concurrency;
   /**
@@ -280,7 +282,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   // a run given no path searches the default folders: one of them that holds nothing to lint (`.agents` of skills alone) is no mistake to warn of
   const byDefault = options.defaults !== undefined && options.patterns === options.defaults;
   if (!byDefault) warnings.push(...reasons.flatMap((r) => (r === undefined ? [] : [r])));
-  const cache = memory?.results ?? (options.cacheFile === undefined ? undefined : await ResultCache.open(options.cacheFile, options.cacheStrategy));
+  const cache = memory?.results ?? options.cache ?? (options.cacheFile === undefined ? undefined : await ResultCache.open(options.cacheFile, options.cacheStrategy));
   // files that lie in their tree as regular files, for the cache to know by their stamp (the plans of the PLANS.md practice are read)
   const walked = cache?.byStamp ? walkedFiles([...new Set(jobs.flatMap((job) => (job.place.kind === "plan" ? [] : [job.place.root])))], listFolder) : undefined;
   const results: JobResult[] = new Array(jobs.length);

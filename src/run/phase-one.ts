@@ -10,7 +10,7 @@ import type { ActiveRule } from "./lint-file.js";
 import type { ResultCache } from "./cache.js";
 import { contentHash } from "./content-hash.js";
 import { lintJob, type FileJob, type JobResult, type JobSettings } from "./lint-job.js";
-import { readSource, statStamp } from "../source/read-source.js";
+import { readSource } from "../source/read-source.js";
 import type { FileRule, Overrides } from "../shared/types.js";
 import { lintInThreads, ruleSpecs, workersPossible, type Concurrency } from "./workers.js";
 
@@ -50,7 +50,7 @@ export interface PhaseOneOptions {
 /** The stored result of this file by its stamp alone, for a file that needs no reading to be judged (one met by the walk, not an override). */
 function byStamp(job: FileJob, cache: NonNullable<PhaseOneOptions["cache"]>, overrides?: Overrides): JobResult | undefined {
   if (!cache.store.byStamp || !cache.walked?.has(job.path) || overrides?.has(job.path)) return undefined;
-  const stamp = statStamp(job.path);
+  const stamp = cache.store.stampOf(job.path);
   const hit = stamp === undefined ? undefined : cache.store.get(job, cache.key, { stamp });
   return hit && { ...hit, internalErrors: 0 };
 }

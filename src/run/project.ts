@@ -11,7 +11,7 @@ import { crashMessage, type ActiveRule, type FileTrace } from "./lint-file.js";
 import { classify } from "../tree/place.js";
 import { existsSync } from "node:fs";
 import { frontMatterSettled } from "../source/front-matter.js";
-import { readSource, readSourceStart, statStamp } from "../source/read-source.js";
+import { readSource, readSourceStart } from "../source/read-source.js";
 import type { ReadAhead } from "../shared/types.js";
 import { readRegistry, registryPath } from "../tree/registry.js";
 import { overridesIn, walkMarkdown, type IgnoredBy, type ListFolder, type UnreadableDir } from "./discover.js";
@@ -27,7 +27,7 @@ export interface IndexOptions {
   /** True when the run covers this file (the user named it or a folder that holds it). */
   covers: (abs: string) => boolean;
   /** `--cache`: front matter keys of files that are unchanged (`byStamp`: known by their stamp alone, without reading them). */
-  cache?: Pick<ResultCache, "indexKeys" | "setIndexKeys" | "byStamp">;
+  cache?: Pick<ResultCache, "indexKeys" | "setIndexKeys" | "byStamp" | "stampOf">;
   /** Texts the index reads instead of the files on disk (a file not on disk included). */
   overrides?: Overrides;
   /** A long-lived caller's memory of the tree: files unchanged since the last run are not read again. */
@@ -57,7 +57,7 @@ async function otherEntry(file: string, options: IndexOptions, walked: boolean):
   const ahead = overridden ? undefined : options.readAhead?.get(file);
   options.readAhead?.delete(file);
   // --cache-strategy metadata: a file the walk met in the tree, its stamp stored, is not even opened
-  const stamp = options.cache?.byStamp && walked && !overridden ? statStamp(file) : undefined;
+  const stamp = options.cache?.byStamp && walked && !overridden ? options.cache.stampOf(file) : undefined;
   const known = stamp === undefined ? undefined : options.cache?.indexKeys(file, { stamp });
   if (known) return { path: file, displayPath, place, linted: false, keys: known };
   // the cache keys a file by the hash of its whole text
