@@ -6,7 +6,7 @@
 import { Gitignores } from "../config/gitignore.js";
 import type { ResultCache } from "./cache.js";
 import { contentHash } from "./content-hash.js";
-import { frontMatterEntry } from "../tree/index-entry.js";
+import { frontMatterEntry, simpleFrontMatterEntry } from "../tree/index-entry.js";
 import { crashMessage, type ActiveRule, type FileTrace } from "./lint-file.js";
 import { classify } from "../tree/place.js";
 import { existsSync } from "node:fs";
@@ -73,8 +73,8 @@ async function otherEntry(file: string, options: IndexOptions, walked: boolean):
   if (keys) return { path: file, displayPath, place, linted: false, keys };
   let entry: IndexEntry;
   try {
-    // within a file's time budget, as linting it would be
-    entry = withinBudget(() => frontMatterEntry(source), FILE_TIME_BUDGET_MS);
+    // front matter `yaml` must read, within a file's time budget, as linting it would be (the watchdog costs more than the simple reading itself)
+    entry = simpleFrontMatterEntry(source) ?? withinBudget(() => frontMatterEntry(source), FILE_TIME_BUDGET_MS);
   } catch {
     return unreadEntry(file, displayPath, place, false);
   }
