@@ -17,6 +17,7 @@ import { localDate, runEngine } from "./run/engine.js";
 import { isIsoDate } from "./tree/dates.js";
 import { AGENT_DIRS, defaultTargets } from "./tree/agent-dirs.js";
 import { UsageError } from "./shared/errors.js";
+import { findRepoRoot } from "./shared/paths.js";
 import type { CacheStrategy, LintResult, Overrides, PlanSettings, ResolvedConfig, Rule } from "./shared/types.js";
 import { didYouMeanSentence } from "./shared/suggest.js";
 import type { Concurrency } from "./run/workers.js";
@@ -117,7 +118,12 @@ function loaderFor(options: Pick<LintOptions, "config" | "defaults" | "rules" | 
 
 /** What a run lints when given no paths (`defaultPatterns`): said when there is nothing. */
 function targets(found: readonly string[], cwd: string): readonly string[] {
-  if (found.length === 0) throw new UsageError(`No ${AGENT_DIRS.join(" or ")} folder in ${cwd}; run from the repository root, or name the files or folders to lint`);
+  if (found.length === 0) {
+    const none = `No ${AGENT_DIRS.join(" or ")} folder in ${cwd}`;
+    // at the repository root, "run from the repository root" would send the user round in circles
+    if (findRepoRoot(cwd) === path.resolve(cwd)) throw new UsageError(`${none} (the repository root), and no config names folders of plans (\`plans\`); name the files or folders to lint`);
+    throw new UsageError(`${none}; run from the repository root, or name the files or folders to lint`);
+  }
   return found;
 }
 

@@ -3,7 +3,7 @@
  * written, what is refused, the line a config-less run ends with, and which folders a
  * run lints by default (`.agent`, `.agents`, both).
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -183,5 +183,15 @@ describe("the folders linted by default", () => {
     const r = runCli([], { cwd: dir });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`milestone-lint: No .agent or .agents folder in ${dir}; run from the repository root, or name the files or folders to lint\n`);
+  });
+
+  it("at the repository root, says that no config names plan folders instead of sending the user to the root", () => {
+    const dir = scratch();
+    mkdirSync(path.join(dir, ".git"));
+    const r = runCli([], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      `milestone-lint: No .agent or .agents folder in ${dir} (the repository root), and no config names folders of plans (\`plans\`); name the files or folders to lint\n`,
+    );
   });
 });
