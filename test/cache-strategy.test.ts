@@ -102,6 +102,16 @@ describe("--cache-strategy metadata (the default)", () => {
     // content hashing reads them all, the detection included
     expect(await run(dir, { ...asCli, cacheStrategy: "content" })).toEqual(expected);
     expect(opened(dir)).toEqual(TREE_FILES.slice().sort());
+    // a finding is used for the very file only: planted with a made-up stamp, or of a form the detection has not, it is not
+    const data = JSON.parse(readFileSync(path.join(dir, CACHE), "utf8")) as { findings: Record<string, { stamp: string; value: string; settled?: boolean }> };
+    const planted = (change: (f: { stamp: string; value: string }) => void) => {
+      for (const f of Object.values(data.findings)) change(f);
+      writeFileSync(path.join(dir, CACHE), JSON.stringify(data));
+    };
+    planted((f) => Object.assign(f, { value: "cli", stamp: "1:2:3:4:5" }));
+    expect(await run(dir, asCli)).toEqual(expected);
+    planted((f) => Object.assign(f, { value: "agentrules" }));
+    expect(await run(dir, asCli)).toEqual(expected);
   });
 
   it("reuses a stored result by its stamp alone: an entry planted for the very file shows", async () => {
