@@ -135,13 +135,22 @@ export const planStatusMilestones: ProjectRule = {
   },
   check(context) {
     const tree = treeOf(context);
+    // each plan's milestones from one pass over the tree (a filter per plan took 10 M steps in a tree of 10 000), in tree order
+    const byPlanId = new Map<string, { m: MilestoneNode; at: number }[]>();
+    tree.milestones.forEach((m, at) => {
+      if (m.planId === undefined) return;
+      const list = byPlanId.get(m.planId);
+      if (list) list.push({ m, at });
+      else byPlanId.set(m.planId, [{ m, at }]);
+    });
     for (const plan of tree.plans) {
       const status = plan.entry.keys.status?.value;
       // a plan ID shared by two plans is plan-id-unique's: its milestones cannot be told apart
       if (!plan.entry.linted || typeof status !== "string" || plan.id === undefined || (tree.plansById.get(plan.id)?.length ?? 0) > 1) continue;
-      const mine = tree.milestones
-        .filter((m) => m.planId !== undefined && plan.ids.includes(m.planId))
-        .sort((a, b) => (a.ms ?? 0) - (b.ms ?? 0));
+      const mine = [...new Set(plan.ids)]
+        .flatMap((id) => byPlanId.get(id) ?? [])
+        .sort((a, b) => (a.m.ms ?? 0) - (b.m.ms ?? 0) || a.at - b.at)
+        .map(({ m }) => m);
       if (status === "planned") {
         const finished = mine.filter((m) => m.archived || CLOSED_MILESTONE.has(statusOf(m) ?? ""));
         if (finished.length === 0) continue;

@@ -9,7 +9,7 @@ import path from "node:path";
 import { classifyPlan, planFolders } from "./tree/plan-place.js";
 import { classify } from "./tree/place.js";
 import { builtinRules } from "../rules/index.js";
-import { resolveCacheFile } from "./run/cache.js";
+import { CACHE_STRATEGIES, ResultCache, resolveCacheFile } from "./run/cache.js";
 import { ConfigLoader, type LoadedConfig } from "./config/config-loader.js";
 import { defaultConfig } from "./config/config.js";
 import type { ConfigFile, RuleEntry } from "./config/config-files.js";
@@ -18,7 +18,8 @@ import { isIsoDate } from "./tree/dates.js";
 import { AGENT_DIRS, defaultTargets } from "./tree/agent-dirs.js";
 import { UsageError } from "./shared/errors.js";
 import { findRepoRoot } from "./shared/paths.js";
-import type { LintResult, Overrides, PlanSettings, ResolvedConfig, Rule } from "./shared/types.js";
+import type { CacheStrategy, LintResult, Overrides, PlanSettings, ResolvedConfig, Rule } from "./shared/types.js";
+import { didYouMeanSentence } from "./shared/suggest.js";
 import type { Concurrency } from "./run/workers.js";
 import { RunMemory } from "./run/run-memory.js";
 import { Folders } from "./shared/folders.js";
@@ -67,6 +68,12 @@ export interface LintOptions {
   cache?: boolean;
   /** The cache file, or a folder for `.milestonelintcache`; default `.milestonelintcache` in `cwd`. */
   cacheLocation?: string;
+  /**
+   * How the cache knows a file unchanged (`--cache-strategy`, ESLint's): `metadata`
+   * (the default) by its size, times and inode from one `stat`, without opening it;
+   * `content` by reading and hashing it too.
+   */
+  cacheStrategy?: CacheStrategy;
   /** Threads for the per-file rules, the calling one included: `auto` (the default) adds workers when there are enough files. */
   concurrency?: Concurrency;
   /** Add a `trace` to the result: timings per phase and per rule, each file's config, crash stacks (`--debug`). */
@@ -120,6 +127,12 @@ function targets(found: readonly string[], cwd: string): readonly string[] {
   return found;
 }
 
+function checkCacheStrategy(strategy: string | undefined): void {
+  if (strategy !== undefined && !(CACHE_STRATEGIES as readonly string[]).includes(strategy)) {
+    throw new UsageError(`Unknown cache strategy "${strategy}"; expected one of: ${CACHE_STRATEGIES.join(", ")}.${didYouMeanSentence(strategy, CACHE_STRATEGIES)}`);
+  }
+}
+
 const LAYOUTS: readonly string[] = ["auto", "template", "upstream"] satisfies ResolvedConfig["layout"][];
 
 /** By absolute path. */
@@ -128,13 +141,14 @@ function resolveOverrides(overrides: LintOptions["overrides"], cwd: string): Ove
   return new Map([...overrides].map(([file, text]) => [path.resolve(cwd, file), text]));
 }
 
-async function run(options: LintOptions, loader: ConfigLoader, memory?: RunMemory, ahead: { folders?: Folders; readAhead?: ReadAhead } = {}): Promise<LintResult> {
+async function run(options: LintOptions, loader: ConfigLoader, memory?: RunMemory, ahead: { folders?: Folders; readAhead?: ReadAhead; cache?: ResultCache } = {}): Promise<LintResult> {
   const today = options.now ?? localDate();
   if (!isIsoDate(today)) throw new UsageError(`--now must be a real date as YYYY-MM-DD, got "${today}"`);
   const layout = options.layout;
   if (layout !== undefined && !LAYOUTS.includes(layout)) {
     throw new UsageError(`Unknown layout "${layout}"; expected one of: ${LAYOUTS.join(", ")}`);
   }
+  checkCacheStrategy(options.cacheStrategy);
   const cwd = options.cwd ?? process.cwd();
   const overrides = resolveOverrides(options.overrides, cwd);
   // a broken config is reported before any file is read
@@ -153,7 +167,7 @@ async function run(options: LintOptions, loader: ConfigLoader, memory?: RunMemor
     write: !options.fixDryRun,
     reportUnusedDisables: options.reportUnusedDisables ?? false,
     ...(layout !== undefined ? { layout: layout as ResolvedConfig["layout"] } : {}),
-    ...(options.cache ? { cacheFile: await resolveCacheFile(options.cacheLocation, cwd) } : {}),
+    ...(options.cache ? { cacheFile: await resolveCacheFile(options.cacheLocation, cwd), ...(options.cacheStrategy ? { cacheStrategy: options.cacheStrategy } : {}) } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(options.debug ? { debug: true } : {}),
     ...(overrides ? { overrides } : {}),
@@ -175,9 +189,17 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   // the detection, the config lookup and the run look at the same folders and files: each folder is listed once, most files read once
   const folders = new Folders();
   const readAhead: ReadAhead = new Map();
-  const detected = options.detectDefaults && options.config === undefined ? await configWithout(path.resolve(cwd), { folders, readAhead }) : undefined;
+  const detecting = options.detectDefaults === true && options.config === undefined;
+  // with --cache, the detection's findings about files that did not change are kept: it does not read them again
+  let cache: ResultCache | undefined;
+  if (detecting && options.cache) {
+    checkCacheStrategy(options.cacheStrategy);
+    cache = await ResultCache.open(await resolveCacheFile(options.cacheLocation, cwd), options.cacheStrategy);
+  }
+  const findings = cache && { get: (file: string) => cache.finding(file), set: (file: string, value: string) => cache.setFinding(file, value) };
+  const detected = detecting ? await configWithout(path.resolve(cwd), { folders, readAhead, ...(findings ? { findings } : {}) }) : undefined;
   const chosen = detected ? { ...options, defaults: detected.defaults } : options;
-  const result = await run(chosen, loaderFor(chosen, cwd, folders), undefined, { folders, readAhead });
+  const result = await run(chosen, loaderFor(chosen, cwd, folders), undefined, { folders, readAhead, ...(cache ? { cache } : {}) });
   return detected ? { ...result, notice: detected.notice } : result;
 }
 
@@ -217,7 +239,7 @@ export class LintSession {
     return this.options.cwd ?? process.cwd();
   }
 
-  lint(options: Omit<LintOptions, keyof SessionOptions | "cache" | "cacheLocation"> = {}): Promise<LintResult> {
+  lint(options: Omit<LintOptions, keyof SessionOptions | "cache" | "cacheLocation" | "cacheStrategy"> = {}): Promise<LintResult> {
     return run({ ...options, ...this.options }, this.loader, this.memory);
   }
 

@@ -34,11 +34,16 @@ describe("phase one on worker threads and from the cache", () => {
     expect(threaded.status).toBe(single.status);
 
     const cacheFile = path.join(dir, "cache.json");
-    for (const flags of [["--concurrency", "2"], ["--concurrency", "2"], ["--concurrency", "off"]]) {
+    const strategies = [[], ["--cache-strategy", "content"], ["--cache-strategy", "metadata"]];
+    for (const flags of [["--concurrency", "2"], ["--concurrency", "2"], ["--concurrency", "off"], ...strategies.flatMap((s) => [[...s, "--concurrency", "off"], [...s, "--concurrency", "2"]])]) {
       const cached = lint("--cache", "--cache-location", cacheFile, ...flags);
       expect(cached.stdout).toBe(single.stdout);
       expect(cached.status).toBe(single.status);
     }
+    // the warm runs above knew the files by their stamp: --debug says how many
+    const traced = lint("--cache", "--cache-location", cacheFile, "--debug");
+    expect(traced.stdout).toBe(single.stdout);
+    expect(traced.stderr).toMatch(/cache: cache\.json, --cache-strategy metadata: [1-9]\d* files known unchanged by their stamp alone, 0 by their content/);
   });
 
   it("gives each config's files their own rules (plugins included), and keeps suppressions, with workers and cache alike", () => {

@@ -22,6 +22,7 @@ const OPTIONS = {
   "stdin-filename": { type: "string" },
   cache: { type: "boolean" },
   "cache-location": { type: "string" },
+  "cache-strategy": { type: "string" },
   concurrency: { type: "string", default: "auto" },
   quiet: { type: "boolean" },
   "max-warnings": { type: "string" },

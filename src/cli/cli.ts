@@ -11,7 +11,7 @@ import { writeAtomic } from "../fix/write-atomic.js";
 import { configForFile, errorsOnly, lint, lintText, rulesFor } from "../index.js";
 import { init } from "./init.js";
 import { configWithout } from "../detect/without-config.js";
-import type { Rule, RuleMeta } from "../shared/types.js";
+import type { CacheStrategy, Rule, RuleMeta } from "../shared/types.js";
 import type { Concurrency } from "../run/workers.js";
 import { didYouMeanSentence } from "../shared/suggest.js";
 import { escapeControls } from "../shared/quote.js";
@@ -45,6 +45,9 @@ Options:
                                config and whole-tree rules apply as if it were there
       --cache                  Reuse results of unchanged files from the cache file
       --cache-location <path>  Cache file, or folder for it (default: .milestonelintcache)
+      --cache-strategy <name>  How a file is known unchanged: metadata (its stat: size, times,
+                               inode; the file is not opened) or content (read and hashed);
+                               default: metadata
       --concurrency <n|auto|off>
                                Threads for per-file rules, this one included (default: auto)
       --now <date>             Today as YYYY-MM-DD, for rules that compare with today
@@ -181,6 +184,8 @@ export async function main(argv: string[]): Promise<number> {
   const options = {
     cache: values.cache ?? false,
     ...(values["cache-location"] !== undefined ? { cacheLocation: values["cache-location"] } : {}),
+    // lint() checks the value
+    ...(values["cache-strategy"] !== undefined ? { cacheStrategy: values["cache-strategy"] as CacheStrategy } : {}),
     concurrency: parseConcurrency(values.concurrency),
     // lint() checks the value
     ...(values.layout !== undefined ? { layout: values.layout } : {}),

@@ -52,6 +52,19 @@ const cliMilestone = (text: string): boolean => /^## Objective\s*$/m.test(text) 
 /** A plan with the sections `agentrules execplan new` writes. */
 const cliPlan = (text: string): boolean => /^## Progress\s*$/m.test(text) && /^## Purpose \/ Big Picture\s*$/m.test(text);
 
+const FORMS = ["marked", "cli", "neither"] as const;
+type Form = (typeof FORMS)[number];
+
+/** A milestone's form: what `--cache` found of it while it is unchanged, else from its text. */
+function formOf(file: string, findings: DetectOptions["findings"], text: () => string): Form {
+  const known = findings?.get(file);
+  if ((FORMS as readonly string[]).includes(known as string)) return known as Form;
+  const read = text();
+  const form: Form = hasMarker(read) ? "marked" : cliMilestone(read) ? "cli" : "neither";
+  findings?.set(file, form);
+  return form;
+}
+
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export const agentrulesTrees: Detector = {
@@ -86,10 +99,10 @@ export const agentrulesTrees: Detector = {
     for (const milestone of milestones) {
       // marked milestones outnumber all that the rest could add to the CLI's: the template's profile is certain
       if (options.quick && marked > cliForm + milestones.length - read) break;
-      const text = textOf(milestone, hasMarker);
+      const form = formOf(milestone.file, options.findings, () => textOf(milestone, hasMarker));
       read++;
-      if (hasMarker(text)) marked++;
-      else if (cliMilestone(text)) cliForm++;
+      if (form === "marked") marked++;
+      else if (form === "cli") cliForm++;
     }
     const where = [...found].map((root) => path.relative(cwd, root).split(path.sep).join("/")).sort().join(" and ");
     const layout = layouts.size === 2 ? "both layouts, template and upstream" : `the ${[...layouts][0]} layout`;

@@ -27,6 +27,14 @@ export interface DetectOptions {
   folders?: Folders;
   /** Receives the short texts read (whole files, or starts with their front matter), for the run that follows to take instead of reading them again. */
   readAhead?: ReadAhead;
+  /** What a detector found of each file in an earlier run, while the file is unchanged (`--cache`): the file is not read again. */
+  findings?: Findings;
+}
+
+/** A detector's finding about one file, kept by `--cache` while the file's stamp is unchanged (src/run/cache.ts). */
+export interface Findings {
+  get(file: string): string | undefined;
+  set(file: string, finding: string): void;
 }
 
 export interface Detector {

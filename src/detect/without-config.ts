@@ -11,7 +11,7 @@ import type { DetectOptions } from "./detection.js";
 const CONFIG_FILE = CONFIG_FILE_NAMES[0];
 
 /** Undefined when the defaults fit, or a config file applies to `cwd`. `options`: the run's folder listing and read-ahead, which look at the same files. */
-export async function configWithout(cwd: string, options: Pick<DetectOptions, "folders" | "readAhead"> = {}): Promise<{ defaults: ConfigFile; notice: string } | undefined> {
+export async function configWithout(cwd: string, options: Pick<DetectOptions, "folders" | "readAhead" | "findings"> = {}): Promise<{ defaults: ConfigFile; notice: string } | undefined> {
   if (nearestConfigFile(cwd, options.folders?.has)) return undefined;
   // a tree whose milestones are the template's is told apart from half of them
   const found = await inspect(cwd, DETECTORS, { quick: true, ...options });

@@ -45,13 +45,72 @@ export function isDirective(v: unknown): v is Directive {
   return hasSpan(v) && DIRECTIVE_KINDS.has(v.kind as string) && isListOf(v.ruleIds, isString);
 }
 
-function isIndexedKey(v: unknown): v is IndexedKey {
-  return isObject(v) && "value" in v && isJsonExact(v.value) && isSpan(v.keySpan) && isSpan(v.valueSpan) && isOptional(v.itemSpans, (s) => isListOf(s, isSpan));
+/** A span as the cache keeps it: four numbers, not an object of four named fields. */
+type PackedSpan = [line: number, column: number, endLine: number, endColumn: number];
+
+/**
+ * A front matter key as the cache keeps it: `[...keySpan, ...valueSpan, more, value]`,
+ * `more` the spans of a list's items (flat), of a map's values, or null; the value
+ * left out when there is none (a front matter YAML cannot read still has its keys).
+ * The index of a large tree is most of the cache, and JSON of named spans was three
+ * times the size and the time to parse.
+ */
+export type PackedKey = unknown[];
+
+const packSpan = (s: Span): PackedSpan => [s.line, s.column, s.endLine, s.endColumn];
+
+function unpackSpan(v: unknown[], at: number): Span | undefined {
+  const [line, column, endLine, endColumn] = [v[at], v[at + 1], v[at + 2], v[at + 3]];
+  return isPosition(line) && isPosition(column) && isPosition(endLine) && isPosition(endColumn) ? { line, column, endLine, endColumn } : undefined;
 }
 
-/** The front matter keys kept for the whole-tree index. */
-export function isIndexedKeys(v: unknown): v is Record<string, IndexedKey> {
-  return isObject(v) && Object.values(v).every(isIndexedKey);
+export function packKeys(keys: Record<string, IndexedKey>): Record<string, PackedKey> {
+  const packed: Record<string, PackedKey> = Object.create(null);
+  for (const [name, k] of Object.entries(keys)) {
+    const more = k.itemSpans ? k.itemSpans.flatMap(packSpan) : k.fieldSpans ? Object.fromEntries(Object.entries(k.fieldSpans).map(([f, s]) => [f, packSpan(s)])) : null;
+    packed[name] = [...packSpan(k.keySpan), ...packSpan(k.valueSpan), more, ...(k.value === undefined ? [] : [k.value])];
+  }
+  return packed;
+}
+
+function unpackKey(v: unknown): IndexedKey | undefined {
+  if (!Array.isArray(v) || (v.length !== 9 && v.length !== 10) || (v.length === 10 && !isJsonExact(v[9]))) return undefined;
+  const keySpan = unpackSpan(v, 0);
+  const valueSpan = unpackSpan(v, 4);
+  if (!keySpan || !valueSpan) return undefined;
+  const key: IndexedKey = { value: v[9], keySpan, valueSpan };
+  const more: unknown = v[8];
+  if (Array.isArray(more)) {
+    if (more.length % 4 !== 0) return undefined;
+    const items: Span[] = [];
+    for (let at = 0; at < more.length; at += 4) {
+      const span = unpackSpan(more, at);
+      if (!span) return undefined;
+      items.push(span);
+    }
+    key.itemSpans = items;
+  } else if (isObject(more)) {
+    const fields: Record<string, Span> = Object.create(null);
+    for (const [name, s] of Object.entries(more)) {
+      const span = Array.isArray(s) && s.length === 4 ? unpackSpan(s, 0) : undefined;
+      if (!span) return undefined;
+      fields[name] = span;
+    }
+    key.fieldSpans = fields;
+  } else if (more !== null) return undefined;
+  return key;
+}
+
+/** The front matter keys kept for the whole-tree index, or undefined when `v` is not what packKeys writes. */
+export function unpackKeys(v: unknown): Record<string, IndexedKey> | undefined {
+  if (!isObject(v)) return undefined;
+  const keys: Record<string, IndexedKey> = Object.create(null);
+  for (const [name, packed] of Object.entries(v)) {
+    const key = unpackKey(packed);
+    if (!key) return undefined;
+    keys[name] = key;
+  }
+  return keys;
 }
 
 /** What the board shows of a file's body. */

@@ -8,11 +8,14 @@
  * of a tree) depend on nothing but the text, and are reused whatever the key.
  *
  * The cache is data, never trusted: an entry is used only for the very file it was
- * computed from — same content hash and same stamp (device, inode, size, change
- * time), which a copy, a checkout or a hand-made entry cannot have — and only once
- * its every field has the right shape. A cache file that cannot be read or parsed,
- * or was written by another version, is ignored, never fatal; a file at the cache's
- * place that is not a cache of ours is neither read nor overwritten.
+ * computed from — same stamp (device, inode, size, modification and change time),
+ * which a copy, a checkout or a hand-made entry cannot have — and only once its
+ * every field has the right shape. How a file is known unchanged is ESLint's
+ * `--cache-strategy`: `metadata` (the default) takes the stamp from one `lstat` and
+ * opens no file whose stamp is stored; `content` reads and hashes every file and
+ * wants the same hash too. A cache file that cannot be read or parsed, or was
+ * written by another version, is ignored, never fatal; a file at the cache's place
+ * that is not a cache of ours is neither read nor overwritten.
  */
 import { existsSync, lstatSync } from "node:fs";
 import { mkdir, stat } from "node:fs/promises";
@@ -20,17 +23,18 @@ import path from "node:path";
 import type { ActiveRule } from "./lint-file.js";
 import type { FileJob, ReadVersion } from "./lint-job.js";
 import type { Directive } from "./suppressions.js";
-import type { Diagnostic, FilePlace, FileRule, IndexEntry, ResolvedConfig } from "../shared/types.js";
-import { areStoredResults, isBodySummary, isIndexedKeys, isIndexedLocalPaths, isIndexedReferences, isJsonExact } from "./cache-shape.js";
+import type { CacheStrategy, Diagnostic, FilePlace, FileRule, IndexEntry, ResolvedConfig } from "../shared/types.js";
+import { areStoredResults, isBodySummary, isIndexedLocalPaths, isIndexedReferences, isJsonExact, packKeys, unpackKeys, type PackedKey } from "./cache-shape.js";
 import { contentHash } from "./content-hash.js";
 import { UsageError } from "../shared/errors.js";
 import { VERSION } from "../shared/version.js";
 import { FileRefused, kindOf, readBounded, readStart } from "../source/read-file.js";
+import { statStamp } from "../source/read-source.js";
 import { writeAtomic } from "../fix/write-atomic.js";
 
 export const DEFAULT_CACHE_FILE = ".milestonelintcache";
 /** Bumped when the layout of the cache file changes. */
-const CACHE_FORMAT = 7;
+const CACHE_FORMAT = 8;
 /** How every cache file of ours starts: a file that does not is never overwritten. */
 const SIGNATURE = '{"milestoneLintCache":';
 /** How caches of earlier formats start. */
@@ -40,6 +44,28 @@ const CACHE_MAX_BYTES = 64 * 1024 * 1024;
 /** The key of a file read only for the whole-tree rules: its keys are kept, and no run's results. */
 const INDEX_ONLY = "";
 
+export type { CacheStrategy };
+export const CACHE_STRATEGIES: readonly CacheStrategy[] = ["metadata", "content"];
+
+/** How a file is looked up: its stamp alone (metadata), or the hash of its text and, on disk, its stamp. */
+export type Lookup = ReadVersion | { hash?: undefined; stamp: string };
+
+/**
+ * Whether a file's stamp, taken after `since` (ms since the epoch), vouches for its
+ * text: its change time was past by then, so any later write gives it another
+ * stamp. A file changed just before it was read may be changed again within the
+ * same tick of the file system's clock, keeping its stamp (git's "racily clean"
+ * files); its entry is used only once its text is found unchanged by content. The
+ * margin covers clocks of whole seconds (a change time without nanoseconds).
+ */
+function settledBefore(stamp: string, since: number): boolean {
+  const ctime = stamp.slice(stamp.lastIndexOf(":") + 1);
+  if (!/^\d+$/.test(ctime)) return false;
+  const ns = BigInt(ctime);
+  const margin = ns % 1_000_000_000n === 0n ? 2000n : 100n;
+  return ns < (BigInt(Math.floor(since)) - margin) * 1_000_000n;
+}
+
 /** What is stored of a file's result: not what the run knows already (its path, how it is shown, its place). */
 interface CachedFile {
   /** The key of the run settings the result was computed under. */
@@ -47,9 +73,23 @@ interface CachedFile {
   hash: string;
   /** The file's stamp when it was read (src/source/read-source.ts); none in memory for an override. */
   stamp?: string;
+  /** The stamp alone vouches for the text (settledBefore): `--cache-strategy metadata` may use the entry without reading the file. */
+  settled?: true;
   diagnostics: Omit<Diagnostic, "file">[];
   directives: Directive[];
+  entry: Pick<IndexEntry, "linted" | "body" | "references" | "localPaths"> & { keys: Record<string, PackedKey> };
+}
+
+/** A stored entry checked to the last field, its keys unpacked. */
+interface CheckedFile extends Omit<CachedFile, "entry"> {
   entry: Pick<IndexEntry, "keys" | "linted" | "body" | "references" | "localPaths">;
+}
+
+/** What the detection of a tree without config found of a file (src/detect/detection.ts), with the file's stamp. */
+interface Finding {
+  stamp: string;
+  value: string;
+  settled?: true;
 }
 
 interface CacheData {
@@ -58,6 +98,7 @@ interface CacheData {
   /** The tool version that wrote it: another version may read front matter differently. */
   version: string;
   files: Record<string, CachedFile>;
+  findings?: Record<string, Finding>;
 }
 
 /** A file's phase-one result as the cache gives it back and takes it. */
@@ -109,30 +150,71 @@ function readCacheText(file: string): string | undefined {
 
 export class ResultCache {
   private changed = false;
+  /** When the run began: stamps are taken after it. */
+  private readonly since = Date.now();
+  /** Files met in this run (looked up or stored with a stamp): they exist, and need no check when the cache is pruned. */
+  private readonly seen = new Set<string>();
+  /** The stamps taken in this run: one `lstat` a file, whoever asks (the detection, phase one, the index). */
+  private readonly stamps = new Map<string, string | undefined>();
+  /** What `--debug` tells: files whose results or keys were reused, by stamp alone and by content. */
+  readonly reused = { byStamp: 0, byContent: 0 };
 
   private constructor(
     /** Where it is saved; undefined for a cache kept in memory only (src/run/run-memory.ts), which needs no stamps: nothing else writes it. */
     readonly file: string | undefined,
     private readonly files: Record<string, CachedFile>,
+    readonly strategy: CacheStrategy,
+    private readonly findings: Record<string, Finding> = Object.create(null),
   ) {}
 
   static inMemory(): ResultCache {
-    return new ResultCache(undefined, Object.create(null));
+    return new ResultCache(undefined, Object.create(null), "content");
+  }
+
+  /** The stamp of `file` (readSource's, from one lstat, taken once a run), or undefined when it is not a regular file. */
+  stampOf(file: string): string | undefined {
+    if (!this.stamps.has(file)) this.stamps.set(file, statStamp(file));
+    return this.stamps.get(file);
+  }
+
+  /** What the detection found of `file` in an earlier run, while its stamp vouches for it (`metadata` only: `content` reads every file). */
+  finding(file: string): string | undefined {
+    if (!this.byStamp) return undefined;
+    const stamp = this.stampOf(file);
+    if (stamp !== undefined) this.seen.add(file);
+    const hit = this.findings[file] as Partial<Finding> | undefined;
+    return typeof hit === "object" && hit !== null && hit.stamp === stamp && hit.settled === true && typeof hit.value === "string" ? hit.value : undefined;
+  }
+
+  /** Keeps what the detection found of `file`, read after its stamp was taken. */
+  setFinding(file: string, value: string): void {
+    const stamp = this.byStamp ? this.stampOf(file) : undefined;
+    if (stamp === undefined) return;
+    this.findings[file] = { stamp, value, ...(settledBefore(stamp, this.since) ? { settled: true as const } : {}) };
+    this.seen.add(file);
+    this.changed = true;
+  }
+
+  /** Whether an unchanged file may be known by its stamp alone, without reading it. */
+  get byStamp(): boolean {
+    return this.strategy === "metadata" && this.file !== undefined;
   }
 
   /** The cache at `file`, or an empty one when there is none or it cannot be used. Throws UsageError for a file that is not a cache. */
-  static async open(file: string): Promise<ResultCache> {
+  static async open(file: string, strategy: CacheStrategy = "metadata"): Promise<ResultCache> {
     let files: Record<string, CachedFile> = Object.create(null);
+    let findings: Record<string, Finding> = Object.create(null);
     const text = readCacheText(file);
     try {
       const data = text === undefined ? undefined : (JSON.parse(text) as Partial<CacheData> | null);
       if (data?.milestoneLintCache === CACHE_FORMAT && data.version === VERSION && typeof data.files === "object" && data.files !== null) {
         files = Object.assign(Object.create(null), data.files);
+        if (typeof data.findings === "object" && data.findings !== null) findings = Object.assign(Object.create(null), data.findings);
       }
     } catch {
       // corrupt: start afresh
     }
-    return new ResultCache(file, files);
+    return new ResultCache(file, files, strategy, findings);
   }
 
   /** The key of results computed with this tool version, config, file rules and day. */
@@ -141,24 +223,44 @@ export class ResultCache {
     return contentHash(JSON.stringify({ version: VERSION, today: run.today, config: run.config, rules }));
   }
 
-  /** The stored entry of this very file (same content, same stamp), if it has the shape of one. */
-  private stored(absPath: string, read: ReadVersion): CachedFile | undefined {
+  /** The stored entry of this very file (same stamp, and same content or a settled stamp), if it has the shape of one. */
+  private stored(absPath: string, read: Lookup): CheckedFile | undefined {
     const hit = this.files[absPath] as Partial<CachedFile> | undefined;
-    if (typeof hit !== "object" || hit === null || hit.hash !== read.hash) return undefined;
-    // on disk, where anyone may have written it, only for the very file read; in memory, the text is enough
-    if (this.file !== undefined && (read.stamp === undefined || hit.stamp !== read.stamp)) return undefined;
+    if (typeof hit !== "object" || hit === null) return undefined;
+    if (read.stamp !== undefined) this.seen.add(absPath);
+    if (read.hash === undefined) {
+      // by stamp alone: only an entry whose stamp vouches for its text
+      if (!this.byStamp || hit.stamp !== read.stamp || hit.settled !== true) return undefined;
+    } else {
+      if (hit.hash !== read.hash) return undefined;
+      // on disk, where anyone may have written it, only for the very file read; in memory, the text is enough
+      if (this.file !== undefined && (read.stamp === undefined || hit.stamp !== read.stamp)) return undefined;
+    }
     const entry = hit.entry as Partial<CachedFile["entry"]> | undefined;
-    if (typeof hit.key !== "string" || typeof entry !== "object" || entry === null || typeof entry.linted !== "boolean" || !isIndexedKeys(entry.keys)) return undefined;
+    if (typeof hit.key !== "string" || typeof entry !== "object" || entry === null || typeof entry.linted !== "boolean") return undefined;
+    const keys = unpackKeys(entry.keys);
+    if (!keys) return undefined;
     if (entry.body !== undefined && !isBodySummary(entry.body)) return undefined;
     if (entry.references !== undefined && !isIndexedReferences(entry.references)) return undefined;
     if (entry.localPaths !== undefined && !isIndexedLocalPaths(entry.localPaths)) return undefined;
-    return hit as CachedFile;
+    // found unchanged by its content, and its stamp now past: the next run need not read it
+    if (read.hash !== undefined && read.stamp !== undefined && hit.settled !== true && this.file !== undefined && settledBefore(read.stamp, this.since)) {
+      hit.settled = true;
+      this.changed = true;
+    }
+    return { ...(hit as CachedFile), entry: { ...(entry as CachedFile["entry"]), keys } };
+  }
+
+  private count(read: Lookup): void {
+    if (read.hash === undefined) this.reused.byStamp++;
+    else this.reused.byContent++;
   }
 
   /** The stored result for this file, run key and version of its text, completed with what the run knows of the file. */
-  get(job: FileJob, key: string, read: ReadVersion): CachedResult | undefined {
+  get(job: FileJob, key: string, read: Lookup): CachedResult | undefined {
     const hit = this.stored(job.path, read);
     if (!hit || hit.key !== key || !areStoredResults(hit.diagnostics, hit.directives)) return undefined;
+    this.count(read);
     return {
       diagnostics: hit.diagnostics.map((d) => ({ file: job.displayPath, ...d })),
       directives: hit.directives,
@@ -181,8 +283,11 @@ export class ResultCache {
    * one file left out, and the rest of the cache still written.
    */
   private store(absPath: string, stored: CachedFile): void {
-    if (this.file === undefined || (stored.stamp !== undefined && isJsonExact(stored))) this.files[absPath] = stored;
-    else delete this.files[absPath];
+    if (this.file === undefined || (stored.stamp !== undefined && isJsonExact(stored))) {
+      if (stored.stamp !== undefined && settledBefore(stored.stamp, this.since)) stored.settled = true;
+      this.files[absPath] = stored;
+      this.seen.add(absPath);
+    } else delete this.files[absPath];
     this.changed = true;
   }
 
@@ -194,7 +299,7 @@ export class ResultCache {
       diagnostics: result.diagnostics.map(({ file: _file, ...rest }) => rest),
       directives: result.directives,
       entry: {
-        keys: result.entry.keys,
+        keys: packKeys(result.entry.keys),
         linted: result.entry.linted,
         ...(result.entry.body ? { body: result.entry.body } : {}),
         ...(result.entry.references ? { references: result.entry.references } : {}),
@@ -204,14 +309,16 @@ export class ResultCache {
   }
 
   /** The front matter keys stored for this version of the file, from any run. */
-  indexKeys(absPath: string, read: ReadVersion): IndexEntry["keys"] | undefined {
-    return this.stored(absPath, read)?.entry.keys;
+  indexKeys(absPath: string, read: Lookup): IndexEntry["keys"] | undefined {
+    const keys = this.stored(absPath, read)?.entry.keys;
+    if (keys) this.count(read);
+    return keys;
   }
 
   /** Keeps the keys of a file read only for the whole-tree rules, unless its text's results are stored already. */
   setIndexKeys(absPath: string, read: ReadVersion, keys: IndexEntry["keys"]): void {
-    if (this.indexKeys(absPath, read)) return;
-    this.store(absPath, { key: INDEX_ONLY, ...read, diagnostics: [], directives: [], entry: { keys, linted: false } });
+    if (this.stored(absPath, read)) return;
+    this.store(absPath, { key: INDEX_ONLY, ...read, diagnostics: [], directives: [], entry: { keys: packKeys(keys), linted: false } });
   }
 
   delete(absPath: string): void {
@@ -222,15 +329,15 @@ export class ResultCache {
 
   /**
    * Writes the cache if anything changed, without the entries of files that no
-   * longer exist (as ESLint prunes its cache), in place of whatever is there, with
+   * longer exist (as ESLint prunes its cache; a file met in this run is not looked at again), in place of whatever is there, with
    * the user's umask: never through a link put there since it was read, nor with the
    * mode of what a link points to. A cache that cannot be written only costs the
    * next run time.
    */
   async save(): Promise<void> {
     if (!this.changed || this.file === undefined) return;
-    for (const file of Object.keys(this.files)) if (!existsSync(file)) delete this.files[file];
-    const data: CacheData = { milestoneLintCache: CACHE_FORMAT, version: VERSION, files: this.files };
+    for (const kept of [this.files, this.findings]) for (const file of Object.keys(kept)) if (!this.seen.has(file) && !existsSync(file)) delete kept[file];
+    const data: CacheData = { milestoneLintCache: CACHE_FORMAT, version: VERSION, files: this.files, findings: this.findings };
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
       await writeAtomic(this.file, JSON.stringify(data), { create: true, freshMode: true });

@@ -98,6 +98,13 @@ export function walkMarkdown(dir: string, out: string[], unreadable: UnreadableD
   }
 }
 
+/** The Markdown files the walks of `roots` meet as regular files (walkMarkdown's `regular`). */
+export function walkedFiles(roots: readonly string[], list?: ListFolder): Set<string> {
+  const regular = new Set<string>();
+  for (const root of roots) walkMarkdown(root, [], [], list, regular);
+  return regular;
+}
+
 /** The overridden Markdown files inside `dir` that `walked` does not hold (they are not on disk). */
 export function overridesIn(dir: string, overrides: Overrides | undefined, walked: readonly string[]): string[] {
   if (!overrides || overrides.size === 0) return [];

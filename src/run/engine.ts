@@ -6,7 +6,7 @@
 import path from "node:path";
 import { ResultCache } from "./cache.js";
 import type { RunConfig } from "../config/config-loader.js";
-import { discover, type ArgumentFound, type Discovery, type IgnoredBy } from "./discover.js";
+import { discover, walkedFiles, type ArgumentFound, type Discovery, type IgnoredBy } from "./discover.js";
 import { Folders } from "../shared/folders.js";
 import type { ActiveRule } from "./lint-file.js";
 import type { FileJob, JobResult } from "./lint-job.js";
@@ -24,6 +24,7 @@ import { suppress, unusedDirectives, type Directive } from "./suppressions.js";
 import { applyProjectFixes } from "./project-fixes.js";
 import { builtinOnly, type Concurrency } from "./workers.js";
 import type {
+  CacheStrategy,
   Diagnostic,
   FilePlace,
   FileResult,
@@ -64,6 +65,10 @@ export interface EngineOptions {
   layout?: ResolvedConfig["layout"];
   /** Absolute path of the `--cache` file; no caching without it. */
   cacheFile?: string;
+  /** `--cache-strategy`: how the cache knows a file unchanged; default `metadata`. */
+  cacheStrategy?: CacheStrategy;
+  /** The `--cache` file opened already (for the detection of a tree without config): takes the place of `cacheFile`. */
+  cache?: ResultCache;
   /** Worker threads for phase one; default `auto`. */
   concurrency?: Concurrency;
   /**
@@ -277,7 +282,9 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   // a run given no path searches the default folders: one of them that holds nothing to lint (`.agents` of skills alone) is no mistake to warn of
   const byDefault = options.defaults !== undefined && options.patterns === options.defaults;
   if (!byDefault) warnings.push(...reasons.flatMap((r) => (r === undefined ? [] : [r])));
-  const cache = memory?.results ?? (options.cacheFile === undefined ? undefined : await ResultCache.open(options.cacheFile));
+  const cache = memory?.results ?? options.cache ?? (options.cacheFile === undefined ? undefined : await ResultCache.open(options.cacheFile, options.cacheStrategy));
+  // files that lie in their tree as regular files, for the cache to know by their stamp (the plans of the PLANS.md practice are read)
+  const walked = cache?.byStamp ? walkedFiles([...new Set(jobs.flatMap((job) => (job.place.kind === "plan" ? [] : [job.place.root])))], listFolder) : undefined;
   const results: JobResult[] = new Array(jobs.length);
   for (const [run, indexes] of groups) {
     const rules = activeFor(run).file;
@@ -292,7 +299,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
         write: options.write ?? true,
         concurrency: options.concurrency ?? "auto",
         ...(trace ? { debug: true } : {}),
-        ...(cache && key !== undefined ? { cache: { store: cache, key } } : {}),
+        ...(cache && key !== undefined ? { cache: { store: cache, key, ...(walked ? { walked } : {}) } } : {}),
         ...(overrides ? { overrides } : {}),
       },
     );
@@ -386,6 +393,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
 
   phase("whole-tree rules");
   await cache?.save();
+  if (trace && cache?.file !== undefined) trace.cache = { file: displayPath(cache.file), strategy: cache.strategy, ...cache.reused };
 
   for (const [file, directives] of directivesOf) {
     const { kept, used } = suppress(byFile.get(file) ?? [], directives);

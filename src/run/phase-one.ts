@@ -39,16 +39,31 @@ export interface PhaseOneOptions {
   overrides?: Overrides;
   /** `--debug`: time each rule and keep crash stacks. */
   debug?: boolean;
-  /** The cache and the key of this rule set's results in it. */
-  cache?: { store: ResultCache; key: string };
+  /**
+   * The cache and the key of this rule set's results in it; `walked`: the files a
+   * walk of their tree met as regular files below folders, not links (they lie in
+   * the tree), which `--cache-strategy metadata` may know unchanged by their stamp.
+   */
+  cache?: { store: ResultCache; key: string; walked?: ReadonlySet<string> };
 }
 
-/** The cached result of a file whose content has not changed, or undefined. */
+/** The stored result of this file by its stamp alone, for a file that needs no reading to be judged (one met by the walk, not an override). */
+function byStamp(job: FileJob, cache: NonNullable<PhaseOneOptions["cache"]>, overrides?: Overrides): JobResult | undefined {
+  if (!cache.store.byStamp || !cache.walked?.has(job.path) || overrides?.has(job.path)) return undefined;
+  const stamp = cache.store.stampOf(job.path);
+  const hit = stamp === undefined ? undefined : cache.store.get(job, cache.key, { stamp });
+  return hit && { ...hit, internalErrors: 0 };
+}
+
+/** The cached result of a file that has not changed, or undefined. */
 async function fromCache(job: FileJob, cache: NonNullable<PhaseOneOptions["cache"]>, fix: boolean, overrides?: Overrides): Promise<JobResult | undefined> {
+  const known = byStamp(job, cache, overrides);
+  // with --fix, a file that has something to fix is linted again so that it is fixed
+  if (known) return fix && known.diagnostics.some((d) => d.fix) ? undefined : known;
   // the same checks as linting it: no following links out of the tree, no waiting on a pipe
   const read = readSource(job.path, job.place.root, overrides);
   if (!read.ok) return undefined; // lintJob says why it cannot be read
-  const hit = cache.store.get(job, cache.key, { hash: await contentHash(read.text), stamp: read.stamp });
+  const hit = cache.store.get(job, cache.key, { hash: await contentHash(read.text), ...(read.stamp !== undefined ? { stamp: read.stamp } : {}) });
   // with --fix, a file that has something to fix is linted again so that it is fixed
   if (!hit || (fix && hit.diagnostics.some((d) => d.fix))) return undefined;
   return { ...hit, internalErrors: 0 };

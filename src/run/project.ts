@@ -6,7 +6,7 @@
 import { Gitignores } from "../config/gitignore.js";
 import type { ResultCache } from "./cache.js";
 import { contentHash } from "./content-hash.js";
-import { frontMatterEntry } from "../tree/index-entry.js";
+import { frontMatterEntry, simpleFrontMatterEntry } from "../tree/index-entry.js";
 import { crashMessage, type ActiveRule, type FileTrace } from "./lint-file.js";
 import { classify } from "../tree/place.js";
 import { existsSync } from "node:fs";
@@ -26,8 +26,8 @@ export interface IndexOptions {
   ignoredBy?: IgnoredBy;
   /** True when the run covers this file (the user named it or a folder that holds it). */
   covers: (abs: string) => boolean;
-  /** `--cache`: front matter keys of files whose text is unchanged. */
-  cache?: Pick<ResultCache, "indexKeys" | "setIndexKeys">;
+  /** `--cache`: front matter keys of files that are unchanged (`byStamp`: known by their stamp alone, without reading them). */
+  cache?: Pick<ResultCache, "indexKeys" | "setIndexKeys" | "byStamp" | "stampOf">;
   /** Texts the index reads instead of the files on disk (a file not on disk included). */
   overrides?: Overrides;
   /** A long-lived caller's memory of the tree: files unchanged since the last run are not read again. */
@@ -53,8 +53,13 @@ async function otherEntry(file: string, options: IndexOptions, walked: boolean):
   const place = classify(file);
   if (!place) return null;
   const displayPath = options.displayPath(file);
-  const ahead = options.overrides?.has(file) ? undefined : options.readAhead?.get(file);
+  const overridden = options.overrides?.has(file) === true;
+  const ahead = overridden ? undefined : options.readAhead?.get(file);
   options.readAhead?.delete(file);
+  // --cache-strategy metadata: a file the walk met in the tree, its stamp stored, is not even opened
+  const stamp = options.cache?.byStamp && walked && !overridden ? options.cache.stampOf(file) : undefined;
+  const known = stamp === undefined ? undefined : options.cache?.indexKeys(file, { stamp });
+  if (known) return { path: file, displayPath, place, linted: false, keys: known };
   // the cache keys a file by the hash of its whole text
   const read = options.cache
     ? readSource(file, place.root, options.overrides)
@@ -68,8 +73,8 @@ async function otherEntry(file: string, options: IndexOptions, walked: boolean):
   if (keys) return { path: file, displayPath, place, linted: false, keys };
   let entry: IndexEntry;
   try {
-    // within a file's time budget, as linting it would be
-    entry = withinBudget(() => frontMatterEntry(source), FILE_TIME_BUDGET_MS);
+    // front matter `yaml` must read, within a file's time budget, as linting it would be (the watchdog costs more than the simple reading itself)
+    entry = simpleFrontMatterEntry(source) ?? withinBudget(() => frontMatterEntry(source), FILE_TIME_BUDGET_MS);
   } catch {
     return unreadEntry(file, displayPath, place, false);
   }

@@ -508,7 +508,12 @@ export interface LintResult {
 }
 
 /** What `--debug` shows of a run. */
+/** `--cache-strategy`: how a file is known unchanged, by its stamp (size, times, inode) alone or by its content too (ESLint's names). */
+export type CacheStrategy = "metadata" | "content";
+
 export interface RunTrace {
+  /** With `--cache`: the cache file, its strategy, and how many files' results or front matter it gave back, known unchanged by their stamp alone or by their content. */
+  cache?: { file: string; strategy: CacheStrategy; byStamp: number; byContent: number };
   /** Milliseconds each phase of the run took, in order. */
   phases: { phase: string; ms: number }[];
   /** Milliseconds per rule, summed over the files it ran on (results taken from the cache cost none). */

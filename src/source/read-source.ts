@@ -21,6 +21,20 @@ function stampOf(info: BigIntStats): string {
   return `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
 }
 
+/**
+ * The stamp readSource would give `file`, from one `lstat` and without opening it
+ * (`--cache-strategy metadata`); undefined when it is not a regular file (a link is
+ * read, and judged, by readSource) or cannot be looked at.
+ */
+export function statStamp(file: string): string | undefined {
+  try {
+    const info = lstatSync(file, { bigint: true });
+    return info.isFile() ? stampOf(info) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Offset of the first byte that does not start a valid UTF-8 sequence. */
 function firstInvalidUtf8(buf: Buffer): number {
   let i = 0;

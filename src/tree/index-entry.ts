@@ -44,10 +44,19 @@ export function indexEntry<P extends FilePlace>(source: SourceFile & { place: P 
  * nearly every file has is read without `yaml` (src/source/simple-front-matter.ts).
  */
 export function frontMatterEntry(source: SourceFile & { place: Place }): IndexEntry {
+  return simpleFrontMatterEntry(source) ?? indexEntry(source, readFrontMatter(source.text), new LineIndex(source.text), false);
+}
+
+/**
+ * frontMatterEntry for front matter of the simple shape, without `yaml`; undefined
+ * for any other. One pass over the lines with patterns that do not backtrack: its
+ * time is linear in the (capped) size of the file, so it needs no time budget.
+ */
+export function simpleFrontMatterEntry(source: SourceFile & { place: Place }): IndexEntry | undefined {
   const { text } = source;
   const content = frontMatterContent(text);
   const keys = content && simpleFrontMatter(text, content);
-  if (!keys) return indexEntry(source, readFrontMatter(text), new LineIndex(text), false);
+  if (!keys) return undefined;
   // one copy of every value: strings sliced from the text would keep it alive as long as the index
   const indexed = Object.values(keys);
   const values = structuredClone(indexed.map((k) => k.value));
