@@ -9,7 +9,7 @@ import { availableParallelism } from "node:os";
 import type { ActiveRule } from "./lint-file.js";
 import type { ResultCache } from "./cache.js";
 import { contentHash } from "./content-hash.js";
-import { lintJob, type FileJob, type JobResult, type JobSettings } from "./lint-job.js";
+import { lintJob, pack, unpack, type FileJob, type JobResult, type JobSettings, type PackedResult } from "./lint-job.js";
 import { readSource } from "../source/read-source.js";
 import type { FileRule, Overrides } from "../shared/types.js";
 import { lintInThreads, ruleSpecs, workersPossible, type Concurrency } from "./workers.js";
@@ -69,27 +69,18 @@ async function fromCache(job: FileJob, cache: NonNullable<PhaseOneOptions["cache
   return { ...hit, internalErrors: 0 };
 }
 
-/**
- * Lints one file in this thread. Its result is copied, as a worker's reply is: its
- * strings (messages quoting the file, front matter values) are slices of the file's
- * text, and would keep every file's text alive until the run ends.
- */
-async function lintOneHere(job: FileJob, rules: ActiveRule<FileRule>[], settings: JobSettings): Promise<JobResult> {
-  const result = await lintJob(job, rules, settings);
-  try {
-    return structuredClone(result);
-  } catch {
-    return result; // a plugin rule reported something that is not plain data (a function): kept as it is
-  }
+/** Lints one file in this thread; its result is packed, as a worker's reply is, until phase one ends. */
+async function lintOneHere(job: FileJob, rules: ActiveRule<FileRule>[], settings: JobSettings): Promise<PackedResult> {
+  return pack(await lintJob(job, rules, settings));
 }
 
-async function lintHere(pending: FileJob[], rules: ActiveRule<FileRule>[], settings: JobSettings): Promise<JobResult[]> {
-  const linted: JobResult[] = [];
+async function lintHere(pending: FileJob[], rules: ActiveRule<FileRule>[], settings: JobSettings): Promise<PackedResult[]> {
+  const linted: PackedResult[] = [];
   for (const job of pending) linted.push(await lintOneHere(job, rules, settings));
   return linted;
 }
 
-async function lintPending(pending: FileJob[], rules: ActiveRule<FileRule>[], options: PhaseOneOptions): Promise<JobResult[]> {
+async function lintPending(pending: FileJob[], rules: ActiveRule<FileRule>[], options: PhaseOneOptions): Promise<PackedResult[]> {
   const { concurrency } = options;
   const settings: JobSettings = {
     today: options.today,
@@ -105,7 +96,7 @@ async function lintPending(pending: FileJob[], rules: ActiveRule<FileRule>[], op
   if (typeof concurrency === "number") return lintInThreads(pending, setup, Math.min(concurrency, pending.length), lintOne);
   const cores = availableParallelism();
   if (cores < 2) return lintHere(pending, rules, settings);
-  const linted: JobResult[] = [];
+  const linted: PackedResult[] = [];
   let started = 0;
   for (const job of pending) {
     linted.push(await lintOne(job));
@@ -139,7 +130,7 @@ export async function runPhaseOne(jobs: FileJob[], rules: ActiveRule<FileRule>[]
   const pending = todo.map((i) => jobs[i] as FileJob);
   const linted = await lintPending(pending, rules, options);
   todo.forEach((i, k) => {
-    const result = linted[k] as JobResult;
+    const result = unpack(linted[k] as PackedResult);
     results[i] = result;
     const job = jobs[i] as FileJob;
     if (!cache) return;

@@ -1,11 +1,12 @@
 /**
  * A phase-one worker thread (src/run/workers.ts): lints the batches of files it is
- * sent with the built-in rules named in its setup, and replies with plain results.
+ * sent with the built-in rules named in its setup, and replies with plain results,
+ * serialized (src/run/lint-job.ts: `pack`).
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { builtinRules } from "../../rules/index.js";
 import type { ActiveRule } from "./lint-file.js";
-import { lintJob, type FileJob } from "./lint-job.js";
+import { lintJob, pack, type FileJob } from "./lint-job.js";
 import type { FileRule } from "../shared/types.js";
 import type { WorkerReply, WorkerSetup } from "./workers.js";
 
@@ -23,7 +24,7 @@ let queue = Promise.resolve();
 parentPort?.on("message", (batch: { index: number; job: FileJob }[]) => {
   queue = queue.then(async () => {
     for (const { index, job } of batch) {
-      const reply: WorkerReply = { index, result: await lintJob(job, rules, setup.settings) };
+      const reply: WorkerReply = { index, result: pack(await lintJob(job, rules, setup.settings)) };
       parentPort?.postMessage(reply);
     }
   });
