@@ -141,6 +141,15 @@ function onlyError(file: string, message: string, internalErrors = 0): JobResult
 const job = (abs: string, displayPath = path.basename(abs)): FileJob => ({ path: abs, displayPath, place: { ...classify(ABS)!, root: path.dirname(abs) } });
 const settings = (extra: Partial<JobSettings> = {}): JobSettings => ({ today: FIXTURE_TODAY, fix: false, write: false, hashing: false, ...extra });
 
+/** Every file rule, and one that never ends on a file holding LOOP. */
+const loops: FileRule = {
+  meta: { id: "test-loops", description: "", severity: "error", appliesTo: ["milestone"], docsUrl: "" },
+  check(context) {
+    if (context.file.text.includes("LOOP")) for (;;);
+  },
+};
+const WITH_LOOPS = [...ALL_FILE_RULES, { rule: loops, severity: "error" as const, options: {} }];
+
 describe("a time budget for each file, the last guard", () => {
   it("stops a synchronous call that runs past it, and lets the next one run", () => {
     expect(() => withinBudget(() => {
@@ -189,13 +198,7 @@ describe("a time budget for each file, the last guard", () => {
   });
 
   it("lints a batch as it lints each file: the file past its budget gets the error, the files around it their own results", async () => {
-    const loops: FileRule = {
-      meta: { id: "test-loops", description: "", severity: "error", appliesTo: ["milestone"], docsUrl: "" },
-      check(context) {
-        if (context.file.text.includes("LOOP")) for (;;);
-      },
-    };
-    const rules = [...ALL_FILE_RULES, { rule: loops, severity: "error" as const, options: {} }];
+    const rules = WITH_LOOPS;
     const dir = mkdtempSync(path.join(tmpdir(), "milestone-lint-budget-"));
     try {
       writeFileSync(path.join(dir, "fine.md"), VALID.replace("ms: 2", 'ms: "2"'));
@@ -215,13 +218,7 @@ describe("a time budget for each file, the last guard", () => {
   });
 
   it("turns a file that takes too long into one unreadable-file error, and the next file is linted", async () => {
-    const loops: FileRule = {
-      meta: { id: "test-loops", description: "", severity: "error", appliesTo: ["milestone"], docsUrl: "" },
-      check(context) {
-        if (context.file.text.includes("LOOP")) for (;;);
-      },
-    };
-    const rules = [...ALL_FILE_RULES, { rule: loops, severity: "error" as const, options: {} }];
+    const rules = WITH_LOOPS;
     const dir = mkdtempSync(path.join(tmpdir(), "milestone-lint-budget-"));
     try {
       writeFileSync(path.join(dir, "slow.md"), `${VALID}\nLOOP\n`);

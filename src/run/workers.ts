@@ -1,8 +1,9 @@
 /**
  * Phase one spread over threads: the main thread and worker threads take files from
  * one shared queue, workers in small batches, so a slow file does not leave a core
- * idle. Each thread reads its own files: no file's text or AST is held longer than it
- * takes to lint it. Whether workers pay is decided in src/run/phase-one.ts.
+ * idle. Each thread reads its own files, a batch at a time (they are linted under one
+ * watchdog, src/run/time-budget.ts): no file's text or AST is held longer than it takes
+ * to lint its batch. Whether workers pay is decided in src/run/phase-one.ts.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
