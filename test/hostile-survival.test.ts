@@ -11,8 +11,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { lintSource } from "../src/run/lint-file.js";
 import { LineIndex } from "../src/source/line-index.js";
-import { lintJob, type FileJob, type JobResult, type JobSettings } from "../src/run/lint-job.js";
-import { OverBudget, withinBudget } from "../src/run/time-budget.js";
+import { lintJob, lintJobs, type FileJob, type JobResult, type JobSettings } from "../src/run/lint-job.js";
+import { Script } from "node:vm";
+import { eachWithinBudget, OverBudget, withinBudget, type Outcome } from "../src/run/time-budget.js";
 import { lintInThreads, ruleSpecs } from "../src/run/workers.js";
 import { classify } from "../src/tree/place.js";
 import type { Diagnostic, FileRule } from "../src/shared/types.js";
@@ -140,6 +141,15 @@ function onlyError(file: string, message: string, internalErrors = 0): JobResult
 const job = (abs: string, displayPath = path.basename(abs)): FileJob => ({ path: abs, displayPath, place: { ...classify(ABS)!, root: path.dirname(abs) } });
 const settings = (extra: Partial<JobSettings> = {}): JobSettings => ({ today: FIXTURE_TODAY, fix: false, write: false, hashing: false, ...extra });
 
+/** Every file rule, and one that never ends on a file holding LOOP. */
+const loops: FileRule = {
+  meta: { id: "test-loops", description: "", severity: "error", appliesTo: ["milestone"], docsUrl: "" },
+  check(context) {
+    if (context.file.text.includes("LOOP")) for (;;);
+  },
+};
+const WITH_LOOPS = [...ALL_FILE_RULES, { rule: loops, severity: "error" as const, options: {} }];
+
 describe("a time budget for each file, the last guard", () => {
   it("stops a synchronous call that runs past it, and lets the next one run", () => {
     expect(() => withinBudget(() => {
@@ -151,14 +161,64 @@ describe("a time budget for each file, the last guard", () => {
     }, 50)).toThrow(new TypeError("its own error"));
   });
 
+  const busy = (ms: number) => {
+    for (const end = performance.now() + ms; performance.now() < end; );
+  };
+  const outcomes = (count: number, work: (i: number) => number, budgetMs: number) => {
+    const got: [number, Outcome<number>][] = [];
+    eachWithinBudget(count, work, budgetMs, (i, outcome) => got.push([i, outcome]));
+    return got;
+  };
+
+  it("runs many calls under one watchdog, each handed over in order", () => {
+    const run = vi.spyOn(Script.prototype, "runInContext");
+    try {
+      expect(outcomes(50, (i) => i * 2, 1000)).toEqual(Array.from({ length: 50 }, (_, i) => [i, { ok: true, value: i * 2 }]));
+      expect(run).toHaveBeenCalledTimes(1);
+    } finally {
+      run.mockRestore();
+    }
+  });
+
+  it("stops only a call that ran alone for its budget: one after others used most of it runs again under a watchdog of its own", () => {
+    // five calls of 80 ms under a budget of 200 ms: each is within it, their sum is not
+    const got = outcomes(5, (i) => (busy(80), i), 200);
+    expect(got).toEqual(Array.from({ length: 5 }, (_, i) => [i, { ok: true, value: i }]));
+    const stopped = outcomes(4, (i) => {
+      if (i === 2) for (;;);
+      if (i === 1) throw new TypeError("its own error");
+      return i;
+    }, 100);
+    expect(stopped).toEqual([
+      [0, { ok: true, value: 0 }],
+      [1, { ok: false, error: new TypeError("its own error") }],
+      [2, { ok: false, error: new OverBudget(100) }],
+      [3, { ok: true, value: 3 }],
+    ]);
+  });
+
+  it("lints a batch as it lints each file: the file past its budget gets the error, the files around it their own results", async () => {
+    const rules = WITH_LOOPS;
+    const dir = mkdtempSync(path.join(tmpdir(), "milestone-lint-budget-"));
+    try {
+      writeFileSync(path.join(dir, "fine.md"), VALID.replace("ms: 2", 'ms: "2"'));
+      writeFileSync(path.join(dir, "slow.md"), `${VALID}\nLOOP\n`);
+      writeFileSync(path.join(dir, "valid.md"), VALID);
+      const jobs = ["fine.md", "slow.md", "missing.md", "valid.md", "fine.md"].map((f) => job(path.join(dir, f)));
+      const each = await Promise.all(jobs.map((j) => lintJob(j, rules, settings({ timeBudgetMs: 100, hashing: true }))));
+      const answered: number[] = [];
+      const batch = await lintJobs(jobs, rules, settings({ timeBudgetMs: 100, hashing: true }), (k) => answered.push(k));
+      expect(batch).toEqual(each);
+      expect(batch[1]?.diagnostics.map((d) => d.ruleId)).toEqual(["unreadable-file"]);
+      expect(batch[0]?.read?.hash).toMatch(/^[A-Za-z0-9+/]{27}=$/);
+      expect([...answered].sort()).toEqual([0, 1, 2, 3, 4]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("turns a file that takes too long into one unreadable-file error, and the next file is linted", async () => {
-    const loops: FileRule = {
-      meta: { id: "test-loops", description: "", severity: "error", appliesTo: ["milestone"], docsUrl: "" },
-      check(context) {
-        if (context.file.text.includes("LOOP")) for (;;);
-      },
-    };
-    const rules = [...ALL_FILE_RULES, { rule: loops, severity: "error" as const, options: {} }];
+    const rules = WITH_LOOPS;
     const dir = mkdtempSync(path.join(tmpdir(), "milestone-lint-budget-"));
     try {
       writeFileSync(path.join(dir, "slow.md"), `${VALID}\nLOOP\n`);
@@ -205,11 +265,11 @@ describe("a worker thread that stops costs only the file it was linting", () => 
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const here = async (j: FileJob): Promise<JobResult> => {
+  const here = async (js: FileJob[]): Promise<JobResult[]> => {
     // slow, so that the workers take most files
-    await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 5 * js.length));
     const at = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-    return { diagnostics: [{ file: j.displayPath, ...at, ruleId: "linted", severity: "warn", message: "here" }], directives: [], internalErrors: 0 };
+    return js.map((j) => ({ diagnostics: [{ file: j.displayPath, ...at, ruleId: "linted", severity: "warn", message: "here" }], directives: [], internalErrors: 0 }));
   };
   const setup = { rules: ruleSpecs([]), settings: settings() };
 
@@ -242,7 +302,7 @@ describe("a worker thread that stops costs only the file it was linting", () => 
     const jobs = Array.from({ length: 6 }, () => job(slowFile, "slow.md"));
     const budget = settings({ timeBudgetMs: 50 });
     const rules = ALL_FILE_RULES;
-    const results = await lintInThreads(jobs, { rules: ruleSpecs(rules), settings: budget }, 3, (j) => lintJob(j, rules, budget), path.join(REPO, "dist/worker.js"));
+    const results = await lintInThreads(jobs, { rules: ruleSpecs(rules), settings: budget }, 3, (js) => lintJobs(js, rules, budget), path.join(REPO, "dist/worker.js"));
     for (const result of results) {
       expect(result.diagnostics.map((d) => d.message)).toEqual([
         "Linting this file took more than 0.05 s and was stopped: something in it is too costly to check (an input this tool's limits do not catch yet; please report it). Its front matter and Markdown were not checked.",

@@ -218,7 +218,7 @@ export class ResultCache {
   }
 
   /** The key of results computed with this tool version, config, file rules and day. */
-  static key(run: { today: string; config: ResolvedConfig; rules: ActiveRule<FileRule>[] }): Promise<string> {
+  static key(run: { today: string; config: ResolvedConfig; rules: ActiveRule<FileRule>[] }): string {
     const rules = run.rules.map((r) => [r.rule.meta.id, r.severity, r.options]);
     return contentHash(JSON.stringify({ version: VERSION, today: run.today, config: run.config, rules }));
   }

@@ -1,7 +1,10 @@
 /** A text's hash, for the cache: node:crypto is loaded only by runs that use it, as it costs start-up time. */
+import { createRequire } from "node:module";
+
 let crypto: typeof import("node:crypto") | undefined;
 
-export async function contentHash(text: string): Promise<string> {
-  crypto ??= await import("node:crypto");
+/** Synchronous, so that a file's result is complete the moment it is linted (src/run/lint-job.ts). */
+export function contentHash(text: string): string {
+  crypto ??= createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto");
   return crypto.createHash("sha1").update(text).digest("base64");
 }

@@ -289,7 +289,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   for (const [run, indexes] of groups) {
     const rules = activeFor(run).file;
     // plugin rules are code that the cache key does not cover: their results are not cached
-    const key = cache && builtinOnly(rules) ? await ResultCache.key({ today, config: run.config, rules }) : undefined;
+    const key = cache && builtinOnly(rules) ? ResultCache.key({ today, config: run.config, rules }) : undefined;
     const linted = await runPhaseOne(
       indexes.map((i) => jobs[i] as FileJob),
       rules,

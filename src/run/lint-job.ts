@@ -11,7 +11,7 @@ import { UNREADABLE_FILE } from "../shared/errors.js";
 import { lintSource, type ActiveRule, type FileOutcome, type FileTrace } from "./lint-file.js";
 import { readSource } from "../source/read-source.js";
 import type { Directive } from "./suppressions.js";
-import { FILE_TIME_BUDGET_MS, OverBudget, withinBudget } from "./time-budget.js";
+import { eachWithinBudget, FILE_TIME_BUDGET_MS, OverBudget, withinBudget } from "./time-budget.js";
 import { writeFixed } from "../fix/write-atomic.js";
 import type { Diagnostic, FilePlace, FileRule, IndexEntry, Overrides, SourceFile } from "../shared/types.js";
 
@@ -86,28 +86,86 @@ function unreadable(job: FileJob, message: string, line = 1, column = 1): Diagno
   return { file: job.displayPath, line, column, endLine: line, endColumn: column, ruleId: UNREADABLE_FILE, severity: "error", message };
 }
 
+/** A bug of ours, not a problem of the file: the run goes on, and says it is incomplete. */
+function internalError(job: FileJob, error: unknown): JobResult {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { diagnostics: [unreadable(job, `Internal error: this file could not be linted (${reason}); the other files were. Please report this.`)], directives: [], internalErrors: 1 };
+}
+
 /** Reads, lints and (with `fix`) fixes one file. Never throws. */
 export async function lintJob(job: FileJob, rules: ActiveRule<FileRule>[], settings: JobSettings): Promise<JobResult> {
   try {
     return await lintRead(job, rules, settings);
   } catch (error) {
-    // a bug of ours, not a problem of the file: the run goes on, and says it is incomplete
-    const reason = error instanceof Error ? error.message : String(error);
-    return { diagnostics: [unreadable(job, `Internal error: this file could not be linted (${reason}); the other files were. Please report this.`)], directives: [], internalErrors: 1 };
+    return internalError(job, error);
   }
+}
+
+/**
+ * Lints `jobs` as lintJob lints each, with one time budget each but as few watchdogs as
+ * they fit under (src/run/time-budget.ts), and hands each result to `each` the moment it
+ * is known: in a worker, the first file not answered is the one that stopped it. With
+ * `fix`, each file on its own, as a fix is written before the next file is read.
+ */
+export async function lintJobs(jobs: FileJob[], rules: ActiveRule<FileRule>[], settings: JobSettings, each: (k: number, result: JobResult) => void = () => {}): Promise<JobResult[]> {
+  const results: JobResult[] = new Array(jobs.length);
+  const answer = (k: number, result: JobResult) => {
+    results[k] = result;
+    each(k, result);
+  };
+  if (settings.fix) {
+    for (const [k, job] of jobs.entries()) answer(k, await lintJob(job, rules, settings));
+    return results;
+  }
+  const read: { k: number; source: SourceFile; stamp?: string }[] = [];
+  for (const [k, job] of jobs.entries()) {
+    try {
+      const r = readSource(job.path, job.place.root, settings.overrides);
+      if (!r.ok) answer(k, { diagnostics: [unreadable(job, r.message, r.line, r.column)], directives: [], internalErrors: 0 });
+      else read.push({ k, source: { ...job, text: r.text }, ...(r.stamp !== undefined ? { stamp: r.stamp } : {}) });
+    } catch (error) {
+      answer(k, internalError(job, error));
+    }
+  }
+  const lint = (i: number) => {
+    const trace: FileTrace | undefined = settings.debug ? { rules: {}, crashes: [] } : undefined;
+    return { outcome: lintSource((read[i] as (typeof read)[number]).source, rules, settings.today, false, trace), trace };
+  };
+  eachWithinBudget(read.length, lint, budgetOf(settings), (i, linted) => {
+    const { k, source, stamp } = read[i] as (typeof read)[number];
+    try {
+      const { text } = source;
+      answer(k, linted.ok ? jobResult(linted.value.outcome, { text, ...(stamp !== undefined ? { stamp } : {}) }, settings, false, undefined, linted.value.trace) : failed(source, linted.error, settings));
+    } catch (error) {
+      answer(k, internalError(source, error));
+    }
+  });
+  return results;
+}
+
+const budgetOf = (settings: JobSettings) => settings.timeBudgetMs ?? FILE_TIME_BUDGET_MS;
+
+function overBudget(source: SourceFile, budget: number): Diagnostic {
+  return unreadable(
+    source,
+    `Linting this file took more than ${budget / 1000} s and was stopped: something in it is too costly to check (an input this tool's limits do not catch yet; please report it). Its front matter and Markdown were not checked.`,
+  );
+}
+
+/** What a file whose linting threw, or was stopped, gets. */
+function failed(source: SourceFile, error: unknown, settings: JobSettings): JobResult {
+  if (error instanceof OverBudget) return { diagnostics: [overBudget(source, budgetOf(settings))], directives: [], internalErrors: 0 };
+  return internalError(source, error);
 }
 
 /** lintSource within the time budget: a file that takes longer gets one diagnostic instead of its results. */
 function lintInBudget(source: SourceFile, rules: ActiveRule<FileRule>[], settings: JobSettings, fix: boolean, trace?: FileTrace): FileOutcome | Diagnostic {
-  const budget = settings.timeBudgetMs ?? FILE_TIME_BUDGET_MS;
+  const budget = budgetOf(settings);
   try {
     return withinBudget(() => lintSource(source, rules, settings.today, fix, trace), budget);
   } catch (error) {
     if (!(error instanceof OverBudget)) throw error;
-    return unreadable(
-      source,
-      `Linting this file took more than ${budget / 1000} s and was stopped: something in it is too costly to check (an input this tool's limits do not catch yet; please report it). Its front matter and Markdown were not checked.`,
-    );
+    return overBudget(source, budget);
   }
 }
 
@@ -138,7 +196,11 @@ async function lintRead(job: FileJob, rules: ActiveRule<FileRule>[], settings: J
       }
     }
   }
-  // A fixed file's text is no longer what was read, and a crashed rule may not crash next time: neither is cached.
+  return jobResult(outcome, read, settings, changed, fixed, trace);
+}
+
+/** A file's result. A fixed file's text is no longer what was read, and a crashed rule may not crash next time: neither is cached. */
+function jobResult(outcome: FileOutcome, read: { text: string; stamp?: string }, settings: JobSettings, changed = false, fixed?: JobResult["fixed"], trace?: FileTrace): JobResult {
   const cacheable = settings.hashing && !changed && outcome.internalErrors === 0;
   return {
     diagnostics: outcome.diagnostics,
@@ -146,7 +208,7 @@ async function lintRead(job: FileJob, rules: ActiveRule<FileRule>[], settings: J
     entry: outcome.entry,
     internalErrors: outcome.internalErrors,
     ...(fixed ? { fixed } : {}),
-    ...(cacheable ? { read: { hash: await contentHash(read.text), ...(read.stamp !== undefined ? { stamp: read.stamp } : {}) } } : {}),
+    ...(cacheable ? { read: { hash: contentHash(read.text), ...(read.stamp !== undefined ? { stamp: read.stamp } : {}) } } : {}),
     ...(trace ? { trace } : {}),
   };
 }

@@ -9,7 +9,7 @@ import { availableParallelism } from "node:os";
 import type { ActiveRule } from "./lint-file.js";
 import type { ResultCache } from "./cache.js";
 import { contentHash } from "./content-hash.js";
-import { lintJob, pack, unpack, type FileJob, type JobResult, type JobSettings, type PackedResult } from "./lint-job.js";
+import { lintJobs, pack, unpack, type FileJob, type JobResult, type JobSettings, type PackedResult } from "./lint-job.js";
 import { readSource } from "../source/read-source.js";
 import type { FileRule, Overrides } from "../shared/types.js";
 import { lintInThreads, ruleSpecs, workersPossible, type Concurrency } from "./workers.js";
@@ -63,20 +63,23 @@ async function fromCache(job: FileJob, cache: NonNullable<PhaseOneOptions["cache
   // the same checks as linting it: no following links out of the tree, no waiting on a pipe
   const read = readSource(job.path, job.place.root, overrides);
   if (!read.ok) return undefined; // lintJob says why it cannot be read
-  const hit = cache.store.get(job, cache.key, { hash: await contentHash(read.text), ...(read.stamp !== undefined ? { stamp: read.stamp } : {}) });
+  const hit = cache.store.get(job, cache.key, { hash: contentHash(read.text), ...(read.stamp !== undefined ? { stamp: read.stamp } : {}) });
   // with --fix, a file that has something to fix is linted again so that it is fixed
   if (!hit || (fix && hit.diagnostics.some((d) => d.fix))) return undefined;
   return { ...hit, internalErrors: 0 };
 }
 
-/** Lints one file in this thread; its result is packed, as a worker's reply is, until phase one ends. */
-async function lintOneHere(job: FileJob, rules: ActiveRule<FileRule>[], settings: JobSettings): Promise<PackedResult> {
-  return pack(await lintJob(job, rules, settings));
+/** Lints a few files in this thread, under one watchdog; their results are packed, as a worker's reply is, until phase one ends. */
+async function lintSomeHere(jobs: FileJob[], rules: ActiveRule<FileRule>[], settings: JobSettings): Promise<PackedResult[]> {
+  return (await lintJobs(jobs, rules, settings)).map(pack);
 }
+
+/** Files read ahead and linted under one watchdog: enough to spread its cost, few enough to hold. */
+const FILES_PER_WATCHDOG = 16;
 
 async function lintHere(pending: FileJob[], rules: ActiveRule<FileRule>[], settings: JobSettings): Promise<PackedResult[]> {
   const linted: PackedResult[] = [];
-  for (const job of pending) linted.push(await lintOneHere(job, rules, settings));
+  for (let k = 0; k < pending.length; k += FILES_PER_WATCHDOG) linted.push(...(await lintSomeHere(pending.slice(k, k + FILES_PER_WATCHDOG), rules, settings)));
   return linted;
 }
 
@@ -92,14 +95,14 @@ async function lintPending(pending: FileJob[], rules: ActiveRule<FileRule>[], op
   };
   if (concurrency === "off" || pending.length === 0 || !workersPossible(rules)) return lintHere(pending, rules, settings);
   const setup = { rules: ruleSpecs(rules), settings };
-  const lintOne = (job: FileJob) => lintOneHere(job, rules, settings);
-  if (typeof concurrency === "number") return lintInThreads(pending, setup, Math.min(concurrency, pending.length), lintOne);
+  const lintSome = (jobs: FileJob[]) => lintSomeHere(jobs, rules, settings);
+  if (typeof concurrency === "number") return lintInThreads(pending, setup, Math.min(concurrency, pending.length), lintSome);
   const cores = availableParallelism();
   if (cores < 2) return lintHere(pending, rules, settings);
   const linted: PackedResult[] = [];
   let started = 0;
   for (const job of pending) {
-    linted.push(await lintOne(job));
+    linted.push(...(await lintSome([job])));
     // the first file pays once for loading and compiling the parser and rules: it is not timed
     if (linted.length === 1) {
       started = performance.now();
@@ -111,7 +114,7 @@ async function lintPending(pending: FileJob[], rules: ActiveRule<FileRule>[], op
       const rest = pending.length - linted.length;
       const worthIt = (elapsed / timed) * rest > WORKERS_PAY_AFTER_MS;
       if (!worthIt) return [...linted, ...(await lintHere(pending.slice(linted.length), rules, settings))];
-      return [...linted, ...(await lintInThreads(pending.slice(linted.length), setup, Math.min(cores, rest), lintOne))];
+      return [...linted, ...(await lintInThreads(pending.slice(linted.length), setup, Math.min(cores, rest), lintSome))];
     }
   }
   return linted;

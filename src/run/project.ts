@@ -68,7 +68,7 @@ async function otherEntry(file: string, options: IndexOptions, walked: boolean):
   if (!read.ok) return unreadEntry(file, displayPath, place, false);
   const text = read.text;
   const source = { path: file, displayPath, text, place };
-  const version = options.cache && { hash: await contentHash(text), ...(read.stamp !== undefined ? { stamp: read.stamp } : {}) };
+  const version = options.cache && { hash: contentHash(text), ...(read.stamp !== undefined ? { stamp: read.stamp } : {}) };
   const keys = version ? options.cache?.indexKeys(file, version) : undefined;
   if (keys) return { path: file, displayPath, place, linted: false, keys };
   let entry: IndexEntry;

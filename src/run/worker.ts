@@ -6,7 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { builtinRules } from "../../rules/index.js";
 import type { ActiveRule } from "./lint-file.js";
-import { lintJob, pack, type FileJob } from "./lint-job.js";
+import { lintJobs, pack, type FileJob } from "./lint-job.js";
 import type { FileRule } from "../shared/types.js";
 import type { WorkerReply, WorkerSetup } from "./workers.js";
 
@@ -18,14 +18,24 @@ const rules: ActiveRule<FileRule>[] = setup.rules.map((spec) => {
   return { rule: rule as FileRule, severity: spec.severity, options: spec.options };
 });
 
-// one file at a time, in the order sent (should this thread stop, the first file not answered
-// is the one that stopped it), each result sent as soon as it is ready
+// one batch at a time, its files in the order sent (should this thread stop, the first file not
+// answered is the one that stopped it), each result sent as soon as it is ready
 let queue = Promise.resolve();
 parentPort?.on("message", (batch: { index: number; job: FileJob }[]) => {
   queue = queue.then(async () => {
-    for (const { index, job } of batch) {
-      const reply: WorkerReply = { index, result: pack(await lintJob(job, rules, setup.settings)) };
-      parentPort?.postMessage(reply);
-    }
+    // each file's result is sent the moment it is known, once only (see eachWithinBudget)
+    const sent = new Set<number>();
+    await lintJobs(
+      batch.map((b) => b.job),
+      rules,
+      setup.settings,
+      (k, result) => {
+        const { index } = batch[k] as (typeof batch)[number];
+        if (sent.has(index)) return;
+        const reply: WorkerReply = { index, result: pack(result) };
+        parentPort?.postMessage(reply);
+        sent.add(index);
+      },
+    );
   });
 });

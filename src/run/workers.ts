@@ -1,8 +1,9 @@
 /**
  * Phase one spread over threads: the main thread and worker threads take files from
  * one shared queue, workers in small batches, so a slow file does not leave a core
- * idle. Each thread reads its own files: no file's text or AST is held longer than it
- * takes to lint it. Whether workers pay is decided in src/run/phase-one.ts.
+ * idle. Each thread reads its own files, a batch at a time (they are linted under one
+ * watchdog, src/run/time-budget.ts): no file's text or AST is held longer than it takes
+ * to lint its batch. Whether workers pay is decided in src/run/phase-one.ts.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -89,7 +90,7 @@ function stoppedWorker(job: FileJob, error: unknown): JobResult {
 
 /**
  * Lints `jobs` on `threads` threads: this one, already warmed up by the files it
- * linted first, and `threads - 1` workers. `lintHere` lints one file in this thread.
+ * linted first, and `threads - 1` workers. `lintHere` lints a few files in this thread.
  * Results come back in the order of `jobs`, unpacked once all are in. A worker that stops (out of memory, or
  * a crash) costs only the file it was linting: the files it held go to the others.
  */
@@ -97,7 +98,7 @@ export async function lintInThreads(
   jobs: FileJob[],
   setup: WorkerSetup,
   threads: number,
-  lintHere: (job: FileJob) => Promise<PackedResult>,
+  lintHere: (jobs: FileJob[]) => Promise<PackedResult[]>,
   workerFile = WORKER_FILE,
 ): Promise<JobResult[]> {
   // loaded here, not at start-up: a run on a few files never needs it
@@ -124,7 +125,8 @@ export async function lintInThreads(
       if (hereRunning) return;
       hereRunning = true;
       for (let batch = take(HERE_BATCH); batch.length > 0; batch = take(HERE_BATCH)) {
-        for (const i of batch) results[i] = await lintHere(jobs[i] as FileJob);
+        const linted = await lintHere(batch.map((i) => jobs[i] as FileJob));
+        batch.forEach((i, k) => (results[i] = linted[k] as PackedResult));
         // lets the workers' replies in, so that they are sent their next batch
         await new Promise((r) => setImmediate(r));
       }

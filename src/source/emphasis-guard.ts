@@ -117,7 +117,14 @@ function emphasisWork(text: string, start: number, end: number, budget: number):
 /** Whether pairing the file's `*` and `_` would cost micromark more than MAX_EMPHASIS_WORK. */
 export function tooCostlyEmphasis(text: string, from: number): boolean {
   let work = 0;
+  // the next `*` and `_` (-1: none left), searched again only once passed: a block with neither costs nothing more
+  const next = (at: number | undefined, marker: string, i: number) => (at === undefined || (at >= 0 && at < i) ? text.indexOf(marker, i) : at);
+  let star: number | undefined;
+  let underscore: number | undefined;
   for (const [start, end] of blocks(text, from)) {
+    star = next(star, "*", start);
+    underscore = next(underscore, "_", start);
+    if (!(star >= 0 && star < end) && !(underscore >= 0 && underscore < end)) continue;
     work += emphasisWork(text, start, end, MAX_EMPHASIS_WORK - work);
     if (work > MAX_EMPHASIS_WORK) return true;
   }

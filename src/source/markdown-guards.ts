@@ -152,16 +152,6 @@ export function* blocks(text: string, from: number): Generator<[number, number]>
  */
 const MAX_CODE_SPAN_SCAN = 10_000_000;
 
-/** Whether micromark would scan more than MAX_CODE_SPAN_SCAN characters looking for the ends of code spans. */
-export function tooCostlyCodeSpans(text: string, from: number): boolean {
-  let cost = 0;
-  for (const [start, end] of blocks(text, from)) {
-    cost += codeSpans(text, start, end).cost;
-    if (cost > MAX_CODE_SPAN_SCAN) return true;
-  }
-  return false;
-}
-
 /**
  * The code spans of a block as micromark finds them, [start, end) each: a backtick
  * run closes at the next run of its length, and one with none is text. Also what
@@ -222,9 +212,14 @@ function htmlTerminator(text: string, i: number): string | undefined {
   return d >= 97 && d <= 122 ? ">" : undefined;
 }
 
-/** Whether micromark would scan more than MAX_HTML_SCAN characters looking for the ends of inline HTML. */
-export function tooCostlyHtml(text: string, from: number): boolean {
-  let cost = 0;
+/**
+ * Whether micromark would scan more than MAX_CODE_SPAN_SCAN characters looking for the
+ * ends of code spans, and more than MAX_HTML_SCAN looking for the ends of inline HTML:
+ * one pass over the blocks for both, as the HTML scan skips the code spans.
+ */
+export function tooCostlyInline(text: string, from: number): { codeText: boolean; htmlText: boolean } {
+  let codeCost = 0;
+  let htmlCost = 0;
   // the next place of each end, searched again only once passed: one pass over the text for each
   const nextEnd = new Map<string, number>();
   const find = (terminator: string, i: number): number => {
@@ -235,21 +230,24 @@ export function tooCostlyHtml(text: string, from: number): boolean {
     }
     return at;
   };
+  const verdict = () => ({ codeText: codeCost > MAX_CODE_SPAN_SCAN, htmlText: htmlCost > MAX_HTML_SCAN });
   for (const [start, end] of blocks(text, from)) {
-    const { spans } = codeSpans(text, start, end);
+    const { spans, cost } = codeSpans(text, start, end);
+    codeCost += cost;
     let span = 0;
-    for (let i = text.indexOf("<", start); i >= 0 && i < end; i = text.indexOf("<", i + 1)) {
+    for (let i = text.indexOf("<", start); i >= 0 && i < end && htmlCost <= MAX_HTML_SCAN; i = text.indexOf("<", i + 1)) {
       while (span < spans.length && (spans[span] as [number, number])[1] <= i) span++;
       if (span < spans.length && (spans[span] as [number, number])[0] <= i) continue;
       const terminator = htmlTerminator(text, i);
       if (terminator === undefined) continue;
       const close = find(terminator, i + 2);
       if (close >= 0 && close + terminator.length <= end) {
-        cost += close - i;
+        htmlCost += close - i;
         i = close + terminator.length - 1;
-      } else cost += end - i;
-      if (cost > MAX_HTML_SCAN) return true;
+      } else htmlCost += end - i;
     }
+    const { codeText, htmlText } = verdict();
+    if (codeText && htmlText) break;
   }
-  return false;
+  return verdict();
 }

@@ -11,7 +11,7 @@ import remarkParse from "remark-parse";
 import remarkFrontmatter from "remark-frontmatter";
 import type { FrontMatter } from "../shared/types.js";
 import { tooCostlyEmphasis } from "./emphasis-guard.js";
-import { BodyNotParsed, tooCostlyCodeSpans, tooCostlyHtml, tooDeep, tooLong } from "./markdown-guards.js";
+import { BodyNotParsed, tooCostlyInline, tooDeep, tooLong } from "./markdown-guards.js";
 
 export { BodyNotParsed } from "./markdown-guards.js";
 
@@ -85,11 +85,8 @@ export function parseMarkdown(text: string, frontMatter: FrontMatter): Root {
   const body = frontMatter.close?.end ?? 0;
   const refused = tooLong(text, body) ?? tooDeep(text, body);
   if (refused) throw refused;
-  const off = [
-    ...(tooCostlyEmphasis(text, body) ? ["attention"] : []),
-    ...(tooCostlyCodeSpans(text, body) ? ["codeText"] : []),
-    ...(tooCostlyHtml(text, body) ? ["htmlText"] : []),
-  ];
+  const inline = tooCostlyInline(text, body);
+  const off = [...(tooCostlyEmphasis(text, body) ? ["attention"] : []), ...(inline.codeText ? ["codeText"] : []), ...(inline.htmlText ? ["htmlText"] : [])];
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let source = bom ? text.slice(1) : text;
   const { open, close } = frontMatter;
@@ -100,10 +97,13 @@ export function parseMarkdown(text: string, frontMatter: FrontMatter): Root {
   }
   let tree = processorWithout(off).parse(source);
   // only emphasis nests inside a line: read as text, it cannot
-  if (tooDeepNode(tree) && !off.includes("attention")) tree = processorWithout(["attention", ...off]).parse(source);
+  let deep = tooDeepNode(tree);
+  if (deep && !off.includes("attention")) {
+    tree = processorWithout(["attention", ...off]).parse(source);
+    deep = tooDeepNode(tree);
+  }
   // micromark drops one leading BOM of what it is given without counting it: a second BOM of the file
   const shift = bom + (source.charCodeAt(0) === 0xfeff ? 1 : 0);
-  const deep = tooDeepNode(tree);
   if (deep) {
     throw new BodyNotParsed(
       (deep.position?.start.offset ?? 0) + shift,
