@@ -9,7 +9,7 @@ import { availableParallelism } from "node:os";
 import type { ActiveRule } from "./lint-file.js";
 import type { ResultCache } from "./cache.js";
 import { contentHash } from "./content-hash.js";
-import { lintJobs, type FileJob, type JobResult, type JobSettings } from "./lint-job.js";
+import { lintJobs, pack, unpack, type FileJob, type JobResult, type JobSettings, type PackedResult } from "./lint-job.js";
 import { readSource } from "../source/read-source.js";
 import type { FileRule, Overrides } from "../shared/types.js";
 import { lintInThreads, ruleSpecs, workersPossible, type Concurrency } from "./workers.js";
@@ -69,31 +69,21 @@ async function fromCache(job: FileJob, cache: NonNullable<PhaseOneOptions["cache
   return { ...hit, internalErrors: 0 };
 }
 
-/**
- * Lints a few files in this thread, under one watchdog. Their results are copied, as a
- * worker's reply is: their strings (messages quoting the file, front matter values) are
- * slices of the file's text, and would keep every file's text alive until the run ends.
- */
-async function lintSomeHere(jobs: FileJob[], rules: ActiveRule<FileRule>[], settings: JobSettings): Promise<JobResult[]> {
-  return (await lintJobs(jobs, rules, settings)).map((result) => {
-    try {
-      return structuredClone(result);
-    } catch {
-      return result; // a plugin rule reported something that is not plain data (a function): kept as it is
-    }
-  });
+/** Lints a few files in this thread, under one watchdog; their results are packed, as a worker's reply is, until phase one ends. */
+async function lintSomeHere(jobs: FileJob[], rules: ActiveRule<FileRule>[], settings: JobSettings): Promise<PackedResult[]> {
+  return (await lintJobs(jobs, rules, settings)).map(pack);
 }
 
 /** Files read ahead and linted under one watchdog: enough to spread its cost, few enough to hold. */
 const FILES_PER_WATCHDOG = 16;
 
-async function lintHere(pending: FileJob[], rules: ActiveRule<FileRule>[], settings: JobSettings): Promise<JobResult[]> {
-  const linted: JobResult[] = [];
+async function lintHere(pending: FileJob[], rules: ActiveRule<FileRule>[], settings: JobSettings): Promise<PackedResult[]> {
+  const linted: PackedResult[] = [];
   for (let k = 0; k < pending.length; k += FILES_PER_WATCHDOG) linted.push(...(await lintSomeHere(pending.slice(k, k + FILES_PER_WATCHDOG), rules, settings)));
   return linted;
 }
 
-async function lintPending(pending: FileJob[], rules: ActiveRule<FileRule>[], options: PhaseOneOptions): Promise<JobResult[]> {
+async function lintPending(pending: FileJob[], rules: ActiveRule<FileRule>[], options: PhaseOneOptions): Promise<PackedResult[]> {
   const { concurrency } = options;
   const settings: JobSettings = {
     today: options.today,
@@ -109,7 +99,7 @@ async function lintPending(pending: FileJob[], rules: ActiveRule<FileRule>[], op
   if (typeof concurrency === "number") return lintInThreads(pending, setup, Math.min(concurrency, pending.length), lintSome);
   const cores = availableParallelism();
   if (cores < 2) return lintHere(pending, rules, settings);
-  const linted: JobResult[] = [];
+  const linted: PackedResult[] = [];
   let started = 0;
   for (const job of pending) {
     linted.push(...(await lintSome([job])));
@@ -143,7 +133,7 @@ export async function runPhaseOne(jobs: FileJob[], rules: ActiveRule<FileRule>[]
   const pending = todo.map((i) => jobs[i] as FileJob);
   const linted = await lintPending(pending, rules, options);
   todo.forEach((i, k) => {
-    const result = linted[k] as JobResult;
+    const result = unpack(linted[k] as PackedResult);
     results[i] = result;
     const job = jobs[i] as FileJob;
     if (!cache) return;

@@ -1,11 +1,12 @@
 /**
  * A phase-one worker thread (src/run/workers.ts): lints the batches of files it is
- * sent with the built-in rules named in its setup, and replies with plain results.
+ * sent with the built-in rules named in its setup, and replies with plain results,
+ * serialized (src/run/lint-job.ts: `pack`).
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { builtinRules } from "../../rules/index.js";
 import type { ActiveRule } from "./lint-file.js";
-import { lintJobs, type FileJob } from "./lint-job.js";
+import { lintJobs, pack, type FileJob } from "./lint-job.js";
 import type { FileRule } from "../shared/types.js";
 import type { WorkerReply, WorkerSetup } from "./workers.js";
 
@@ -31,7 +32,7 @@ parentPort?.on("message", (batch: { index: number; job: FileJob }[]) => {
       (k, result) => {
         const { index } = batch[k] as (typeof batch)[number];
         if (sent.has(index)) return;
-        const reply: WorkerReply = { index, result };
+        const reply: WorkerReply = { index, result: pack(result) };
         parentPort?.postMessage(reply);
         sent.add(index);
       },

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import { builtinRules } from "../../rules/index.js";
 import type { ActiveRule } from "./lint-file.js";
-import type { FileJob, JobResult, JobSettings } from "./lint-job.js";
+import { unpack, type FileJob, type JobResult, type JobSettings, type PackedResult } from "./lint-job.js";
 import { UNREADABLE_FILE } from "../shared/errors.js";
 import type { FileRule, Severity } from "../shared/types.js";
 
@@ -33,7 +33,7 @@ export interface WorkerSetup {
 }
 
 /** A worker's answer for one file, sent as soon as the file is linted. */
-export type WorkerReply = { index: number; result: JobResult };
+export type WorkerReply = { index: number; result: PackedResult };
 
 /** The bundled worker sits beside the bundled entry; run from source (the tests) there is none. */
 const WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
@@ -91,19 +91,19 @@ function stoppedWorker(job: FileJob, error: unknown): JobResult {
 /**
  * Lints `jobs` on `threads` threads: this one, already warmed up by the files it
  * linted first, and `threads - 1` workers. `lintHere` lints a few files in this thread.
- * Results come back in the order of `jobs`. A worker that stops (out of memory, or
+ * Results come back in the order of `jobs`, unpacked once all are in. A worker that stops (out of memory, or
  * a crash) costs only the file it was linting: the files it held go to the others.
  */
 export async function lintInThreads(
   jobs: FileJob[],
   setup: WorkerSetup,
   threads: number,
-  lintHere: (jobs: FileJob[]) => Promise<JobResult[]>,
+  lintHere: (jobs: FileJob[]) => Promise<PackedResult[]>,
   workerFile = WORKER_FILE,
 ): Promise<JobResult[]> {
   // loaded here, not at start-up: a run on a few files never needs it
   const { Worker } = await import("node:worker_threads");
-  const results: JobResult[] = new Array(jobs.length);
+  const results: PackedResult[] = new Array(jobs.length);
   let next = 0;
   // files handed back by a worker that stopped, linted before the rest
   const retry: number[] = [];
@@ -118,7 +118,7 @@ export async function lintInThreads(
     const held = new Map<Worker, number[]>();
     let hereRunning = false;
     const settle = () => {
-      if (!hereRunning && held.size === 0 && left() === 0) resolve(results);
+      if (!hereRunning && held.size === 0 && left() === 0) resolve(results.map(unpack));
     };
     // this thread lints from the same queue until it is empty
     const runHere = async () => {
@@ -126,7 +126,7 @@ export async function lintInThreads(
       hereRunning = true;
       for (let batch = take(HERE_BATCH); batch.length > 0; batch = take(HERE_BATCH)) {
         const linted = await lintHere(batch.map((i) => jobs[i] as FileJob));
-        batch.forEach((i, k) => (results[i] = linted[k] as JobResult));
+        batch.forEach((i, k) => (results[i] = linted[k] as PackedResult));
         // lets the workers' replies in, so that they are sent their next batch
         await new Promise((r) => setImmediate(r));
       }
