@@ -8,3 +8,13 @@ export function contentHash(text: string): string {
   crypto ??= createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto");
   return crypto.createHash("sha1").update(text).digest("base64");
 }
+
+/** Which version of a file a text is: its hash, and the file's stamp when it was read from disk. */
+export interface ReadVersion {
+  hash: string;
+  stamp?: string;
+}
+
+export function versionOf(read: { text: string; stamp?: string }): ReadVersion {
+  return { hash: contentHash(read.text), ...(read.stamp !== undefined ? { stamp: read.stamp } : {}) };
+}

@@ -6,7 +6,7 @@
  * time budget, and any failure becomes a diagnostic on it.
  */
 import { deserialize, serialize } from "node:v8";
-import { contentHash } from "./content-hash.js";
+import { versionOf, type ReadVersion } from "./content-hash.js";
 import { UNREADABLE_FILE } from "../shared/errors.js";
 import { lintSource, type ActiveRule, type FileOutcome, type FileTrace } from "./lint-file.js";
 import { readSource } from "../source/read-source.js";
@@ -16,11 +16,6 @@ import { writeFixed } from "../fix/write-atomic.js";
 import type { Diagnostic, FilePlace, FileRule, IndexEntry, Overrides, SourceFile } from "../shared/types.js";
 
 /** A file as it was read: its content hash and its stamp (src/source/read-source.ts; none for an override), what the cache keys results by. */
-export interface ReadVersion {
-  hash: string;
-  stamp?: string;
-}
-
 /** One file to lint. Plain data: it crosses worker threads. */
 export interface FileJob {
   path: string;
@@ -208,7 +203,7 @@ function jobResult(outcome: FileOutcome, read: { text: string; stamp?: string },
     entry: outcome.entry,
     internalErrors: outcome.internalErrors,
     ...(fixed ? { fixed } : {}),
-    ...(cacheable ? { read: { hash: contentHash(read.text), ...(read.stamp !== undefined ? { stamp: read.stamp } : {}) } } : {}),
+    ...(cacheable ? { read: versionOf(read) } : {}),
     ...(trace ? { trace } : {}),
   };
 }

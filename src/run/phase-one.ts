@@ -8,7 +8,7 @@
 import { availableParallelism } from "node:os";
 import type { ActiveRule } from "./lint-file.js";
 import type { ResultCache } from "./cache.js";
-import { contentHash } from "./content-hash.js";
+import { versionOf } from "./content-hash.js";
 import { lintJobs, pack, unpack, type FileJob, type JobResult, type JobSettings, type PackedResult } from "./lint-job.js";
 import { readSource } from "../source/read-source.js";
 import type { FileRule, Overrides } from "../shared/types.js";
@@ -63,7 +63,7 @@ async function fromCache(job: FileJob, cache: NonNullable<PhaseOneOptions["cache
   // the same checks as linting it: no following links out of the tree, no waiting on a pipe
   const read = readSource(job.path, job.place.root, overrides);
   if (!read.ok) return undefined; // lintJob says why it cannot be read
-  const hit = cache.store.get(job, cache.key, { hash: contentHash(read.text), ...(read.stamp !== undefined ? { stamp: read.stamp } : {}) });
+  const hit = cache.store.get(job, cache.key, versionOf(read));
   // with --fix, a file that has something to fix is linted again so that it is fixed
   if (!hit || (fix && hit.diagnostics.some((d) => d.fix))) return undefined;
   return { ...hit, internalErrors: 0 };

@@ -5,7 +5,7 @@
  */
 import { Gitignores } from "../config/gitignore.js";
 import type { ResultCache } from "./cache.js";
-import { contentHash } from "./content-hash.js";
+import { versionOf } from "./content-hash.js";
 import { frontMatterEntry, simpleFrontMatterEntry } from "../tree/index-entry.js";
 import { crashMessage, type ActiveRule, type FileTrace } from "./lint-file.js";
 import { classify } from "../tree/place.js";
@@ -68,7 +68,7 @@ async function otherEntry(file: string, options: IndexOptions, walked: boolean):
   if (!read.ok) return unreadEntry(file, displayPath, place, false);
   const text = read.text;
   const source = { path: file, displayPath, text, place };
-  const version = options.cache && { hash: contentHash(text), ...(read.stamp !== undefined ? { stamp: read.stamp } : {}) };
+  const version = options.cache && versionOf(read);
   const keys = version ? options.cache?.indexKeys(file, version) : undefined;
   if (keys) return { path: file, displayPath, place, linted: false, keys };
   let entry: IndexEntry;
