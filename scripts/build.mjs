@@ -67,7 +67,7 @@ const fdirWithoutOptionalPicomatch = {
 const builtinsByRequire = {
   name: "builtins-by-require",
   setup(b) {
-    b.onResolve({ filter: /^(node:)?(fs|fs\/promises|path|url|os|util|module|buffer|process|crypto|worker_threads|vm)$/ }, (args) => {
+    b.onResolve({ filter: /^(node:)?(fs|fs\/promises|path|url|os|util|module|buffer|process|crypto|worker_threads|vm|zlib)$/ }, (args) => {
       if (args.namespace === "builtin") return undefined;
       return { path: args.path.replace(/^node:/, ""), namespace: "builtin" };
     });

@@ -69,17 +69,24 @@ async function fromCache(job: FileJob, cache: NonNullable<PhaseOneOptions["cache
   return { ...hit, internalErrors: 0 };
 }
 
-/** Lints a few files in this thread, under one watchdog; their results are packed, as a worker's reply is, until phase one ends. */
-async function lintSomeHere(jobs: FileJob[], rules: ActiveRule<FileRule>[], settings: JobSettings): Promise<PackedResult[]> {
-  return (await lintJobs(jobs, rules, settings)).map(pack);
+/**
+ * Results of fewer files than this are kept as they are: packing pays in memory only
+ * when there are many, and its zlib would cost every short run a module to load.
+ */
+const PACK_FROM = 256;
+
+/** Lints a few files in this thread, under one watchdog; with `packing`, their results are packed, as a worker's reply is, until phase one ends. */
+async function lintSomeHere(jobs: FileJob[], rules: ActiveRule<FileRule>[], settings: JobSettings, packing: boolean): Promise<PackedResult[]> {
+  const results = await lintJobs(jobs, rules, settings);
+  return packing ? results.map(pack) : results;
 }
 
 /** Files read ahead and linted under one watchdog: enough to spread its cost, few enough to hold. */
 const FILES_PER_WATCHDOG = 16;
 
-async function lintHere(pending: FileJob[], rules: ActiveRule<FileRule>[], settings: JobSettings): Promise<PackedResult[]> {
+async function lintHere(pending: FileJob[], rules: ActiveRule<FileRule>[], settings: JobSettings, packing: boolean): Promise<PackedResult[]> {
   const linted: PackedResult[] = [];
-  for (let k = 0; k < pending.length; k += FILES_PER_WATCHDOG) linted.push(...(await lintSomeHere(pending.slice(k, k + FILES_PER_WATCHDOG), rules, settings)));
+  for (let k = 0; k < pending.length; k += FILES_PER_WATCHDOG) linted.push(...(await lintSomeHere(pending.slice(k, k + FILES_PER_WATCHDOG), rules, settings, packing)));
   return linted;
 }
 
@@ -93,12 +100,13 @@ async function lintPending(pending: FileJob[], rules: ActiveRule<FileRule>[], op
     ...(options.debug ? { debug: true } : {}),
     ...(options.overrides ? { overrides: options.overrides } : {}),
   };
-  if (concurrency === "off" || pending.length === 0 || !workersPossible(rules)) return lintHere(pending, rules, settings);
+  const packing = pending.length >= PACK_FROM;
+  if (concurrency === "off" || pending.length === 0 || !workersPossible(rules)) return lintHere(pending, rules, settings, packing);
   const setup = { rules: ruleSpecs(rules), settings };
-  const lintSome = (jobs: FileJob[]) => lintSomeHere(jobs, rules, settings);
+  const lintSome = (jobs: FileJob[]) => lintSomeHere(jobs, rules, settings, packing);
   if (typeof concurrency === "number") return lintInThreads(pending, setup, Math.min(concurrency, pending.length), lintSome);
   const cores = availableParallelism();
-  if (cores < 2) return lintHere(pending, rules, settings);
+  if (cores < 2) return lintHere(pending, rules, settings, packing);
   const linted: PackedResult[] = [];
   let started = 0;
   for (const job of pending) {
@@ -113,7 +121,7 @@ async function lintPending(pending: FileJob[], rules: ActiveRule<FileRule>[], op
     if (timed === SAMPLE_FILES || elapsed > SAMPLE_MS) {
       const rest = pending.length - linted.length;
       const worthIt = (elapsed / timed) * rest > WORKERS_PAY_AFTER_MS;
-      if (!worthIt) return [...linted, ...(await lintHere(pending.slice(linted.length), rules, settings))];
+      if (!worthIt) return [...linted, ...(await lintHere(pending.slice(linted.length), rules, settings, packing))];
       return [...linted, ...(await lintInThreads(pending.slice(linted.length), setup, Math.min(cores, rest), lintSome))];
     }
   }
@@ -134,6 +142,8 @@ export async function runPhaseOne(jobs: FileJob[], rules: ActiveRule<FileRule>[]
   const linted = await lintPending(pending, rules, options);
   todo.forEach((i, k) => {
     const result = unpack(linted[k] as PackedResult);
+    // the serialized copy is let go as soon as it is read
+    linted[k] = result;
     results[i] = result;
     const job = jobs[i] as FileJob;
     if (!cache) return;

@@ -118,7 +118,10 @@ export async function lintInThreads(
     const held = new Map<Worker, number[]>();
     let hereRunning = false;
     const settle = () => {
-      if (!hereRunning && held.size === 0 && left() === 0) resolve(results.map(unpack));
+      if (hereRunning || held.size > 0 || left() > 0) return;
+      // in place: each serialized copy is let go as soon as it is read, not once all are (the two together made a run's peak of memory)
+      for (let i = 0; i < results.length; i++) results[i] = unpack(results[i] as PackedResult);
+      resolve(results as JobResult[]);
     };
     // this thread lints from the same queue until it is empty
     const runHere = async () => {
