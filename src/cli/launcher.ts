@@ -22,17 +22,8 @@ import vm from "node:vm";
  * cache (whose check covers V8's flags) still fits. A value given to Node wins.
  */
 const HEAP_GROWING_PERCENT = 100;
-/**
- * V8's garbage collector without helper threads for marking and for young-generation
- * collections. Node keeps four helper threads; on a machine of two cores, where this
- * thread and a worker lint already, they only contend for the cores: a whole-tree run
- * of 10 000 milestones spent ≈ 25 s of its ≈ 84 s of CPU in them (bench/RESULTS.md).
- */
-const GC_FLAGS = ["--no-concurrent-marking", "--no-parallel-scavenge"];
-const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ""];
-for (const flag of [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`, ...GC_FLAGS]) {
-  const name = flag.replace(/^--(no-)?/, "").replace(/=.*/, "");
-  if (!given.some((arg) => arg.includes(name))) v8.setFlagsFromString(flag);
+if (![...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((arg) => arg.includes("heap-growing-percent"))) {
+  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
 
 const bundle = path.join(__dirname, "cli-main.cjs");

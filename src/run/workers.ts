@@ -6,6 +6,7 @@
  * to lint its batch. Whether workers pay is decided in src/run/phase-one.ts.
  */
 import { existsSync } from "node:fs";
+import { setFlagsFromString } from "node:v8";
 import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import { builtinRules } from "../../rules/index.js";
@@ -77,6 +78,21 @@ const HERE_BATCH = 4;
  */
 const WORKER_HEAP_MB = 512;
 
+/**
+ * V8's garbage collection, marking and young-generation collections, is helped by
+ * threads of its own (four in Node). While every core lints, they only contend with
+ * the linting threads for the cores: a whole-tree run of 10 000 milestones on two
+ * cores spent ≈ 25 s of its ≈ 84 s of CPU in them, and ≈ 70 s in all without them
+ * (per-thread CPU from /proc; bench/RESULTS.md). They are left to a run of one thread
+ * (the pre-commit case), which has a core free for them; a flag given to Node wins.
+ */
+const GC_HELPERS = ["concurrent-marking", "parallel-scavenge"];
+
+function gcHelpers(on: boolean): void {
+  const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ""];
+  for (const name of GC_HELPERS) if (!given.some((arg) => arg.includes(name))) setFlagsFromString(`--${on ? "" : "no-"}${name}`);
+}
+
 /** The result given to a file whose worker thread stopped while linting it. */
 function stoppedWorker(job: FileJob, error: unknown): JobResult {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -119,6 +135,7 @@ export async function lintInThreads(
     let hereRunning = false;
     const settle = () => {
       if (hereRunning || held.size > 0 || left() > 0) return;
+      if (threads > 1) gcHelpers(true);
       // in place: each serialized copy is let go as soon as it is read, not once all are (the two together made a run's peak of memory)
       for (let i = 0; i < results.length; i++) results[i] = unpack(results[i] as PackedResult);
       resolve(results as JobResult[]);
@@ -161,6 +178,8 @@ export async function lintInThreads(
       void runHere();
       settle();
     };
+    // for the time the threads lint (V8's flags are the process's, read as it runs)
+    if (threads > 1) gcHelpers(false);
     for (let i = 1; i < threads; i++) {
       const worker = new Worker(workerFile, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       held.set(worker, []);
