@@ -1,0 +1,167 @@
+/**
+ * A whole run's result, kept in the `--cache` file with the state of every path the
+ * run read (its trace, src/shared/fs-trace.ts): the next run with the same options
+ * gives that result back without linting, as long as each of those paths is as it
+ * was — found by one `lstat` a path, with nothing opened, parsed or listed. This is
+ * what makes a warm run in an unchanged tree cost a walk of stats instead of a walk
+ * of the tree; any change sends the run down the usual path, where the per-file
+ * cache (src/run/cache.ts) still spares the unchanged files.
+ *
+ * A state is the path's kind, device, inode, size, modification and change times
+ * (what a link leads to as well), or its absence. Times vouch for a path only when
+ * its change time was past when the run began (git's "racily clean" files, as in
+ * cache.ts): a run that read something changed while it ran keeps no verdict. The
+ * folder that holds the cache file changes whenever the cache is written, so its
+ * entries are compared by name instead.
+ */
+import { lstatSync, readdirSync, statSync, type Stats } from "node:fs";
+import path from "node:path";
+import { contentHash } from "./content-hash.js";
+import { isJsonExact } from "./cache-shape.js";
+import type { FsTrace } from "../shared/fs-trace.js";
+import type { LintResult } from "../shared/types.js";
+
+/** What the cache keeps of a run. */
+export interface Verdict {
+  /** The paths the run read, sorted, each written as the length it shares with the one before and the rest (they share long prefixes). */
+  paths: string;
+  /** The names in the cache file's folder, when the run listed it. */
+  names?: string;
+  /** The hash of the states of `paths`, in order, and of `names`. */
+  digest: string;
+  result: LintResult;
+}
+
+/** Where the cache file lies: its folder changes with every write of it. */
+interface CachePlace {
+  file: string;
+  dir: string;
+}
+
+const cachePlace = (file: string): CachePlace => ({ file, dir: path.dirname(file) });
+
+/** A temporary file of src/fix/write-atomic.ts: the cache's, while it is written. */
+const TEMPORARY = /^\.milestone-lint-\d+-\d+\.tmp$/;
+
+function infoOf(p: string, follow: boolean): Stats | string {
+  try {
+    return (follow ? statSync(p, { throwIfNoEntry: false }) : lstatSync(p, { throwIfNoEntry: false })) ?? "-";
+  } catch (error) {
+    return `!${(error as NodeJS.ErrnoException).code ?? "?"}`;
+  }
+}
+
+const statePart = (info: Stats | string, times: boolean): string =>
+  typeof info === "string" ? info : `${info.mode}:${info.dev}:${info.ino}:${info.size}${times ? `:${info.mtimeMs}:${info.ctimeMs}` : ""}`;
+
+/** A path's state: itself, and what it leads to when it is a link. The cache's folder without its times, which its writes change. */
+function stateOf(p: string, place: CachePlace): { state: string; infos: Stats[] } {
+  const own = infoOf(p, false);
+  const times = p !== place.dir;
+  if (typeof own === "string" || !own.isSymbolicLink()) return { state: statePart(own, times), infos: typeof own === "string" ? [] : [own] };
+  const target = infoOf(p, true);
+  return { state: `${statePart(own, times)}>${statePart(target, times)}`, infos: typeof target === "string" ? [own] : [own, target] };
+}
+
+/** The names in the cache's folder and their kinds, the cache file and its temporary files left out. */
+function namesIn(entries: readonly { name: string; isDirectory?(): boolean; isFile?(): boolean }[], place: CachePlace): string {
+  const base = path.basename(place.file);
+  return entries
+    .filter((e) => e.name !== base && !TEMPORARY.test(e.name))
+    .map((e) => `${e.isDirectory?.() ? "d" : e.isFile?.() ? "f" : "o"}${e.name}`)
+    .sort()
+    .join("/");
+}
+
+function frontCode(paths: readonly string[]): string {
+  let previous = "";
+  return paths
+    .map((p) => {
+      let n = 0;
+      const max = Math.min(p.length, previous.length);
+      while (n < max && p.charCodeAt(n) === previous.charCodeAt(n)) n++;
+      previous = p;
+      return `${n} ${p.slice(n)}`;
+    })
+    .join("\n");
+}
+
+function frontDecode(coded: string): string[] | undefined {
+  const out: string[] = [];
+  let previous = "";
+  for (const line of coded.split("\n")) {
+    const space = line.indexOf(" ");
+    const n = Number(line.slice(0, space));
+    if (space < 1 || !Number.isInteger(n) || n > previous.length) return undefined;
+    previous = previous.slice(0, n) + line.slice(space + 1);
+    out.push(previous);
+  }
+  return out;
+}
+
+const digestOf = (states: readonly string[], names: string | undefined): string => contentHash(`${states.join("\n")}\n${names ?? ""}`);
+
+/** A change time in ms that was past by `since` (cache.ts's margin: 100 ms, 2 s for clocks of whole seconds). */
+const settled = (info: Stats, since: number): boolean => info.ctimeMs < since - (info.ctimeMs % 1000 === 0 ? 2000 : 100);
+
+/** Whether a missing path was missing when the run looked: its folder was listed (the listing says so), or the nearest folder that exists has not changed since. */
+function missingThroughout(p: string, trace: FsTrace, since: number, place: CachePlace): boolean {
+  for (let dir = path.dirname(p); ; dir = path.dirname(dir)) {
+    if (trace.listings.has(dir)) return true;
+    const info = infoOf(dir, false);
+    if (typeof info !== "string") return dir !== place.dir && settled(info, since);
+    if (path.dirname(dir) === dir) return false;
+  }
+}
+
+/**
+ * The verdict of a run that began at `since`, or undefined when it cannot be kept:
+ * the trace is unusable, a path changed while the run read it, or the result is not
+ * plain data.
+ */
+export function makeVerdict(trace: FsTrace, since: number, cacheFile: string, result: LintResult): Verdict | undefined {
+  if (trace.unusable !== undefined || !isJsonExact(result)) return undefined;
+  const place = cachePlace(cacheFile);
+  const paths = [...new Set([...trace.paths, ...trace.listings.keys()])].filter((p) => p !== place.file).sort();
+  const states: string[] = [];
+  for (const p of paths) {
+    const { state, infos } = stateOf(p, place);
+    if (p !== place.dir && !infos.every((info) => settled(info, since))) return undefined;
+    if (infos.length === 0 && !missingThroughout(p, trace, since, place)) return undefined;
+    states.push(state);
+  }
+  const listed = trace.listings.get(place.dir);
+  const names = listed && namesIn(listed, place);
+  return { paths: frontCode(paths), ...(names !== undefined ? { names } : {}), digest: digestOf(states, names), result };
+}
+
+/** The stored result, when every path the run read is as it was then; undefined otherwise (or for a verdict that is not one). */
+export function replay(verdict: unknown, cacheFile: string): LintResult | undefined {
+  if (typeof verdict !== "object" || verdict === null) return undefined;
+  const { paths: coded, names, digest, result } = verdict as Partial<Verdict>;
+  if (typeof coded !== "string" || typeof digest !== "string" || (names !== undefined && typeof names !== "string") || !isResult(result)) return undefined;
+  const paths = frontDecode(coded);
+  if (!paths) return undefined;
+  const place = cachePlace(cacheFile);
+  const states = paths.map((p) => stateOf(p, place).state);
+  let now: string | undefined;
+  if (names !== undefined) {
+    try {
+      now = namesIn(readdirSync(place.dir, { withFileTypes: true }), place);
+    } catch {
+      return undefined;
+    }
+  }
+  return digestOf(states, now) === digest ? result : undefined;
+}
+
+/** The outline of a LintResult (the line it came in was checked against its hash: this guards against a verdict of another shape). */
+function isResult(value: unknown): value is LintResult {
+  if (typeof value !== "object" || value === null) return false;
+  const r = value as Partial<LintResult>;
+  return (
+    Array.isArray(r.files) &&
+    r.files.every((f) => typeof f === "object" && f !== null && typeof f.file === "string" && Array.isArray(f.diagnostics)) &&
+    [r.errorCount, r.warningCount, r.fixableCount, r.internalErrors].every((n) => typeof n === "number")
+  );
+}
