@@ -113,11 +113,12 @@ interface StoredVerdict {
 /** How many runs' verdicts a cache keeps (a hook on staged files and a whole-tree run may share one). */
 const VERDICTS_KEPT = 3;
 
-/** The first line of a cache file of `length` bytes: the lines after it are verdicts. */
-const verdictsHead = (length: number): string =>
-  `${JSON.stringify({ milestoneLintCache: CACHE_FORMAT, version: VERSION, bytes: String(length).padStart(12, "0") }).slice(0, -1)},"verdicts":[`;
+/** The first line of a cache file of `length` bytes: the `verdictBytes` after it are the verdicts' lines. */
+const verdictsHead = (length: number, verdictBytes: number): string =>
+  `${JSON.stringify({ milestoneLintCache: CACHE_FORMAT, version: VERSION, bytes: String(length).padStart(12, "0"), verdictBytes: String(verdictBytes).padStart(12, "0") }).slice(0, -1)},"verdicts":[`;
 
-const verdictLine = (v: StoredVerdict): string => `{"key":${JSON.stringify(v.key)},"sum":${JSON.stringify(v.sum)},"verdict":${JSON.stringify(v.verdict)}}`;
+/** A verdict's line; its JSON text written once, when this run made it. */
+const verdictLine = (v: StoredVerdict, text = JSON.stringify(v.verdict)): string => `{"key":${JSON.stringify(v.key)},"sum":${JSON.stringify(v.sum)},"verdict":${text}}`;
 
 /** A file's phase-one result as the cache gives it back and takes it. */
 export interface CachedResult {
@@ -140,11 +141,11 @@ function refuse(file: string, why: string): UsageError {
 }
 
 /**
- * The text of the cache at `file`, or undefined when there is none or it is to be
+ * The size of the cache at `file`, or undefined when there is none or it is to be
  * replaced. Refuses (UsageError) what a cache must not be read from or written
  * over: a symlink, a file that is not a regular file, or a file that is not ours.
  */
-function readCacheBytes(file: string): Buffer | undefined {
+function cacheSize(file: string): number | undefined {
   let info;
   try {
     info = lstatSync(file);
@@ -159,9 +160,20 @@ function readCacheBytes(file: string): Buffer | undefined {
     const start = readStart(file, SIGNATURE.length + 16).toString("utf8");
     const ours = named || start === "" || start.startsWith(SIGNATURE) || OLD_SIGNATURE.test(start);
     if (!ours) throw refuse(file, "is not a milestone-lint cache");
-    return info.size > CACHE_MAX_BYTES ? undefined : readBounded(file, CACHE_MAX_BYTES);
+    return info.size > CACHE_MAX_BYTES ? undefined : info.size;
   } catch (error) {
     if (error instanceof FileRefused) return undefined; // unreadable: replaced, if it can be
+    throw error;
+  }
+}
+
+/** The bytes of the cache at `file` (cacheSize). */
+function readCacheBytes(file: string): Buffer | undefined {
+  if (cacheSize(file) === undefined) return undefined;
+  try {
+    return readBounded(file, CACHE_MAX_BYTES);
+  } catch (error) {
+    if (error instanceof FileRefused) return undefined;
     throw error;
   }
 }
@@ -172,17 +184,31 @@ function readCacheBytes(file: string): Buffer | undefined {
  * Throws UsageError for a file that is not a cache, as opening it would.
  */
 export function storedVerdict(file: string, key: string): unknown {
-  const bytes = readCacheBytes(file);
-  if (bytes === undefined) return undefined;
+  const size = cacheSize(file);
+  if (size === undefined) return undefined;
+  let bytes: Buffer;
+  try {
+    // the first line says how long the verdicts' lines are: only those are read
+    const start = readStart(file, 256);
+    const first = start.indexOf(10);
+    const lengths = /"bytes":"(\d{12})","verdictBytes":"(\d{12})"/.exec(start.toString("utf8", 0, first));
+    const verdictBytes = Number(lengths?.[2]);
+    // a file cut short or lengthened (by hand: the cache is written atomically) is replaced by the run that opens it
+    if (first < 0 || start.toString("utf8", 0, first) !== verdictsHead(size, verdictBytes)) return undefined;
+    bytes = readStart(file, first + 1 + verdictBytes);
+  } catch (error) {
+    if (error instanceof FileRefused) return undefined;
+    throw error;
+  }
   const first = bytes.indexOf(10);
-  // a file cut short or lengthened (by hand: the cache is written atomically) is replaced by the run that opens it
-  if (bytes.toString("utf8", 0, first) !== verdictsHead(bytes.length)) return undefined;
   const head = `{"key":${JSON.stringify(key)},"sum":"`;
-  for (let start = first + 1; start > 0; ) {
+  for (let start = first + 1; start > 0 && start < bytes.length; ) {
     const end = bytes.indexOf(10, start);
+    // each line but the first starts with the comma that ends the one before
+    if (bytes[start] === 0x2c) start++;
     if (end < 0 || bytes[start] !== 0x7b) return undefined;
     if (bytes.toString("utf8", start, Math.min(end, start + head.length)) === head) {
-      const line = bytes.toString("utf8", start, bytes[end - 1] === 0x2c ? end - 1 : end);
+      const line = bytes.toString("utf8", start, end);
       const sum = line.slice(head.length, line.indexOf('"', head.length));
       const text = line.slice(head.length + sum.length + '","verdict":'.length, -1);
       try {
@@ -197,8 +223,8 @@ export function storedVerdict(file: string, key: string): unknown {
 }
 
 export class ResultCache {
-  /** The verdict of this run, to be written first. */
-  private verdict: StoredVerdict | undefined;
+  /** The line of this run's verdict, to be written first, and its key. */
+  private verdict: { key: string; line: string } | undefined;
   private changed = false;
   /** When the run began: stamps are taken after it. */
   private readonly since = Date.now();
@@ -391,7 +417,8 @@ export class ResultCache {
    */
   /** Keeps the verdict of this run (src/run/verdict.ts) for the run options of `key`, in place of an earlier one for the same key. */
   keepVerdict(key: string, verdict: unknown): void {
-    this.verdict = { key, sum: contentHash(JSON.stringify(verdict)), verdict };
+    const text = JSON.stringify(verdict);
+    this.verdict = { key, line: verdictLine({ key, sum: contentHash(text), verdict }, text) };
     this.changed = true;
   }
 
@@ -399,12 +426,14 @@ export class ResultCache {
     if (!this.changed || this.file === undefined) return;
     for (const kept of [this.files, this.findings]) for (const file of Object.keys(kept)) if (!this.seen.has(file) && !existsSync(file)) delete kept[file];
     const mine = this.verdict;
-    const verdicts = [...(mine ? [mine] : []), ...this.verdicts.filter((v) => v.key !== mine?.key)].slice(0, VERDICTS_KEPT);
+    const others = this.verdicts.filter((v) => v.key !== mine?.key).map((v) => verdictLine(v));
+    const verdicts = [...(mine ? [mine.line] : []), ...others].slice(0, VERDICTS_KEPT);
     // one JSON document, its verdicts on lines of their own (storedVerdict)
-    const rest = `\n${verdicts.map(verdictLine).join(",\n")}\n],${JSON.stringify({ files: this.files, findings: this.findings }).slice(1)}`;
-    // the head's length does not depend on the number it holds
-    const length = Buffer.byteLength(verdictsHead(0)) + Buffer.byteLength(rest);
-    const text = verdictsHead(length) + rest;
+    const lines = verdicts.map((line) => `${line}\n`).join(",");
+    const rest = `\n${lines}],${JSON.stringify({ files: this.files, findings: this.findings }).slice(1)}`;
+    // the head's length does not depend on the numbers it holds
+    const length = Buffer.byteLength(verdictsHead(0, 0)) + Buffer.byteLength(rest);
+    const text = verdictsHead(length, Buffer.byteLength(lines)) + rest;
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
       await writeAtomic(this.file, text, { create: true, freshMode: true });
