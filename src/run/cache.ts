@@ -3,8 +3,9 @@
  * and reused for a file that is unchanged. Each result is stored with the key of the
  * run settings it was computed under — tool version, resolved config, active file
  * rules and their options, and today — and is reused only under the same key, so
- * files under different config files each keep theirs. Whole-tree rules always
- * re-run, but the front matter keys of files read only for them (a run on some files
+ * files under different config files each keep theirs. Whole-tree rules re-run
+ * (unless the whole run is replayed: its verdict, src/run/verdict.ts, is kept here
+ * too), but the front matter keys of files read only for them (a run on some files
  * of a tree) depend on nothing but the text, and are reused whatever the key.
  *
  * The cache is data, never trusted: an entry is used only for the very file it was
