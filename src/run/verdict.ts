@@ -8,7 +8,8 @@
  * cache (src/run/cache.ts) still spares the unchanged files.
  *
  * A state is the path's kind, device, inode, size, modification and change times
- * (what a link leads to as well), or its absence. Times vouch for a path only when
+ * (what a link leads to as well), or its absence; of a path the run only asked
+ * whether it exists (`.git`, a document a plan links to), just that. Times vouch for a path only when
  * its change time was past when the run began (git's "racily clean" files, as in
  * cache.ts): a run that read something changed while it ran keeps no verdict. The
  * folder that holds the cache file changes whenever the cache is written, so its
@@ -25,6 +26,8 @@ import type { LintResult } from "../shared/types.js";
 export interface Verdict {
   /** The paths the run read, sorted, each written as the length it shares with the one before and the rest (they share long prefixes). */
   paths: string;
+  /** The paths the run only asked whether they exist, written alike. */
+  exists: string;
   /** The names in the cache file's folder, when the run listed it. */
   names?: string;
   /** The hash of the states of `paths`, in order, and of `names`. */
@@ -63,6 +66,9 @@ function stateOf(p: string, place: CachePlace): { state: string; infos: Stats[] 
   return { state: `${statePart(own, times)}>${statePart(target, times)}`, infos: typeof target === "string" ? [own] : [own, target] };
 }
 
+/** Whether a path exists, as existsSync says (a link that leads nowhere does not). */
+const presence = (p: string): string => (typeof infoOf(p, true) === "string" ? "-" : "+");
+
 /** The names in the cache's folder and their kinds, the cache file and its temporary files left out. */
 function namesIn(entries: readonly { name: string; isDirectory?(): boolean; isFile?(): boolean }[], place: CachePlace): string {
   const base = path.basename(place.file);
@@ -88,6 +94,7 @@ function frontCode(paths: readonly string[]): string {
 
 function frontDecode(coded: string): string[] | undefined {
   const out: string[] = [];
+  if (coded === "") return out;
   let previous = "";
   for (const line of coded.split("\n")) {
     const space = line.indexOf(" ");
@@ -100,6 +107,14 @@ function frontDecode(coded: string): string[] | undefined {
 }
 
 const digestOf = (states: readonly string[], names: string | undefined): string => contentHash(`${states.join("\n")}\n${names ?? ""}`);
+
+/** A path that exists was there before the run began: made (its birth time, where the file system keeps one) before then. */
+const bornBefore = (p: string, since: number): boolean => {
+  const info = infoOf(p, true);
+  if (typeof info === "string") return true;
+  const born = info.birthtimeMs > 0 ? info.birthtimeMs : info.ctimeMs;
+  return born < since - (born % 1000 === 0 ? 2000 : 100);
+};
 
 /** A change time in ms that was past by `since` (cache.ts's margin: 100 ms, 2 s for clocks of whole seconds). */
 const settled = (info: Stats, since: number): boolean => info.ctimeMs < since - (info.ctimeMs % 1000 === 0 ? 2000 : 100);
@@ -122,7 +137,10 @@ function missingThroughout(p: string, trace: FsTrace, since: number, place: Cach
 export function makeVerdict(trace: FsTrace, since: number, cacheFile: string, result: LintResult): Verdict | undefined {
   if (trace.unusable !== undefined || !isJsonExact(result)) return undefined;
   const place = cachePlace(cacheFile);
-  const paths = [...new Set([...trace.paths, ...trace.listings.keys()])].filter((p) => p !== place.file).sort();
+  const read = new Set([...trace.paths, ...trace.listings.keys()]);
+  read.delete(place.file);
+  const paths = [...read].sort();
+  const exists = [...trace.existence].filter((p) => !read.has(p) && p !== place.file).sort();
   const states: string[] = [];
   for (const p of paths) {
     const { state, infos } = stateOf(p, place);
@@ -130,20 +148,26 @@ export function makeVerdict(trace: FsTrace, since: number, cacheFile: string, re
     if (infos.length === 0 && !missingThroughout(p, trace, since, place)) return undefined;
     states.push(state);
   }
+  for (const p of exists) {
+    const state = presence(p);
+    if (state === "+" ? !bornBefore(p, since) : !missingThroughout(p, trace, since, place)) return undefined;
+    states.push(state);
+  }
   const listed = trace.listings.get(place.dir);
   const names = listed && namesIn(listed, place);
-  return { paths: frontCode(paths), ...(names !== undefined ? { names } : {}), digest: digestOf(states, names), result };
+  return { paths: frontCode(paths), exists: frontCode(exists), ...(names !== undefined ? { names } : {}), digest: digestOf(states, names), result };
 }
 
 /** The stored result, when every path the run read is as it was then; undefined otherwise (or for a verdict that is not one). */
 export function replay(verdict: unknown, cacheFile: string): LintResult | undefined {
   if (typeof verdict !== "object" || verdict === null) return undefined;
-  const { paths: coded, names, digest, result } = verdict as Partial<Verdict>;
-  if (typeof coded !== "string" || typeof digest !== "string" || (names !== undefined && typeof names !== "string") || !isResult(result)) return undefined;
+  const { paths: coded, exists: codedExists, names, digest, result } = verdict as Partial<Verdict>;
+  if (typeof coded !== "string" || typeof codedExists !== "string" || typeof digest !== "string" || (names !== undefined && typeof names !== "string") || !isResult(result)) return undefined;
   const paths = frontDecode(coded);
-  if (!paths) return undefined;
+  const exists = frontDecode(codedExists);
+  if (!paths || !exists) return undefined;
   const place = cachePlace(cacheFile);
-  const states = paths.map((p) => stateOf(p, place).state);
+  const states = [...paths.map((p) => stateOf(p, place).state), ...exists.map(presence)];
   let now: string | undefined;
   if (names !== undefined) {
     try {

@@ -11,6 +11,8 @@
 export class FsTrace {
   /** Absolute paths whose state (kind, size, times, or being missing) the run depended on. */
   readonly paths = new Set<string>();
+  /** Absolute paths of which the run asked only whether they exist (`.git`, a file a plan links to). */
+  readonly existence = new Set<string>();
   /** Absolute paths of folders whose entries the run depended on, with the names it saw. */
   readonly listings = new Map<string, readonly { name: string }[]>();
   /** Why the run's result cannot be known from the trace, if it cannot. */
@@ -34,6 +36,10 @@ export function endTrace(trace: FsTrace): void {
 
 export function notePath(abs: string): void {
   for (const t of active) t.paths.add(abs);
+}
+
+export function noteExistence(abs: string): void {
+  for (const t of active) t.existence.add(abs);
 }
 
 export function noteListing(dir: string, entries: readonly { name: string }[]): void {

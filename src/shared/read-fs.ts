@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as fsp from "node:fs/promises";
 import path from "node:path";
-import { noteListing, notePath } from "./fs-trace.js";
+import { noteExistence, noteListing, notePath } from "./fs-trace.js";
 
 export { closeSync, constants, fstatSync, readSync, type BigIntStats, type Dirent, type Stats } from "node:fs";
 
@@ -16,7 +16,10 @@ const noted = (p: string): string => {
   return p;
 };
 
-export const existsSync = (p: string): boolean => fs.existsSync(noted(p));
+export function existsSync(p: string): boolean {
+  noteExistence(path.resolve(p));
+  return fs.existsSync(p);
+}
 
 export function lstatSync(p: string): fs.Stats;
 export function lstatSync(p: string, options: { bigint: true }): fs.BigIntStats;
