@@ -215,7 +215,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     const ran = await run(chosen, loaderFor(chosen, cwd, folders), undefined, { folders, readAhead, ...(cache ? { cache } : {}) });
     const result = detected ? { ...ran, notice: detected.notice } : ran;
     if (trace && cache?.file !== undefined && key !== undefined) {
-      const verdict = makeVerdict(trace, since, cache.file, result);
+      const verdict = makeVerdict(trace, since, cache.file, cache.strategy, result);
       if (verdict) cache.keepVerdict(key, verdict);
     }
     await cache?.save();
@@ -228,14 +228,14 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
 /**
  * The run options a verdict holds for (src/run/verdict.ts), or undefined for a run
  * that is not replayed: one that writes or works on texts given, shows its trace,
- * runs rules given as code, or is asked to know files by their content.
+ * or runs rules given as code.
  */
 function verdictKey(options: LintOptions, cwd: string): string | undefined {
   if (options.fix || options.fixDryRun || options.overrides !== undefined || options.debug || (options.rules?.length ?? 0) > 0) return undefined;
-  if ((options.cacheStrategy ?? "metadata") !== "metadata") return undefined;
   const { patterns, now, config, defaults, detectDefaults, overrideRules, reportUnusedDisables, quiet, layout, tree } = options;
   const today = now ?? localDate();
-  return contentHash(JSON.stringify({ version: VERSION, cwd: path.resolve(cwd), today, patterns, config, defaults, detectDefaults, overrideRules, reportUnusedDisables, quiet, layout, tree }));
+  const strategy = options.cacheStrategy ?? "metadata";
+  return contentHash(JSON.stringify({ version: VERSION, cwd: path.resolve(cwd), today, patterns, config, defaults, detectDefaults, overrideRules, reportUnusedDisables, quiet, layout, tree, strategy }));
 }
 
 /**

@@ -77,18 +77,27 @@ const changes: [string, string, (dir: string) => void, boolean][] = [
   ["a note added beside the plans", PRACTICE, (dir) => writeFileSync(path.join(dir, "docs/exec-plans/active/notes.md"), "# Notes\n"), false],
 ];
 
-describe("a warm --cache run after a change is the run without a cache", () => {
+describe.each(["metadata", "content"] as const)("a warm --cache run after a change is the run without a cache (--cache-strategy %s)", (cacheStrategy) => {
   it.each(changes)("%s", async (_what, fixture, change, matters) => {
     const dir = await repository(fixture);
-    const before = await lintIn(dir, { cache: true });
+    const before = await lintIn(dir, { cache: true, cacheStrategy });
     // the first run kept a verdict: without one, this case would test the per-file cache only
     expect(verdictsIn(dir)).toHaveLength(1);
-    expect(await replayed(dir)).toEqual({ replayed: true, result: before });
+    expect(await replayed(dir, { cacheStrategy })).toEqual({ replayed: true, result: before });
     change(dir);
     const after = await lintIn(dir);
     if (matters) expect(after).not.toEqual(before);
-    expect(await lintIn(dir, { cache: true })).toEqual(after);
+    expect(await lintIn(dir, { cache: true, cacheStrategy })).toEqual(after);
   });
+});
+
+it("a file written again with the same bytes is replayed with --cache-strategy content (by what it holds), not with metadata (its times changed)", async () => {
+  for (const cacheStrategy of ["content", "metadata"] as const) {
+    const dir = await repository(AGENTRULES);
+    const before = await lintIn(dir, { cache: true, cacheStrategy });
+    rewrite(dir, MILESTONE, (t) => t);
+    expect(await replayed(dir, { cacheStrategy })).toEqual({ replayed: cacheStrategy === "content", result: before });
+  }
 });
 
 it("a milestone linted in a worker thread, which notes nothing in the run's trace, and then edited, is linted again", async () => {
@@ -174,9 +183,8 @@ describe("a verdict", () => {
     expect(verdictsIn(other)).toEqual([]);
   });
 
-  it("is not kept by a run that fixes, or knows files by their content", async () => {
+  it("is not kept by a run that fixes (even without writing)", async () => {
     const dir = await repository(AGENTRULES);
-    await lintIn(dir, { cache: true, cacheStrategy: "content" });
     await lintIn(dir, { cache: true, fixDryRun: true });
     expect(verdictsIn(dir)).toEqual([]);
   });

@@ -13,17 +13,21 @@
  * its change time was past when the run began (git's "racily clean" files, as in
  * cache.ts): a run that read something changed while it ran keeps no verdict. The
  * folder that holds the cache file changes whenever the cache is written, so its
- * entries are compared by name instead.
+ * entries are compared by name instead. With `--cache-strategy content` (for file
+ * systems whose times cannot be trusted), a file's state is the hash of its bytes and
+ * a folder's the names in it; times still decide whether a run keeps its verdict.
  */
-import { lstatSync, readdirSync, statSync, type Stats } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, readlinkSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { contentHash } from "./content-hash.js";
 import { isJsonExact } from "./cache-shape.js";
 import type { FsTrace } from "../shared/fs-trace.js";
-import type { LintResult } from "../shared/types.js";
+import type { CacheStrategy, LintResult } from "../shared/types.js";
 
 /** What the cache keeps of a run. */
 export interface Verdict {
+  /** How the states were taken (the run's `--cache-strategy`). */
+  strategy: CacheStrategy;
   /** The paths the run read, sorted, each written as the length it shares with the one before and the rest (they share long prefixes). */
   paths: string;
   /** The paths the run only asked whether they exist, written alike. */
@@ -57,13 +61,41 @@ function infoOf(p: string, follow: boolean): Stats | string {
 const statePart = (info: Stats | string, times: boolean): string =>
   typeof info === "string" ? info : `${info.mode}:${info.dev}:${info.ino}:${info.size}${times ? `:${info.mtimeMs}:${info.ctimeMs}` : ""}`;
 
-/** A path's state: itself, and what it leads to when it is a link. The cache's folder without its times, which its writes change. */
-function stateOf(p: string, place: CachePlace): { state: string; infos: Stats[] } {
+/** Files larger than this are not hashed for a verdict (as a cache larger than this is not read): the run keeps none. */
+const HASHED_MAX_BYTES = 64 * 1024 * 1024;
+
+/** What a path holds, by content: a file's hash, a folder's names (a link's target first); undefined for a file too large to hash. */
+function contentOf(p: string, own: Stats, place: CachePlace): string | undefined {
+  let link = "";
+  let info: Stats | string = own;
+  if (own.isSymbolicLink()) {
+    link = `@${readlinkSync(p)}>`;
+    info = infoOf(p, true);
+  }
+  if (typeof info === "string") return link + info;
+  // the cache's folder: by the names the run saw (Verdict.names)
+  if (info.isDirectory()) return p === place.dir ? `${link}d` : `${link}d${namesIn(readdirSync(p, { withFileTypes: true }), place)}`;
+  if (!info.isFile()) return `${link}o${info.mode}`;
+  return info.size > HASHED_MAX_BYTES ? undefined : `${link}f${contentHash(readFileSync(p))}`;
+}
+
+/**
+ * A path's state, by `strategy`: its stamp, and that of what it leads to when it is a
+ * link (the cache's folder without its times, which its writes change), or what it
+ * holds; with the stats that vouch for it. Undefined when it cannot be told.
+ */
+function stateOf(p: string, place: CachePlace, strategy: CacheStrategy): { state: string | undefined; infos: Stats[] } {
   const own = infoOf(p, false);
+  if (typeof own === "string") return { state: own, infos: [] };
+  const target = own.isSymbolicLink() ? infoOf(p, true) : undefined;
+  const infos = typeof target === "object" ? [own, target] : [own];
+  try {
+    if (strategy === "content") return { state: contentOf(p, own, place), infos };
+  } catch {
+    return { state: undefined, infos }; // changed between the stat and the read
+  }
   const times = p !== place.dir;
-  if (typeof own === "string" || !own.isSymbolicLink()) return { state: statePart(own, times), infos: typeof own === "string" ? [] : [own] };
-  const target = infoOf(p, true);
-  return { state: `${statePart(own, times)}>${statePart(target, times)}`, infos: typeof target === "string" ? [own] : [own, target] };
+  return { state: target === undefined ? statePart(own, times) : `${statePart(own, times)}>${statePart(target, times)}`, infos };
 }
 
 /** Whether a path exists, as existsSync says (a link that leads nowhere does not). */
@@ -134,7 +166,7 @@ function missingThroughout(p: string, trace: FsTrace, since: number, place: Cach
  * the trace is unusable, a path changed while the run read it, or the result is not
  * plain data.
  */
-export function makeVerdict(trace: FsTrace, since: number, cacheFile: string, result: LintResult): Verdict | undefined {
+export function makeVerdict(trace: FsTrace, since: number, cacheFile: string, strategy: CacheStrategy, result: LintResult): Verdict | undefined {
   if (trace.unusable !== undefined || !isJsonExact(result)) return undefined;
   const place = cachePlace(cacheFile);
   const read = new Set([...trace.paths, ...trace.listings.keys()]);
@@ -143,8 +175,8 @@ export function makeVerdict(trace: FsTrace, since: number, cacheFile: string, re
   const exists = [...trace.existence].filter((p) => !read.has(p) && p !== place.file).sort();
   const states: string[] = [];
   for (const p of paths) {
-    const { state, infos } = stateOf(p, place);
-    if (p !== place.dir && !infos.every((info) => settled(info, since))) return undefined;
+    const { state, infos } = stateOf(p, place, strategy);
+    if (state === undefined || (p !== place.dir && !infos.every((info) => settled(info, since)))) return undefined;
     if (infos.length === 0 && !missingThroughout(p, trace, since, place)) return undefined;
     states.push(state);
   }
@@ -155,19 +187,26 @@ export function makeVerdict(trace: FsTrace, since: number, cacheFile: string, re
   }
   const listed = trace.listings.get(place.dir);
   const names = listed && namesIn(listed, place);
-  return { paths: frontCode(paths), exists: frontCode(exists), ...(names !== undefined ? { names } : {}), digest: digestOf(states, names), result };
+  return { strategy, paths: frontCode(paths), exists: frontCode(exists), ...(names !== undefined ? { names } : {}), digest: digestOf(states, names), result };
 }
 
 /** The stored result, when every path the run read is as it was then; undefined otherwise (or for a verdict that is not one). */
 export function replay(verdict: unknown, cacheFile: string): LintResult | undefined {
   if (typeof verdict !== "object" || verdict === null) return undefined;
-  const { paths: coded, exists: codedExists, names, digest, result } = verdict as Partial<Verdict>;
+  const { strategy, paths: coded, exists: codedExists, names, digest, result } = verdict as Partial<Verdict>;
+  if (strategy !== "metadata" && strategy !== "content") return undefined;
   if (typeof coded !== "string" || typeof codedExists !== "string" || typeof digest !== "string" || (names !== undefined && typeof names !== "string") || !isResult(result)) return undefined;
   const paths = frontDecode(coded);
   const exists = frontDecode(codedExists);
   if (!paths || !exists) return undefined;
   const place = cachePlace(cacheFile);
-  const states = [...paths.map((p) => stateOf(p, place).state), ...exists.map(presence)];
+  const states: string[] = [];
+  for (const p of paths) {
+    const { state } = stateOf(p, place, strategy);
+    if (state === undefined) return undefined;
+    states.push(state);
+  }
+  states.push(...exists.map(presence));
   let now: string | undefined;
   if (names !== undefined) {
     try {
