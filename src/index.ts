@@ -215,7 +215,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     const ran = await run(chosen, loaderFor(chosen, cwd, folders), undefined, { folders, readAhead, ...(cache ? { cache } : {}) });
     const result = detected ? { ...ran, notice: detected.notice } : ran;
     if (trace && cache?.file !== undefined && key !== undefined) {
-      const verdict = makeVerdict(trace, since, cache.file, cache.strategy, result);
+      const verdict = makeVerdict(trace, since, cache.file, cache.strategy, result, result.files.map((f) => path.resolve(cwd, f.file)));
       if (verdict) cache.keepVerdict(key, verdict);
     }
     await cache?.save();

@@ -91,6 +91,18 @@ describe.each(["metadata", "content"] as const)("a warm --cache run after a chan
   });
 });
 
+it("a hook's run on its staged file is replayed while nothing changed, and lints the file again once it is edited (its state is checked first)", async () => {
+  const dir = await repository(AGENTRULES);
+  const staged = { patterns: [MILESTONE] } satisfies LintOptions;
+  const before = await lintIn(dir, { cache: true, ...staged });
+  expect(verdictsIn(dir)[0]?.verdict).toMatchObject({ lead: [[path.join(dir, MILESTONE), expect.any(String)]] });
+  expect(await replayed(dir, staged)).toEqual({ replayed: true, result: before });
+  rewrite(dir, MILESTONE, (t) => t.replace(/^status: .*$/m, "status: someday"));
+  const after = await lintIn(dir, staged);
+  expect(after).not.toEqual(before);
+  expect(await replayed(dir, staged)).toEqual({ replayed: false, result: after });
+});
+
 it("a file written again with the same bytes is replayed with --cache-strategy content (by what it holds), not with metadata (its times changed)", async () => {
   for (const cacheStrategy of ["content", "metadata"] as const) {
     const dir = await repository(AGENTRULES);

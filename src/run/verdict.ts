@@ -34,6 +34,8 @@ export interface Verdict {
   exists: string;
   /** The names in the cache file's folder, when the run listed it. */
   names?: string;
+  /** The files the run reported on, when few (a hook's staged files), with their states: the likeliest to have changed, checked first. */
+  lead: [string, string][];
   /** The hash of the states of `paths`, in order, and of `names`. */
   digest: string;
   result: LintResult;
@@ -46,6 +48,9 @@ interface CachePlace {
 }
 
 const cachePlace = (file: string): CachePlace => ({ file, dir: path.dirname(file) });
+
+/** How many files a run may report on for their states to be kept apart and checked first (Verdict.lead). */
+const LEAD_MAX = 32;
 
 /** A temporary file of src/fix/write-atomic.ts: the cache's, while it is written. */
 const TEMPORARY = /^\.milestone-lint-\d+-\d+\.tmp$/;
@@ -166,11 +171,19 @@ function missingThroughout(p: string, trace: FsTrace, since: number, place: Cach
  * the trace is unusable, a path changed while the run read it, or the result is not
  * plain data.
  */
-export function makeVerdict(trace: FsTrace, since: number, cacheFile: string, strategy: CacheStrategy, result: LintResult): Verdict | undefined {
+export function makeVerdict(trace: FsTrace, since: number, cacheFile: string, strategy: CacheStrategy, result: LintResult, reported: readonly string[]): Verdict | undefined {
   if (trace.unusable !== undefined || !isJsonExact(result)) return undefined;
   const place = cachePlace(cacheFile);
   const read = new Set([...trace.paths, ...trace.listings.keys()]);
   read.delete(place.file);
+  const lead: [string, string][] = [];
+  for (const p of reported.length <= LEAD_MAX ? reported : []) {
+    if (!read.has(p)) continue;
+    // a file just edited fails here, before the rest of the tree is looked at
+    const { state, infos } = stateOf(p, place, strategy);
+    if (state === undefined || !infos.every((info) => settled(info, since))) return undefined;
+    lead.push([p, state]);
+  }
   const paths = [...read].sort();
   const exists = [...trace.existence].filter((p) => !read.has(p) && p !== place.file).sort();
   const states: string[] = [];
@@ -187,19 +200,21 @@ export function makeVerdict(trace: FsTrace, since: number, cacheFile: string, st
   }
   const listed = trace.listings.get(place.dir);
   const names = listed && namesIn(listed, place);
-  return { strategy, paths: frontCode(paths), exists: frontCode(exists), ...(names !== undefined ? { names } : {}), digest: digestOf(states, names), result };
+  return { strategy, paths: frontCode(paths), exists: frontCode(exists), ...(names !== undefined ? { names } : {}), lead, digest: digestOf(states, names), result };
 }
 
 /** The stored result, when every path the run read is as it was then; undefined otherwise (or for a verdict that is not one). */
 export function replay(verdict: unknown, cacheFile: string): LintResult | undefined {
   if (typeof verdict !== "object" || verdict === null) return undefined;
-  const { strategy, paths: coded, exists: codedExists, names, digest, result } = verdict as Partial<Verdict>;
+  const { strategy, paths: coded, exists: codedExists, names, lead, digest, result } = verdict as Partial<Verdict>;
   if (strategy !== "metadata" && strategy !== "content") return undefined;
   if (typeof coded !== "string" || typeof codedExists !== "string" || typeof digest !== "string" || (names !== undefined && typeof names !== "string") || !isResult(result)) return undefined;
+  if (!Array.isArray(lead) || !lead.every((l) => Array.isArray(l) && typeof l[0] === "string" && typeof l[1] === "string")) return undefined;
+  const place = cachePlace(cacheFile);
+  for (const [p, state] of lead) if (stateOf(p, place, strategy).state !== state) return undefined;
   const paths = frontDecode(coded);
   const exists = frontDecode(codedExists);
   if (!paths || !exists) return undefined;
-  const place = cachePlace(cacheFile);
   const states: string[] = [];
   for (const p of paths) {
     const { state } = stateOf(p, place, strategy);
