@@ -209,11 +209,13 @@ export function storedVerdict(file: string, key: string): unknown {
     if (bytes[start] === 0x2c) start++;
     if (end < 0 || bytes[start] !== 0x7b) return undefined;
     if (bytes.toString("utf8", start, Math.min(end, start + head.length)) === head) {
-      const line = bytes.toString("utf8", start, end);
-      const sum = line.slice(head.length, line.indexOf('"', head.length));
-      const text = line.slice(head.length + sum.length + '","verdict":'.length, -1);
+      const sumEnd = bytes.indexOf(0x22, start + head.length);
+      if (sumEnd < 0 || sumEnd > end) return undefined;
+      const sum = bytes.toString("utf8", start + head.length, sumEnd);
+      // hashed as bytes, as written: no string of megabytes made for it
+      const text = bytes.subarray(sumEnd + '","verdict":'.length, end - 1);
       try {
-        return contentHash(text) === sum ? JSON.parse(text) : undefined;
+        return contentHash(text) === sum ? JSON.parse(text.toString("utf8")) : undefined;
       } catch {
         return undefined;
       }
