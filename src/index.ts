@@ -226,16 +226,45 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
 }
 
 /**
- * The run options a verdict holds for (src/run/verdict.ts), or undefined for a run
- * that is not replayed: one that writes or works on texts given, shows its trace,
- * or runs rules given as code.
+ * What each option of a run is to the run's verdict (src/run/verdict.ts): part of the
+ * key it is kept under; a reason, when set, not to replay the run (it writes, works
+ * on texts given, shows its trace, or runs rules given as code); or of no bearing on
+ * the result. Every option is here (the type says so), so a new one is placed too.
  */
+const FOR_VERDICT: Record<keyof LintOptions, "key" | "not replayed" | "no bearing"> = {
+  patterns: "key",
+  cwd: "key",
+  now: "key",
+  config: "key",
+  defaults: "key",
+  detectDefaults: "key",
+  overrideRules: "key",
+  reportUnusedDisables: "key",
+  quiet: "key",
+  layout: "key",
+  tree: "key",
+  cacheStrategy: "key",
+  fix: "not replayed",
+  fixDryRun: "not replayed",
+  debug: "not replayed",
+  overrides: "not replayed",
+  rules: "not replayed",
+  cache: "no bearing",
+  cacheLocation: "no bearing",
+  concurrency: "no bearing",
+};
+
+/** The key of the verdicts a run with these options keeps and replays, or undefined for a run that is not replayed. */
 function verdictKey(options: LintOptions, cwd: string): string | undefined {
-  if (options.fix || options.fixDryRun || options.overrides !== undefined || options.debug || (options.rules?.length ?? 0) > 0) return undefined;
-  const { patterns, now, config, defaults, detectDefaults, overrideRules, reportUnusedDisables, quiet, layout, tree } = options;
-  const today = now ?? localDate();
-  const strategy = options.cacheStrategy ?? "metadata";
-  return contentHash(JSON.stringify({ version: VERSION, cwd: path.resolve(cwd), today, patterns, config, defaults, detectDefaults, overrideRules, reportUnusedDisables, quiet, layout, tree, strategy }));
+  // the defaults as the run takes them: the same run, whether they are given or not
+  const key: Record<string, unknown> = { version: VERSION, cwd: path.resolve(cwd), now: options.now ?? localDate(), cacheStrategy: options.cacheStrategy ?? "metadata" };
+  for (const [name, bearing] of Object.entries(FOR_VERDICT)) {
+    const value = options[name as keyof LintOptions];
+    if (value === undefined) continue;
+    if (bearing === "not replayed" && value !== false && !(Array.isArray(value) && value.length === 0)) return undefined;
+    if (bearing === "key" && !(name in key)) key[name] = value;
+  }
+  return contentHash(JSON.stringify(key));
 }
 
 /**

@@ -157,10 +157,10 @@ describe("a verdict", () => {
     expect(await lintIn(dir, { cache: true })).toEqual(expected);
   });
 
-  it("is kept for each set of options: another day, other paths, --quiet", async () => {
+  it("is kept for each set of options: another day, other paths, --quiet, no board", async () => {
     const dir = await repository(AGENTRULES);
     await lintIn(dir, { cache: true });
-    const other = [{ now: "2027-01-01" }, { patterns: [MILESTONE] }, { quiet: true }] satisfies LintOptions[];
+    const other = [{ now: "2027-01-01" }, { patterns: [MILESTONE] }, { quiet: true }, { tree: false }] satisfies LintOptions[];
     for (const options of other) expect(await lintIn(dir, { cache: true, ...options })).toEqual(await lintIn(dir, options));
     // the latest three
     expect(verdictsIn(dir)).toHaveLength(3);
