@@ -213,3 +213,15 @@ describe("a verdict", () => {
     expect({ status: warm.status, stdout: warm.stdout, stderr: warm.stderr }).toEqual({ status: cold.status, stdout: cold.stdout, stderr: cold.stderr });
   });
 });
+
+it("a tree with a file whose name holds a line break and what looks like a stored path keeps and checks its verdict like any other", async () => {
+  const dir = await repository(AGENTRULES);
+  const odd = `${ACTIVE}/notes\n3 x.md`;
+  writeFileSync(path.join(dir, odd), "# Notes\n");
+  await settle();
+  const before = await lintIn(dir, { cache: true });
+  expect(verdictsIn(dir)).toHaveLength(1);
+  expect(await replayed(dir)).toEqual({ replayed: true, result: before });
+  unlinkSync(path.join(dir, odd));
+  expect(await lintIn(dir, { cache: true })).toEqual(await lintIn(dir));
+});

@@ -28,7 +28,7 @@ import type { CacheStrategy, LintResult } from "../shared/types.js";
 export interface Verdict {
   /** How the states were taken (the run's `--cache-strategy`). */
   strategy: CacheStrategy;
-  /** The paths the run read, sorted, each written as the length it shares with the one before and the rest (they share long prefixes). */
+  /** The paths the run read, sorted, each written as the length it shares with the one before and the rest (they share long prefixes), apart by NUL. */
   paths: string;
   /** The paths the run only asked whether they exist, written alike. */
   exists: string;
@@ -51,6 +51,9 @@ const cachePlace = (file: string): CachePlace => ({ file, dir: path.dirname(file
 
 /** How many files a run may report on for their states to be kept apart and checked first (Verdict.lead). */
 const LEAD_MAX = 32;
+
+/** What separates paths, names and states: the one character no file name holds. */
+const SEP = "\0";
 
 /** A temporary file of src/fix/write-atomic.ts: the cache's, while it is written. */
 const TEMPORARY = /^\.milestone-lint-\d+-\d+\.tmp$/;
@@ -113,8 +116,9 @@ function namesIn(entries: readonly { name: string; isDirectory?(): boolean; isFi
     .filter((e) => e.name !== base && !TEMPORARY.test(e.name))
     .map((e) => `${e.isDirectory?.() ? "d" : e.isFile?.() ? "f" : "o"}${e.name}`)
     .sort()
-    .join("/");
+    .join(SEP);
 }
+
 
 function frontCode(paths: readonly string[]): string {
   let previous = "";
@@ -126,14 +130,14 @@ function frontCode(paths: readonly string[]): string {
       previous = p;
       return `${n} ${p.slice(n)}`;
     })
-    .join("\n");
+    .join(SEP);
 }
 
 function frontDecode(coded: string): string[] | undefined {
   const out: string[] = [];
   if (coded === "") return out;
   let previous = "";
-  for (const line of coded.split("\n")) {
+  for (const line of coded.split(SEP)) {
     const space = line.indexOf(" ");
     const n = Number(line.slice(0, space));
     if (space < 1 || !Number.isInteger(n) || n > previous.length) return undefined;
@@ -143,7 +147,7 @@ function frontDecode(coded: string): string[] | undefined {
   return out;
 }
 
-const digestOf = (states: readonly string[], names: string | undefined): string => contentHash(`${states.join("\n")}\n${names ?? ""}`);
+const digestOf = (states: readonly string[], names: string | undefined): string => contentHash(`${states.join(SEP)}${SEP}${names ?? ""}`);
 
 /** A path that exists was there before the run began: made (its birth time, where the file system keeps one) before then. */
 const bornBefore = (p: string, since: number): boolean => {
