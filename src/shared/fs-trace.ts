@@ -22,6 +22,9 @@ export class FsTrace {
 /** The traces of the runs in progress: a second run at once cannot tell its reads from the first's, so both traces are marked unusable. */
 const active: FsTrace[] = [];
 
+/** Whether a run is tracing: a read outside one notes nothing (and resolves no path for it). */
+export const tracing = (): boolean => active.length > 0;
+
 export function startTrace(): FsTrace {
   const trace = new FsTrace();
   if (active.length > 0) for (const t of [...active, trace]) t.unusable = "another run read the file system at the same time";

@@ -7,17 +7,17 @@
 import * as fs from "node:fs";
 import * as fsp from "node:fs/promises";
 import path from "node:path";
-import { noteExistence, noteListing, notePath } from "./fs-trace.js";
+import { noteExistence, noteListing, notePath, tracing } from "./fs-trace.js";
 
 export { closeSync, constants, fstatSync, readSync, type BigIntStats, type Dirent, type Stats } from "node:fs";
 
 const noted = (p: string): string => {
-  notePath(path.resolve(p));
+  if (tracing()) notePath(path.resolve(p));
   return p;
 };
 
 export function existsSync(p: string): boolean {
-  noteExistence(path.resolve(p));
+  if (tracing()) noteExistence(path.resolve(p));
   return fs.existsSync(p);
 }
 
@@ -38,7 +38,7 @@ export const openSync = (p: string, flags: number): number => fs.openSync(noted(
 
 export function readdirSync(dir: string): fs.Dirent[] {
   const entries = fs.readdirSync(dir, { withFileTypes: true });
-  noteListing(path.resolve(dir), entries);
+  if (tracing()) noteListing(path.resolve(dir), entries);
   return entries;
 }
 
