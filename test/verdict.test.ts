@@ -6,7 +6,7 @@
  * cache — and, for a change that matters, differ from the run before it.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { lint, type LintOptions, type LintResult } from "../src/index.js";
@@ -224,4 +224,25 @@ it("a tree with a file whose name holds a line break and what looks like a store
   expect(await replayed(dir)).toEqual({ replayed: true, result: before });
   unlinkSync(path.join(dir, odd));
   expect(await lintIn(dir, { cache: true })).toEqual(await lintIn(dir));
+});
+
+it("a folder that could not be listed, made readable, is listed: the run noted it though the listing failed", async () => {
+  const dir = await repository(AGENTRULES);
+  chmodSync(dir, 0o755);
+  // where `nobody` (the CLI's user when the tests run as root, who reads anything) may write the cache
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), "milestone-lint-verdict-cache-"));
+  made.push(cacheDir);
+  chmodSync(cacheDir, 0o777);
+  const cacheFile = path.join(cacheDir, "cache");
+  const json = ["--now", FIXTURE_TODAY, "-f", "json"];
+  const folder = path.join(dir, ACTIVE);
+  chmodSync(folder, 0o000);
+  await settle();
+  const unreadable = runCli([...json, "--cache", "--cache-location", cacheFile], { cwd: dir, unprivileged: true });
+  expect(unreadable.stdout).toContain("Folder cannot be read");
+  expect((JSON.parse(readFileSync(cacheFile, "utf8")) as { verdicts: unknown[] }).verdicts).toHaveLength(1);
+  chmodSync(folder, 0o755);
+  const readable = runCli([...json, "--cache", "--cache-location", cacheFile], { cwd: dir, unprivileged: true });
+  expect(readable.stdout).not.toContain("Folder cannot be read");
+  expect(readable.stdout).toBe(runCli(json, { cwd: dir, unprivileged: true }).stdout);
 });

@@ -37,7 +37,14 @@ export const readlinkSync = (p: string): string => fs.readlinkSync(noted(p), "ut
 export const openSync = (p: string, flags: number): number => fs.openSync(noted(p), flags);
 
 export function readdirSync(dir: string): fs.Dirent[] {
-  const entries = fs.readdirSync(dir, { withFileTypes: true });
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    // a folder that cannot be listed: the run depended on that (its mode, or its being missing)
+    noted(dir);
+    throw error;
+  }
   if (tracing()) noteListing(path.resolve(dir), entries);
   return entries;
 }
