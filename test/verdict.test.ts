@@ -103,6 +103,17 @@ it("a hook's run on its staged file is replayed while nothing changed, and lints
   expect(await replayed(dir, staged)).toEqual({ replayed: false, result: after });
 });
 
+it("a hook's run on its staged file after the file's plan, read only for the whole-tree rules, was edited is the run without a cache", async () => {
+  const dir = await repository(AGENTRULES);
+  const staged = { patterns: [MILESTONE] } satisfies LintOptions;
+  const before = await lintIn(dir, { cache: true, ...staged });
+  expect(verdictsIn(dir)).toHaveLength(1);
+  rewrite(dir, PLAN, (t) => t.replace(/^status: .*$/m, "status: someday"));
+  const after = await lintIn(dir, staged);
+  expect(after).not.toEqual(before);
+  expect(await lintIn(dir, { cache: true, ...staged })).toEqual(after);
+});
+
 it("a file written again with the same bytes is replayed with --cache-strategy content (by what it holds), not with metadata (its times changed)", async () => {
   for (const cacheStrategy of ["content", "metadata"] as const) {
     const dir = await repository(AGENTRULES);
