@@ -4,12 +4,16 @@
  * if it were a file of the tree; a `LintSession` lints the same tree again and
  * again (an editor) without reading what did not change.
  */
-import { existsSync } from "node:fs";
+import { existsSync } from "./shared/read-fs.js";
 import path from "node:path";
 import { classifyPlan, planFolders } from "./tree/plan-place.js";
 import { classify } from "./tree/place.js";
 import { builtinRules } from "../rules/index.js";
-import { CACHE_STRATEGIES, ResultCache, resolveCacheFile } from "./run/cache.js";
+import { CACHE_STRATEGIES, ResultCache, resolveCacheFile, storedVerdict } from "./run/cache.js";
+import { makeVerdict, replay } from "./run/verdict.js";
+import { contentHash } from "./run/content-hash.js";
+import { endTrace, startTrace } from "./shared/fs-trace.js";
+import { VERSION } from "./shared/version.js";
 import { ConfigLoader, type LoadedConfig } from "./config/config-loader.js";
 import { defaultConfig } from "./config/config.js";
 import type { ConfigFile, RuleEntry } from "./config/config-files.js";
@@ -190,17 +194,77 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const folders = new Folders();
   const readAhead: ReadAhead = new Map();
   const detecting = options.detectDefaults === true && options.config === undefined;
-  // with --cache, the detection's findings about files that did not change are kept: it does not read them again
   let cache: ResultCache | undefined;
-  if (detecting && options.cache) {
+  let key: string | undefined;
+  if (options.cache) {
     checkCacheStrategy(options.cacheStrategy);
-    cache = await ResultCache.open(await resolveCacheFile(options.cacheLocation, cwd), options.cacheStrategy);
+    const file = await resolveCacheFile(options.cacheLocation, cwd);
+    // a run like the last, in a tree as it was then, is the last run's result
+    key = verdictKey(options, cwd);
+    const replayed = key !== undefined ? replay(storedVerdict(file, key), file) : undefined;
+    if (replayed) return replayed;
+    cache = await ResultCache.open(file, options.cacheStrategy);
   }
-  const findings = cache && { get: (file: string) => cache.finding(file), set: (file: string, value: string) => cache.setFinding(file, value) };
-  const detected = detecting ? await configWithout(path.resolve(cwd), { folders, readAhead, ...(findings ? { findings } : {}) }) : undefined;
-  const chosen = detected ? { ...options, defaults: detected.defaults } : options;
-  const result = await run(chosen, loaderFor(chosen, cwd, folders), undefined, { folders, readAhead, ...(cache ? { cache } : {}) });
-  return detected ? { ...result, notice: detected.notice } : result;
+  const since = Date.now();
+  const trace = key !== undefined ? startTrace() : undefined;
+  try {
+    // with --cache, the detection's findings about files that did not change are kept: it does not read them again
+    const findings = cache && detecting && { get: (file: string) => cache.finding(file), set: (file: string, value: string) => cache.setFinding(file, value) };
+    const detected = detecting ? await configWithout(path.resolve(cwd), { folders, readAhead, ...(findings ? { findings } : {}) }) : undefined;
+    const chosen = detected ? { ...options, defaults: detected.defaults } : options;
+    const ran = await run(chosen, loaderFor(chosen, cwd, folders), undefined, { folders, readAhead, ...(cache ? { cache } : {}) });
+    const result = detected ? { ...ran, notice: detected.notice } : ran;
+    if (trace && cache?.file !== undefined && key !== undefined) {
+      const verdict = makeVerdict(trace, since, cache.file, cache.strategy, result, result.files.map((f) => path.resolve(cwd, f.file)));
+      if (verdict) cache.keepVerdict(key, verdict);
+    }
+    await cache?.save();
+    return result;
+  } finally {
+    if (trace) endTrace(trace);
+  }
+}
+
+/**
+ * What each option of a run is to the run's verdict (src/run/verdict.ts): part of the
+ * key it is kept under; a reason, when set, not to replay the run (it writes, works
+ * on texts given, shows its trace, or runs rules given as code); or of no bearing on
+ * the result. Every option is here (the type says so), so a new one is placed too.
+ */
+const FOR_VERDICT: Record<keyof LintOptions, "key" | "not replayed" | "no bearing"> = {
+  patterns: "key",
+  cwd: "key",
+  now: "key",
+  config: "key",
+  defaults: "key",
+  detectDefaults: "key",
+  overrideRules: "key",
+  reportUnusedDisables: "key",
+  quiet: "key",
+  layout: "key",
+  tree: "key",
+  cacheStrategy: "key",
+  fix: "not replayed",
+  fixDryRun: "not replayed",
+  debug: "not replayed",
+  overrides: "not replayed",
+  rules: "not replayed",
+  cache: "no bearing",
+  cacheLocation: "no bearing",
+  concurrency: "no bearing",
+};
+
+/** The key of the verdicts a run with these options keeps and replays, or undefined for a run that is not replayed. */
+function verdictKey(options: LintOptions, cwd: string): string | undefined {
+  // the defaults as the run takes them: the same run, whether they are given or not
+  const key: Record<string, unknown> = { version: VERSION, cwd: path.resolve(cwd), now: options.now ?? localDate(), cacheStrategy: options.cacheStrategy ?? "metadata" };
+  for (const [name, bearing] of Object.entries(FOR_VERDICT)) {
+    const value = options[name as keyof LintOptions];
+    if (value === undefined) continue;
+    if (bearing === "not replayed" && value !== false && !(Array.isArray(value) && value.length === 0)) return undefined;
+    if (bearing === "key" && !(name in key)) key[name] = value;
+  }
+  return contentHash(JSON.stringify(key));
 }
 
 /**

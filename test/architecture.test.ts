@@ -83,6 +83,24 @@ describe("architecture", () => {
     expect(wrong).toEqual([]);
   });
 
+  it("reads the disk only through src/shared/read-fs.ts, which notes each read for the cache's verdicts (src/run/verdict.ts)", () => {
+    // each with why it may use node:fs itself: nothing it reads decides a run's result
+    const own: Record<string, string> = {
+      "src/shared/read-fs.ts": "the reads themselves",
+      "src/run/cache.ts": "the cache file: its own writes are not the run's input",
+      "src/run/verdict.ts": "checks the paths a verdict names, outside any run",
+      "src/run/workers.ts": "finds the worker's bundle",
+      "src/fix/write-atomic.ts": "writes",
+      "src/cli/cli.ts": "writes the report",
+      "src/cli/init.ts": "writes the config",
+      "src/cli/launcher.ts": "reads the bundle and its code cache",
+      "src/lsp/open-files-linter.ts": "the language server, which keeps no cache",
+    };
+    const direct = files.filter((file) => /from\s*["']node:fs(?:\/promises)?["']/.test(readFileSync(path.join(REPO, file), "utf8")));
+    expect(direct.length).toBeGreaterThan(1);
+    expect(direct.filter((file) => !(file in own))).toEqual([]);
+  });
+
   it("has no import cycles", () => {
     const state = new Map<string, "open" | "done">();
     const cycles: string[] = [];

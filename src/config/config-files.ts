@@ -12,6 +12,7 @@ import { findJsonError } from "../source/json-error.js";
 import { LineIndex } from "../source/line-index.js";
 import { checkRegularFile, FileRefused, readTextBounded, refusalOf } from "../source/read-file.js";
 import { importModule } from "../shared/import-module.js";
+import { noteUntraceable } from "../shared/fs-trace.js";
 import type { JsonSchema } from "./schemas.js";
 import type { SkeletonInput } from "../source/plan-sections.js";
 import type { ResolvedConfig, SeveritySetting } from "../shared/types.js";
@@ -136,6 +137,8 @@ export async function readConfigFile(file: string, shown: string): Promise<unkno
     checkModuleFile(file, `${shown}:`);
     let module: { default?: unknown };
     try {
+      // a JavaScript config may compute anything: a run that loads one is not replayed from the cache
+      noteUntraceable(`the JavaScript config ${file}`);
       module = (await importModule(pathToFileURL(file).href)) as { default?: unknown };
     } catch (error) {
       throw new UsageError(`${shown}: cannot be loaded (${firstLine(error)})`);

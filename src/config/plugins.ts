@@ -10,6 +10,7 @@ import { checkModuleFile, firstLine } from "./config-files.js";
 import { optionsValidator } from "./config.js";
 import type { Rule } from "../shared/types.js";
 import { importModule } from "../shared/import-module.js";
+import { noteUntraceable } from "../shared/fs-trace.js";
 import { setRuleOrigin } from "../shared/rule-origin.js";
 
 const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*(\/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$/;
@@ -63,6 +64,8 @@ export async function loadPlugins(specifiers: readonly string[], dir: string, sh
     checkModuleFile(file, `${shown}: plugin "${specifier}"`);
     let module: { rules?: unknown; default?: { rules?: unknown } };
     try {
+      // a plugin's code may read anything: a run that loads one is not replayed from the cache
+      noteUntraceable(`the plugin ${file}`);
       module = (await importModule(pathToFileURL(file).href)) as typeof module;
     } catch (error) {
       throw fail(`could not be loaded (${firstLine(error)})`);

@@ -9,7 +9,7 @@
  * are not (READMEs, indexes, trackers, notes, templates: named in `ignores`, so that
  * they are never judged); and the active and completed folders. Nothing is written here.
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "../shared/read-fs.js";
 import path from "node:path";
 import type { Heading } from "mdast";
 import { toString } from "mdast-util-to-string";
@@ -100,7 +100,7 @@ function rulesOf(cwd: string): Rules {
 function markdownBelow(cwd: string, dir: string): string[] {
   const out: string[] = [];
   const walk = (abs: string): void => {
-    for (const entry of readdirSync(abs, { withFileTypes: true })) {
+    for (const entry of readdirSync(abs)) {
       const child = path.join(abs, entry.name);
       if (entry.isDirectory() && entry.name !== "node_modules" && entry.name !== ".git") walk(child);
       else if (entry.isFile() && entry.name.toLowerCase().endsWith(".md")) out.push(posix(path.relative(cwd, child)));

@@ -3,8 +3,9 @@
  * and reused for a file that is unchanged. Each result is stored with the key of the
  * run settings it was computed under — tool version, resolved config, active file
  * rules and their options, and today — and is reused only under the same key, so
- * files under different config files each keep theirs. Whole-tree rules always
- * re-run, but the front matter keys of files read only for them (a run on some files
+ * files under different config files each keep theirs. Whole-tree rules re-run
+ * (unless the whole run is replayed: its verdict, src/run/verdict.ts, is kept here
+ * too), but the front matter keys of files read only for them (a run on some files
  * of a tree) depend on nothing but the text, and are reused whatever the key.
  *
  * The cache is data, never trusted: an entry is used only for the very file it was
@@ -34,7 +35,7 @@ import { writeAtomic } from "../fix/write-atomic.js";
 
 export const DEFAULT_CACHE_FILE = ".milestonelintcache";
 /** Bumped when the layout of the cache file changes. */
-const CACHE_FORMAT = 8;
+const CACHE_FORMAT = 9;
 /** How every cache file of ours starts: a file that does not is never overwritten. */
 const SIGNATURE = '{"milestoneLintCache":';
 /** How caches of earlier formats start. */
@@ -97,9 +98,28 @@ interface CacheData {
   milestoneLintCache: number;
   /** The tool version that wrote it: another version may read front matter differently. */
   version: string;
+  /** Whole runs' results (src/run/verdict.ts), the latest first, each on a line of its own: a run finds its own without parsing the rest. */
+  verdicts?: StoredVerdict[];
   files: Record<string, CachedFile>;
   findings?: Record<string, Finding>;
 }
+
+/** A verdict under the key of the run options it holds for, with the hash of its JSON text: a line cut short or edited is not used. */
+interface StoredVerdict {
+  key: string;
+  sum: string;
+  verdict: unknown;
+}
+
+/** How many runs' verdicts a cache keeps (a hook on staged files and a whole-tree run may share one). */
+const VERDICTS_KEPT = 3;
+
+/** The first line of a cache file of `length` bytes: the `verdictBytes` after it are the verdicts' lines. */
+const verdictsHead = (length: number, verdictBytes: number): string =>
+  `${JSON.stringify({ milestoneLintCache: CACHE_FORMAT, version: VERSION, bytes: String(length).padStart(12, "0"), verdictBytes: String(verdictBytes).padStart(12, "0") }).slice(0, -1)},"verdicts":[`;
+
+/** A verdict's line; its JSON text written once, when this run made it. */
+const verdictLine = (v: StoredVerdict, text = JSON.stringify(v.verdict)): string => `{"key":${JSON.stringify(v.key)},"sum":${JSON.stringify(v.sum)},"verdict":${text}}`;
 
 /** A file's phase-one result as the cache gives it back and takes it. */
 export interface CachedResult {
@@ -122,11 +142,11 @@ function refuse(file: string, why: string): UsageError {
 }
 
 /**
- * The text of the cache at `file`, or undefined when there is none or it is to be
+ * The size of the cache at `file`, or undefined when there is none or it is to be
  * replaced. Refuses (UsageError) what a cache must not be read from or written
  * over: a symlink, a file that is not a regular file, or a file that is not ours.
  */
-function readCacheText(file: string): string | undefined {
+function cacheSize(file: string): number | undefined {
   let info;
   try {
     info = lstatSync(file);
@@ -141,14 +161,73 @@ function readCacheText(file: string): string | undefined {
     const start = readStart(file, SIGNATURE.length + 16).toString("utf8");
     const ours = named || start === "" || start.startsWith(SIGNATURE) || OLD_SIGNATURE.test(start);
     if (!ours) throw refuse(file, "is not a milestone-lint cache");
-    return info.size > CACHE_MAX_BYTES ? undefined : readBounded(file, CACHE_MAX_BYTES).toString("utf8");
+    return info.size > CACHE_MAX_BYTES ? undefined : info.size;
   } catch (error) {
     if (error instanceof FileRefused) return undefined; // unreadable: replaced, if it can be
     throw error;
   }
 }
 
+/** The bytes of the cache at `file` (cacheSize). */
+function readCacheBytes(file: string): Buffer | undefined {
+  if (cacheSize(file) === undefined) return undefined;
+  try {
+    return readBounded(file, CACHE_MAX_BYTES);
+  } catch (error) {
+    if (error instanceof FileRefused) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The verdict kept in the cache at `file` for the run options of `key`, or undefined;
+ * found by its line, whose hash is checked, without parsing the rest of the cache.
+ * Throws UsageError for a file that is not a cache, as opening it would.
+ */
+export function storedVerdict(file: string, key: string): unknown {
+  const size = cacheSize(file);
+  if (size === undefined) return undefined;
+  let bytes: Buffer;
+  try {
+    // the first line says how long the verdicts' lines are: only those are read
+    const start = readStart(file, 256);
+    const first = start.indexOf(10);
+    const lengths = /"bytes":"(\d{12})","verdictBytes":"(\d{12})"/.exec(start.toString("utf8", 0, first));
+    const verdictBytes = Number(lengths?.[2]);
+    // a file cut short or lengthened (by hand: the cache is written atomically) is replaced by the run that opens it
+    if (first < 0 || start.toString("utf8", 0, first) !== verdictsHead(size, verdictBytes)) return undefined;
+    bytes = readStart(file, first + 1 + verdictBytes);
+  } catch (error) {
+    if (error instanceof FileRefused) return undefined;
+    throw error;
+  }
+  const first = bytes.indexOf(10);
+  const head = `{"key":${JSON.stringify(key)},"sum":"`;
+  for (let start = first + 1; start > 0 && start < bytes.length; ) {
+    const end = bytes.indexOf(10, start);
+    // each line but the first starts with the comma that ends the one before
+    if (bytes[start] === 0x2c) start++;
+    if (end < 0 || bytes[start] !== 0x7b) return undefined;
+    if (bytes.toString("utf8", start, Math.min(end, start + head.length)) === head) {
+      const sumEnd = bytes.indexOf(0x22, start + head.length);
+      if (sumEnd < 0 || sumEnd > end) return undefined;
+      const sum = bytes.toString("utf8", start + head.length, sumEnd);
+      // hashed as bytes, as written: no string of megabytes made for it
+      const text = bytes.subarray(sumEnd + '","verdict":'.length, end - 1);
+      try {
+        return contentHash(text) === sum ? JSON.parse(text.toString("utf8")) : undefined;
+      } catch {
+        return undefined;
+      }
+    }
+    start = end + 1;
+  }
+  return undefined;
+}
+
 export class ResultCache {
+  /** The line of this run's verdict, to be written first, and its key. */
+  private verdict: { key: string; line: string } | undefined;
   private changed = false;
   /** When the run began: stamps are taken after it. */
   private readonly since = Date.now();
@@ -165,6 +244,8 @@ export class ResultCache {
     private readonly files: Record<string, CachedFile>,
     readonly strategy: CacheStrategy,
     private readonly findings: Record<string, Finding> = Object.create(null),
+    /** The verdicts read, kept when written again. */
+    private readonly verdicts: StoredVerdict[] = [],
   ) {}
 
   static inMemory(): ResultCache {
@@ -204,17 +285,20 @@ export class ResultCache {
   static async open(file: string, strategy: CacheStrategy = "metadata"): Promise<ResultCache> {
     let files: Record<string, CachedFile> = Object.create(null);
     let findings: Record<string, Finding> = Object.create(null);
-    const text = readCacheText(file);
+    let verdicts: StoredVerdict[] = [];
+    const bytes = readCacheBytes(file);
     try {
-      const data = text === undefined ? undefined : (JSON.parse(text) as Partial<CacheData> | null);
+      const data = bytes === undefined ? undefined : (JSON.parse(bytes.toString("utf8")) as Partial<CacheData> | null);
       if (data?.milestoneLintCache === CACHE_FORMAT && data.version === VERSION && typeof data.files === "object" && data.files !== null) {
         files = Object.assign(Object.create(null), data.files);
         if (typeof data.findings === "object" && data.findings !== null) findings = Object.assign(Object.create(null), data.findings);
+        // kept as they are: each is checked against its hash when a run replays it
+        if (Array.isArray(data.verdicts)) verdicts = data.verdicts.filter((v): v is StoredVerdict => typeof v?.key === "string" && typeof v.sum === "string");
       }
     } catch {
       // corrupt: start afresh
     }
-    return new ResultCache(file, files, strategy, findings);
+    return new ResultCache(file, files, strategy, findings, verdicts);
   }
 
   /** The key of results computed with this tool version, config, file rules and day. */
@@ -334,13 +418,28 @@ export class ResultCache {
    * mode of what a link points to. A cache that cannot be written only costs the
    * next run time.
    */
+  /** Keeps the verdict of this run (src/run/verdict.ts) for the run options of `key`, in place of an earlier one for the same key. */
+  keepVerdict(key: string, verdict: unknown): void {
+    const text = JSON.stringify(verdict);
+    this.verdict = { key, line: verdictLine({ key, sum: contentHash(text), verdict }, text) };
+    this.changed = true;
+  }
+
   async save(): Promise<void> {
     if (!this.changed || this.file === undefined) return;
     for (const kept of [this.files, this.findings]) for (const file of Object.keys(kept)) if (!this.seen.has(file) && !existsSync(file)) delete kept[file];
-    const data: CacheData = { milestoneLintCache: CACHE_FORMAT, version: VERSION, files: this.files, findings: this.findings };
+    const mine = this.verdict;
+    const others = this.verdicts.filter((v) => v.key !== mine?.key).map((v) => verdictLine(v));
+    const verdicts = [...(mine ? [mine.line] : []), ...others].slice(0, VERDICTS_KEPT);
+    // one JSON document, its verdicts on lines of their own (storedVerdict)
+    const lines = verdicts.map((line) => `${line}\n`).join(",");
+    const rest = `\n${lines}],${JSON.stringify({ files: this.files, findings: this.findings }).slice(1)}`;
+    // the head's length does not depend on the numbers it holds
+    const length = Buffer.byteLength(verdictsHead(0, 0)) + Buffer.byteLength(rest);
+    const text = verdictsHead(length, Buffer.byteLength(lines)) + rest;
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
-      await writeAtomic(this.file, JSON.stringify(data), { create: true, freshMode: true });
+      await writeAtomic(this.file, text, { create: true, freshMode: true });
     } catch {
       // the next run lints afresh
     }

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 let crypto: typeof import("node:crypto") | undefined;
 
 /** Synchronous, so that a file's result is complete the moment it is linted (src/run/lint-job.ts). */
-export function contentHash(text: string): string {
+export function contentHash(text: string | Uint8Array): string {
   crypto ??= createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto");
   return crypto.createHash("sha1").update(text).digest("base64");
 }

@@ -3,11 +3,12 @@
  * lint, and says what each argument found, so that an argument that matched
  * nothing is reported rather than passed over.
  */
-import { lstat, stat } from "node:fs/promises";
+import { lstat, stat } from "../shared/read-fs.js";
 import path from "node:path";
 import picomatch from "picomatch";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { UsageError } from "../shared/errors.js";
+import { noteUntraceable } from "../shared/fs-trace.js";
 import type { IgnoreReason, Overrides } from "../shared/types.js";
 import { readFolder, type ListFolder } from "../shared/folders.js";
 
@@ -155,6 +156,8 @@ export async function discover(patterns: readonly string[], options: DiscoverOpt
         found.found.push(...overridesIn(abs, options.overrides, found.found));
       } else found.found.push(abs);
     } else if (isDynamicPattern(arg)) {
+      // the glob library reads the disk itself: a run given one is not replayed from the cache
+      noteUntraceable(`the glob "${arg}"`);
       found = { arg, kind: "glob", found: (await glob(arg, { ...GLOB_OPTIONS, cwd })).map((m) => path.normalize(m)), ignored: [] };
     } else {
       throw new UsageError(`No such file or directory: ${arg}`);

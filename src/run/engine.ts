@@ -8,6 +8,7 @@ import { ResultCache } from "./cache.js";
 import type { RunConfig } from "../config/config-loader.js";
 import { discover, walkedFiles, type ArgumentFound, type Discovery, type IgnoredBy } from "./discover.js";
 import { Folders } from "../shared/folders.js";
+import { notePath } from "../shared/fs-trace.js";
 import type { ActiveRule } from "./lint-file.js";
 import type { FileJob, JobResult } from "./lint-job.js";
 import { runPhaseOne } from "./phase-one.js";
@@ -67,7 +68,7 @@ export interface EngineOptions {
   cacheFile?: string;
   /** `--cache-strategy`: how the cache knows a file unchanged; default `metadata`. */
   cacheStrategy?: CacheStrategy;
-  /** The `--cache` file opened already (for the detection of a tree without config): takes the place of `cacheFile`. */
+  /** The `--cache` file opened already, which the caller saves: takes the place of `cacheFile`. */
   cache?: ResultCache;
   /** Worker threads for phase one; default `auto`. */
   concurrency?: Concurrency;
@@ -252,6 +253,8 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
     runOfJob.push(run);
     trace?.configs.push({ file: displayPath(file), config: run.origin ?? "the given config" });
   }
+  // the worker threads that read them note nothing in the run's trace
+  for (const job of jobs) notePath(job.path);
   // phase one reads the files it lints whole: what the detection read of them ahead is of no use
   if (options.readAhead) for (const job of jobs) options.readAhead.delete(job.path);
   phase("classify and configure");
@@ -392,7 +395,8 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   }
 
   phase("whole-tree rules");
-  await cache?.save();
+  // a cache the caller opened, the caller saves (with the run's verdict, src/index.ts)
+  if (cache !== options.cache) await cache?.save();
   if (trace && cache?.file !== undefined) trace.cache = { file: displayPath(cache.file), strategy: cache.strategy, ...cache.reused };
 
   for (const [file, directives] of directivesOf) {

@@ -9,7 +9,7 @@ import { versionOf } from "./content-hash.js";
 import { frontMatterEntry, simpleFrontMatterEntry } from "../tree/index-entry.js";
 import { crashMessage, type ActiveRule, type FileTrace } from "./lint-file.js";
 import { classify } from "../tree/place.js";
-import { existsSync } from "node:fs";
+import { existsSync } from "../shared/read-fs.js";
 import { frontMatterSettled } from "../source/front-matter.js";
 import { readSource, readSourceStart } from "../source/read-source.js";
 import type { ReadAhead } from "../shared/types.js";

@@ -8,7 +8,7 @@
  * a fresh run would. Which files are ignored is kept outright: drop the memory when
  * a config file or a `.gitignore` changes.
  */
-import { readdirSync, statSync, type Dirent, type Stats } from "node:fs";
+import { readdirSync, statSync, type Dirent, type Stats } from "../shared/read-fs.js";
 import { ResultCache } from "./cache.js";
 import type { IgnoredBy } from "./discover.js";
 import type { IgnoreReason, IndexEntry } from "../shared/types.js";
@@ -42,7 +42,7 @@ export class RunMemory {
       const known = this.folders.get(dir);
       if (known && same(known.stamp, stamp)) return known.entries;
       // stamped before reading: a change in between is seen at the next run
-      const entries = readdirSync(dir, { withFileTypes: true });
+      const entries = readdirSync(dir);
       this.folders.set(dir, { stamp, entries });
       return entries;
     } catch (error) {

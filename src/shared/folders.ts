@@ -4,7 +4,7 @@
  * here": in a tree of 10 000 milestones those were 50 000 failed stats, and the
  * walk had listed those folders already.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "./read-fs.js";
 import path from "node:path";
 
 /** What a walk needs of a folder's entry (a `Dirent`). */
@@ -23,7 +23,7 @@ export type Exists = (dir: string, name: string) => boolean;
 
 export const existsOnDisk: Exists = (dir, name) => existsSync(path.join(dir, name));
 
-export const readFolder: ListFolder = (dir) => readdirSync(dir, { withFileTypes: true });
+export const readFolder: ListFolder = (dir) => readdirSync(dir);
 
 /** Whether names in a listing are the only spellings that exist: elsewhere (macOS, Windows) `Package.json` may answer for `package.json`. */
 const CASE_SENSITIVE = process.platform === "linux";

@@ -3,7 +3,7 @@
  * tools (GitHub code scanning, workflow annotations) address files relative to it,
  * and the search for config files stops there.
  */
-import { existsSync } from "node:fs";
+import { existsSync } from "./read-fs.js";
 import path from "node:path";
 
 /** The nearest folder at or above `dir` that holds `.git` (a folder, or a file in a worktree); undefined outside a repository. */

@@ -6,7 +6,7 @@
  * stops at the cap whatever size the file claims, so a file that grows while it is
  * read, or a `/proc` file that says it is empty, cannot make it read more.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "../shared/read-fs.js";
 
 /** Why a file was not read, as the end of a sentence ("… because it is a named pipe"). */
 export class FileRefused extends Error {

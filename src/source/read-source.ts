@@ -6,7 +6,7 @@
  * from: an override (an editor's unsaved buffer, standard input) stands in for the
  * file on disk, whether or not the file exists, and is judged by the same rules.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, type BigIntStats } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, realpathNative, type BigIntStats } from "../shared/read-fs.js";
 import { isUtf8 } from "node:buffer";
 import { relativeInside } from "../shared/paths.js";
 import type { Overrides, ReadAhead, ReadOutcome } from "../shared/types.js";
@@ -106,7 +106,7 @@ function checkLinks(file: string, root: string): string | undefined {
   }
   let real: string;
   try {
-    real = realpathSync.native(file);
+    real = realpathNative(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ELOOP") return `File is a symlink loop (it points to "${target}", which leads back to itself); remove the link.`;
@@ -115,7 +115,7 @@ function checkLinks(file: string, root: string): string | undefined {
   }
   let realRoot: string;
   try {
-    realRoot = realpathSync.native(root);
+    realRoot = realpathNative(root);
   } catch {
     realRoot = root;
   }

@@ -3,7 +3,7 @@
  * `.agents/`, as some repositories renamed it (their registry and templates moved
  * with it). Everything that derives a path from that folder goes through here.
  */
-import { existsSync, lstatSync, realpathSync } from "node:fs";
+import { existsSync, lstatSync, realpathNative } from "../shared/read-fs.js";
 import path from "node:path";
 
 export const AGENT_DIRS: readonly string[] = [".agent", ".agents"];
@@ -34,7 +34,7 @@ export function defaultTargets(cwd: string): string[] {
     if (!existsSync(abs)) return [];
     let real = abs;
     try {
-      real = realpathSync.native(abs);
+      real = realpathNative(abs);
     } catch {
       // unreadable: judged by its own name
     }

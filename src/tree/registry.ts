@@ -4,7 +4,7 @@
  * checked with `JSON.parse` (strict) and located with `yaml`, whose parser reads
  * JSON as YAML flow collections and keeps node ranges.
  */
-import { stat } from "node:fs/promises";
+import { stat } from "../shared/read-fs.js";
 import path from "node:path";
 import { isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
 import { duplicateKeys } from "../source/front-matter.js";
