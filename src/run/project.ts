@@ -16,8 +16,8 @@ import type { ReadAhead } from "../shared/types.js";
 import { readRegistry, registryPath } from "../tree/registry.js";
 import { overridesIn, walkMarkdown, type IgnoredBy, type ListFolder, type UnreadableDir } from "./discover.js";
 import type { RunMemory } from "./run-memory.js";
-import { FILE_TIME_BUDGET_MS, withinBudget } from "./time-budget.js";
-import type { Diagnostic, FileSystemView, IndexEntry, Overrides, Place, PlanPlace, PlanSettings, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "../shared/types.js";
+import { eachWithinBudget, FILE_TIME_BUDGET_MS } from "./time-budget.js";
+import type { Diagnostic, FileSystemView, IndexEntry, Overrides, Place, SourceFile, PlanPlace, PlanSettings, ProjectIndex, ProjectRule, RegistryFile, ResolvedConfig } from "../shared/types.js";
 import { classifyPlan, planFolders } from "../tree/plan-place.js";
 
 export interface IndexOptions {
@@ -45,11 +45,14 @@ export function unreadEntry(file: string, displayPath: string, place: Place, lin
   return { path: file, displayPath, place, linted, keys: Object.create(null) as IndexEntry["keys"], unread: true };
 }
 
+/** Reads front matter with `yaml`, later (undefined: it threw or took too long). */
+type YamlLater = (source: SourceFile & { place: Place }) => Promise<IndexEntry | undefined>;
+
 /**
  * The index entry of a file the run does not lint, read for its front matter only
  * (null: not a plan or milestone file). `walked`: met by the walk as a regular file.
  */
-async function otherEntry(file: string, options: IndexOptions, walked: boolean): Promise<IndexEntry | null> {
+async function otherEntry(file: string, options: IndexOptions, walked: boolean, yamlLater: YamlLater): Promise<IndexEntry | null> {
   const place = classify(file);
   if (!place) return null;
   const displayPath = options.displayPath(file);
@@ -71,16 +74,21 @@ async function otherEntry(file: string, options: IndexOptions, walked: boolean):
   const version = options.cache && versionOf(read);
   const keys = version ? options.cache?.indexKeys(file, version) : undefined;
   if (keys) return { path: file, displayPath, place, linted: false, keys };
-  let entry: IndexEntry;
+  let entry: IndexEntry | undefined;
   try {
-    // front matter `yaml` must read, within a file's time budget, as linting it would be (the watchdog costs more than the simple reading itself)
-    entry = simpleFrontMatterEntry(source) ?? withinBudget(() => frontMatterEntry(source), FILE_TIME_BUDGET_MS);
+    entry = simpleFrontMatterEntry(source);
   } catch {
     return unreadEntry(file, displayPath, place, false);
   }
+  // front matter `yaml` must read is read within a file's time budget, as linting it would be
+  entry ??= await yamlLater(source);
+  if (!entry) return unreadEntry(file, displayPath, place, false);
   if (version) options.cache?.setIndexKeys(file, version, entry.keys);
   return entry;
 }
+
+/** Files whose front matter `yaml` reads under one watchdog, at most: their texts wait until then. */
+const YAML_BATCH = 64;
 
 export async function buildIndex(linted: IndexEntry[], roots: string[], options: IndexOptions): Promise<ProjectIndex & { unreadableDirs: UnreadableDir[] }> {
   const { displayPath, ignoredBy, overrides, memory } = options;
@@ -104,11 +112,26 @@ export async function buildIndex(linted: IndexEntry[], roots: string[], options:
     const reason = ignored?.(file);
     if ((reason instanceof Promise ? await reason : reason)?.by !== "gitignore") others.push(file);
   }
+  // front matter `yaml` must read, a few files' at once under one watchdog (src/run/time-budget.ts), which costs more than most readings
+  const waiting: { source: SourceFile & { place: Place }; settle: (entry: IndexEntry | undefined) => void }[] = [];
+  const yamlLater: YamlLater = (source) => new Promise((settle) => waiting.push({ source, settle }));
+  const readWaiting = () => {
+    const batch = waiting.splice(0);
+    eachWithinBudget(batch.length, (i) => frontMatterEntry((batch[i] as (typeof batch)[number]).source), FILE_TIME_BUDGET_MS, (i, outcome) =>
+      (batch[i] as (typeof batch)[number]).settle(outcome.ok ? outcome.value : undefined),
+    );
+  };
+  const got: (IndexEntry | null | Promise<IndexEntry | null | undefined>)[] = [];
   for (const file of others) {
-    const read = () => otherEntry(file, options, regular.has(file));
+    const read = () => otherEntry(file, options, regular.has(file), yamlLater);
     // an overridden file's text is not the disk's: never remembered
-    const got = memory && !overrides?.has(file) ? memory.indexEntry(file, read) : read();
-    const entry = got instanceof Promise ? await got : got;
+    got.push(memory && !overrides?.has(file) ? memory.indexEntry(file, read) : read());
+    // the texts waiting are held: a bounded number
+    if (waiting.length === YAML_BATCH) readWaiting();
+  }
+  readWaiting();
+  for (const one of got) {
+    const entry = one instanceof Promise ? await one : one;
     if (entry) entries.push(entry);
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
