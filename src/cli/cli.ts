@@ -12,7 +12,7 @@ import { configForFile, errorsOnly, lint, lintText, rulesFor } from "../index.js
 import { init } from "./init.js";
 import { configWithout } from "../detect/without-config.js";
 import type { CacheStrategy, Rule, RuleMeta } from "../shared/types.js";
-import type { Concurrency } from "../run/workers.js";
+import { ownCollector, type Concurrency } from "../run/workers.js";
 import { didYouMeanSentence } from "../shared/suggest.js";
 import { escapeControls } from "../shared/quote.js";
 import { parse, parseRuleOptions } from "./args.js";
@@ -130,6 +130,8 @@ function parseConcurrency(value: string): Concurrency {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // this process is the CLI's own: its collector may be tuned for the threads that lint (src/run/workers.ts)
+  ownCollector();
   const { values, positionals } = parse(argv);
   if (values.help) {
     process.stdout.write(HELP);

@@ -84,11 +84,20 @@ const WORKER_HEAP_MB = 512;
  * the linting threads for the cores: a whole-tree run of 10 000 milestones on two
  * cores spent ≈ 25 s of its ≈ 84 s of CPU in them, and ≈ 70 s in all without them
  * (per-thread CPU from /proc; bench/RESULTS.md). They are left to a run of one thread
- * (the pre-commit case), which has a core free for them; a flag given to Node wins.
+ * (the pre-commit case), which has a core free for them (≈ 5 % slower without them);
+ * a flag given to Node wins. V8's flags are the process's: only a process that is
+ * ours, the CLI's (ownCollector), has them changed, never the host of the API.
  */
 const GC_HELPERS = ["concurrent-marking", "parallel-scavenge"];
+let collectorOwned = false;
+
+/** Lets runs in this process turn V8's collector helpers off while they lint on several threads: the CLI calls it. */
+export function ownCollector(): void {
+  collectorOwned = true;
+}
 
 function gcHelpers(on: boolean): void {
+  if (!collectorOwned) return;
   const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ""];
   for (const name of GC_HELPERS) if (!given.some((arg) => arg.includes(name))) setFlagsFromString(`--${on ? "" : "no-"}${name}`);
 }
