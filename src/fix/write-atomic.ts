@@ -23,15 +23,16 @@ export interface WriteAtomicOptions {
 
 let written = 0;
 
-/** Writes `text` to a temporary file beside `file`, then renames it over `file`. */
-async function replaceViaTemp(file: string, text: string, mode: number | undefined): Promise<void> {
+/** Writes `text` (or its pieces, one after another) to a temporary file beside `file`, then renames it over `file`. */
+async function replaceViaTemp(file: string, text: string | readonly string[], mode: number | undefined): Promise<void> {
   // Short and fixed-length: a long file name plus a suffix could pass the file system's name limit.
   const tmp = path.join(path.dirname(file), `.milestone-lint-${process.pid}-${++written}.tmp`);
   try {
     // `wx`: never reuse (or follow) something already at the temporary path.
     const handle = await open(tmp, "wx", mode);
     try {
-      await handle.writeFile(text, "utf8");
+      // each writeFile goes on from where the one before stopped
+      for (const piece of typeof text === "string" ? [text] : text) await handle.writeFile(piece, "utf8");
       // the mode given to open() is masked by the umask; an existing file keeps exactly the mode it had
       if (mode !== undefined) await handle.chmod(mode);
       await handle.sync();
@@ -51,7 +52,7 @@ async function replaceViaTemp(file: string, text: string, mode: number | undefin
  * the umask: never the mode of what a link points to (a link to `/dev/null` would
  * make it world-writable), and the rename replaces the link itself.
  */
-export async function writeAtomic(file: string, text: string, options: WriteAtomicOptions = {}): Promise<void> {
+export async function writeAtomic(file: string, text: string | readonly string[], options: WriteAtomicOptions = {}): Promise<void> {
   let mode: number | undefined;
   try {
     const info = await lstat(file);

@@ -433,10 +433,12 @@ export class ResultCache {
     const verdicts = [...(mine ? [mine.line] : []), ...others].slice(0, VERDICTS_KEPT);
     // one JSON document, its verdicts on lines of their own (storedVerdict)
     const lines = verdicts.map((line) => `${line}\n`).join(",");
-    const rest = `\n${lines}],${JSON.stringify({ files: this.files, findings: this.findings }).slice(1)}`;
+    const body = JSON.stringify({ files: this.files, findings: this.findings }).slice(1);
+    // written piece by piece: the cache of a large tree is tens of MiB, not to be copied into one string and again into a buffer
+    const pieces = ["\n", lines, "],", body];
     // the head's length does not depend on the numbers it holds
-    const length = Buffer.byteLength(verdictsHead(0, 0)) + Buffer.byteLength(rest);
-    const text = verdictsHead(length, Buffer.byteLength(lines)) + rest;
+    const length = pieces.reduce((n, piece) => n + Buffer.byteLength(piece), Buffer.byteLength(verdictsHead(0, 0)));
+    const text = [verdictsHead(length, Buffer.byteLength(lines)), ...pieces];
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
       await writeAtomic(this.file, text, { create: true, freshMode: true });
