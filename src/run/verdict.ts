@@ -9,8 +9,8 @@
  *
  * A state is the path's kind, device, inode, size, modification and change times
  * (what a link leads to as well), or its absence; of a path the run only asked
- * whether it exists (`.git`, a document a plan links to), just that. Times vouch for a path only when
- * its change time was past when the run began (git's "racily clean" files, as in
+ * whether it exists (`.git`, a document a plan links to), just that. Times vouch
+ * for a path only when its change time was past when the run began (git's "racily clean" files, as in
  * cache.ts): a run that read something changed while it ran keeps no verdict. The
  * folder that holds the cache file changes whenever the cache is written, so its
  * entries are compared by name instead. With `--cache-strategy content` (for file
@@ -36,7 +36,7 @@ export interface Verdict {
   names?: string;
   /** The files the run reported on, when few (a hook's staged files), with their states: the likeliest to have changed, checked first. */
   lead: [string, string][];
-  /** The hash of the states of `paths`, in order, and of `names`. */
+  /** The hash of the states of `paths` and `exists`, in order, and of `names`. */
   digest: string;
   result: LintResult;
 }
