@@ -180,6 +180,7 @@ export function makeVerdict(trace: FsTrace, since: number, cacheFile: string, st
   const place = cachePlace(cacheFile);
   const read = new Set([...trace.paths, ...trace.listings.keys()]);
   read.delete(place.file);
+  // stated again here, after the run: the run's own stamps (cache.ts) are of files only, in another form
   const lead: [string, string][] = [];
   for (const p of reported.length <= LEAD_MAX ? reported : []) {
     if (!read.has(p)) continue;
