@@ -171,7 +171,6 @@ async function run(options: LintOptions, loader: ConfigLoader, memory?: RunMemor
     write: !options.fixDryRun,
     reportUnusedDisables: options.reportUnusedDisables ?? false,
     ...(layout !== undefined ? { layout: layout as ResolvedConfig["layout"] } : {}),
-    ...(options.cache ? { cacheFile: await resolveCacheFile(options.cacheLocation, cwd), ...(options.cacheStrategy ? { cacheStrategy: options.cacheStrategy } : {}) } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(options.debug ? { debug: true } : {}),
     ...(overrides ? { overrides } : {}),

@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import v8 from "node:v8";
+import { setFlagUnlessGiven } from "../shared/node-flags.js";
 import vm from "node:vm";
 
 /**
@@ -22,9 +22,7 @@ import vm from "node:vm";
  * cache (whose check covers V8's flags) still fits. A value given to Node wins.
  */
 const HEAP_GROWING_PERCENT = 100;
-if (![...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((arg) => arg.includes("heap-growing-percent"))) {
-  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-}
+setFlagUnlessGiven(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 
 const bundle = path.join(__dirname, "cli-main.cjs");
 const cacheFile = `${bundle}.v8cache`;

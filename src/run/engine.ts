@@ -25,7 +25,6 @@ import { suppress, unusedDirectives, type Directive } from "./suppressions.js";
 import { applyProjectFixes } from "./project-fixes.js";
 import { builtinOnly, type Concurrency } from "./workers.js";
 import type {
-  CacheStrategy,
   Diagnostic,
   FilePlace,
   FileResult,
@@ -64,11 +63,7 @@ export interface EngineOptions {
   ignoredBy?: IgnoredBy;
   /** A layout forced on the command line (`--layout`); wins over every config's `layout`. */
   layout?: ResolvedConfig["layout"];
-  /** Absolute path of the `--cache` file; no caching without it. */
-  cacheFile?: string;
-  /** `--cache-strategy`: how the cache knows a file unchanged; default `metadata`. */
-  cacheStrategy?: CacheStrategy;
-  /** The `--cache` file opened already, which the caller saves: takes the place of `cacheFile`. */
+  /** The `--cache` file, opened by the caller, which saves it (with the run's verdict, src/index.ts); no caching without it. */
   cache?: ResultCache;
   /** Worker threads for phase one; default `auto`. */
   concurrency?: Concurrency;
@@ -79,7 +74,7 @@ export interface EngineOptions {
    * its fixed text is in its result's `output`.
    */
   overrides?: Overrides;
-  /** What a long-lived caller keeps between runs (src/run/run-memory.ts); takes the place of `cacheFile`. */
+  /** What a long-lived caller keeps between runs (src/run/run-memory.ts); takes the place of `cache`. */
   memory?: RunMemory;
   /** The run's folder listings, when the caller listed some already (the profile detection, the config lookup); default each folder once in this run. */
   folders?: Folders;
@@ -285,7 +280,7 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   // a run given no path searches the default folders: one of them that holds nothing to lint (`.agents` of skills alone) is no mistake to warn of
   const byDefault = options.defaults !== undefined && options.patterns === options.defaults;
   if (!byDefault) warnings.push(...reasons.flatMap((r) => (r === undefined ? [] : [r])));
-  const cache = memory?.results ?? options.cache ?? (options.cacheFile === undefined ? undefined : await ResultCache.open(options.cacheFile, options.cacheStrategy));
+  const cache = memory?.results ?? options.cache;
   // files that lie in their tree as regular files, for the cache to know by their stamp (the plans of the PLANS.md practice are read)
   const walked = cache?.byStamp ? walkedFiles([...new Set(jobs.flatMap((job) => (job.place.kind === "plan" ? [] : [job.place.root])))], listFolder) : undefined;
   const results: JobResult[] = new Array(jobs.length);
@@ -395,8 +390,6 @@ export async function runEngine(options: EngineOptions): Promise<LintResult> {
   }
 
   phase("whole-tree rules");
-  // a cache the caller opened, the caller saves (with the run's verdict, src/index.ts)
-  if (cache !== options.cache) await cache?.save();
   if (trace && cache?.file !== undefined) trace.cache = { file: displayPath(cache.file), strategy: cache.strategy, ...cache.reused };
 
   for (const [file, directives] of directivesOf) {

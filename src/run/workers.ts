@@ -6,13 +6,13 @@
  * to lint its batch. Whether workers pay is decided in src/run/phase-one.ts.
  */
 import { existsSync } from "node:fs";
-import { setFlagsFromString } from "node:v8";
 import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import { builtinRules } from "../../rules/index.js";
 import type { ActiveRule } from "./lint-file.js";
 import { unpack, type FileJob, type JobResult, type JobSettings, type PackedResult } from "./lint-job.js";
 import { UNREADABLE_FILE } from "../shared/errors.js";
+import { setFlagUnlessGiven } from "../shared/node-flags.js";
 import type { FileRule, Severity } from "../shared/types.js";
 
 /**
@@ -97,9 +97,7 @@ export function ownCollector(): void {
 }
 
 function gcHelpers(on: boolean): void {
-  if (!collectorOwned) return;
-  const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ""];
-  for (const name of GC_HELPERS) if (!given.some((arg) => arg.includes(name))) setFlagsFromString(`--${on ? "" : "no-"}${name}`);
+  if (collectorOwned) for (const name of GC_HELPERS) setFlagUnlessGiven(`--${on ? "" : "no-"}${name}`);
 }
 
 /** The result given to a file whose worker thread stopped while linting it. */
