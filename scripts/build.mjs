@@ -10,6 +10,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fdirWithoutOptionalPicomatch, fromMarkdownOneHandlerContext } from "./bundle-patches.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -38,23 +39,6 @@ const precompiledSchemas = {
       }
       const contents = `${standaloneCode(ajv, ids)}\nexport const precompiled = { ${Object.keys(schemas).join(", ")} };\n`;
       return { contents, loader: "js", resolveDir: process.cwd() };
-    });
-  },
-};
-
-/**
- * fdir (under tinyglobby) tries to require() picomatch from node_modules when it
- * loads, for a glob() method tinyglobby never calls: that costs every start a
- * module resolution and a second, unbundled copy of picomatch.
- */
-const fdirWithoutOptionalPicomatch = {
-  name: "fdir-without-optional-picomatch",
-  setup(b) {
-    b.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, (args) => {
-      const source = readFileSync(args.path, "utf8");
-      const optional = /try\s*\{\s*__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);\s*\} catch \{\}/;
-      if (!optional.test(source)) throw new Error("fdir changed: review the fdir-without-optional-picomatch build plugin");
-      return { contents: source.replace(optional, ""), loader: "js" };
     });
   },
 };
@@ -95,7 +79,7 @@ const common = {
   // BUILD_MINIFY=0 keeps names, for reading a --cpu-prof profile
   minify: process.env.BUILD_MINIFY !== "0",
   legalComments: "none",
-  plugins: [precompiledSchemas, fdirWithoutOptionalPicomatch, builtinsByRequire],
+  plugins: [precompiledSchemas, fdirWithoutOptionalPicomatch, fromMarkdownOneHandlerContext, builtinsByRequire],
   logLevel: "warning",
 };
 // CommonJS dependencies call require() for Node built-ins
