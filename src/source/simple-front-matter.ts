@@ -249,7 +249,10 @@ export function simpleFrontMatter(text: string, content: Range): Record<string, 
     const block = text.startsWith("- ", first.start + first.indent) ? blockList(text, lines, below, first.indent) : blockMap(text, lines, below, first.indent);
     if (!block) return undefined;
     const { value, valueSpan, itemSpans, fieldSpans } = block.key;
-    keys[key.name] = { value, keySpan, valueSpan, ...(itemSpans ? { itemSpans } : {}), ...(fieldSpans ? { fieldSpans } : {}) };
+    const indexed: IndexedKey = { value, keySpan, valueSpan };
+    if (itemSpans) indexed.itemSpans = itemSpans;
+    if (fieldSpans) indexed.fieldSpans = fieldSpans;
+    keys[key.name] = indexed;
     i = block.next;
   }
   return keys;

@@ -56,13 +56,12 @@ export function splitMilestoneFileName(fileName: string): MilestoneFileName {
   const dot = fileName.lastIndexOf(".");
   const stem = fileName.slice(0, dot);
   const m = /^(?:(EP-[^_]*)(?:_|$))?(?:(MS\d+)(?:([_-])|$))?(.*)$/i.exec(stem);
-  return {
-    ...(m?.[1] ? { plan: m[1] } : {}),
-    ...(m?.[2] ? { ms: m[2] } : {}),
-    ...(m?.[3] ? { separator: m[3] } : {}),
-    slug: m?.[4] ?? stem,
-    extension: fileName.slice(dot),
-  };
+  // fields set one by one, not spread in: Node 20's spreads cost microseconds, and every file of the tree is split
+  const parts: MilestoneFileName = { slug: m?.[4] ?? stem, extension: fileName.slice(dot) };
+  if (m?.[1]) parts.plan = m[1];
+  if (m?.[2]) parts.ms = m[2];
+  if (m?.[3]) parts.separator = m[3];
+  return parts;
 }
 
 /** The parts of an ExecPlan file name: `EP-YYYYMMDD-NNN_<slug>.md` or `EP-YYYYMMDD-NNN.md`. */

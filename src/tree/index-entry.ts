@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq, type Node } from "yaml";
 import { frontMatterContent, readFrontMatter } from "../source/front-matter.js";
 import { LineIndex, spanOf } from "../source/line-index.js";
 import { simpleFrontMatter } from "../source/simple-front-matter.js";
+import { detachedCopy } from "../shared/detached.js";
 import type { FilePlace, FrontMatter, IndexEntry, IndexedKey, Place, SourceFile, Span } from "../shared/types.js";
 
 /** The front matter's top-level keys, with positions, for the whole-tree rules. */
@@ -57,9 +58,7 @@ export function simpleFrontMatterEntry(source: SourceFile & { place: Place }): I
   const content = frontMatterContent(text);
   const keys = content && simpleFrontMatter(text, content);
   if (!keys) return undefined;
-  // one copy of every value: strings sliced from the text would keep it alive as long as the index
-  const indexed = Object.values(keys);
-  const values = structuredClone(indexed.map((k) => k.value));
-  indexed.forEach((k, i) => (k.value = values[i]));
+  // strings sliced from the text would keep it alive as long as the index
+  for (const name in keys) (keys[name] as IndexedKey).value = detachedCopy((keys[name] as IndexedKey).value);
   return { path: source.path, displayPath: source.displayPath, place: source.place, linted: false, keys };
 }

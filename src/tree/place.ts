@@ -44,7 +44,21 @@ function planLayout(prefix: string[]): { layout: Layout; planFolder?: string; pl
   return undefined;
 }
 
+/** Places already worked out, by path: a run classifies each file more than once (detection, discovery, the index). */
+const known = new Map<string, Place | undefined>();
+/** Paths remembered at most, for a long-lived caller (the language server) that meets ever new ones. */
+const KNOWN_MAX = 1 << 16;
+
+/** The place of a Markdown file under an `exec_plans` root, from its absolute path alone. The same object for the same path: not to be changed. */
 export function classify(absPath: string): Place | undefined {
+  if (known.has(absPath)) return known.get(absPath);
+  if (known.size >= KNOWN_MAX) known.clear();
+  const place = placeOf(absPath);
+  known.set(absPath, place);
+  return place;
+}
+
+function placeOf(absPath: string): Place | undefined {
   if (!absPath.toLowerCase().endsWith(".md")) return undefined;
   const root = findRoot(absPath);
   if (!root) return undefined;
