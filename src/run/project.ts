@@ -52,7 +52,7 @@ type YamlLater = (source: SourceFile & { place: Place }) => Promise<IndexEntry |
  * The index entry of a file the run does not lint, read for its front matter only
  * (null: not a plan or milestone file). `walked`: met by the walk as a regular file.
  */
-async function otherEntry(file: string, options: IndexOptions, walked: boolean, yamlLater: YamlLater): Promise<IndexEntry | null> {
+function otherEntry(file: string, options: IndexOptions, walked: boolean, yamlLater: YamlLater): IndexEntry | null | Promise<IndexEntry> {
   const place = classify(file);
   if (!place) return null;
   const displayPath = options.displayPath(file);
@@ -80,11 +80,14 @@ async function otherEntry(file: string, options: IndexOptions, walked: boolean, 
   } catch {
     return unreadEntry(file, displayPath, place, false);
   }
-  // front matter `yaml` must read is read within a file's time budget, as linting it would be
-  entry ??= await yamlLater(source);
-  if (!entry) return unreadEntry(file, displayPath, place, false);
-  if (version) options.cache?.setIndexKeys(file, version, entry.keys);
-  return entry;
+  const keep = (found: IndexEntry | undefined): IndexEntry => {
+    if (!found) return unreadEntry(file, displayPath, place, false);
+    if (version) options.cache?.setIndexKeys(file, version, found.keys);
+    return found;
+  };
+  // front matter `yaml` must read is read within a file's time budget, as linting it would be;
+  // the rest answers at once (not a promise each: a tree has thousands of files)
+  return entry ? keep(entry) : yamlLater(source).then(keep);
 }
 
 /** Files whose front matter `yaml` reads under one watchdog, at most: their texts wait until then. */
@@ -125,7 +128,7 @@ export async function buildIndex(linted: IndexEntry[], roots: string[], options:
   for (const file of others) {
     const read = () => otherEntry(file, options, regular.has(file), yamlLater);
     // an overridden file's text is not the disk's: never remembered
-    got.push(memory && !overrides?.has(file) ? memory.indexEntry(file, read) : read());
+    got.push(memory && !overrides?.has(file) ? memory.indexEntry(file, async () => read()) : read());
     // the texts waiting are held: a bounded number
     if (waiting.length === YAML_BATCH) readWaiting();
   }
