@@ -160,6 +160,20 @@ describe("the simple front matter reader", () => {
     }
   });
 
+
+  it("hands out one frozen span for one position, whichever file it is in", () => {
+    const first = simpleRead("---\nid: EP-20260210-003/MS002\nstatus: planned\ntags: [a, b]\n---\n");
+    const second = simpleRead("---\nid: EP-20260210-003/MS009\nstatus: blocked\ntags: [c, d]\n---\n");
+    // the same key on the same line, and a value of the same length: the very same span
+    expect(second?.id?.keySpan).toBe(first?.id?.keySpan);
+    expect(second?.status?.valueSpan).toBe(first?.status?.valueSpan);
+    expect(second?.tags?.itemSpans).toEqual(first?.tags?.itemSpans);
+    expect(Object.isFrozen(first?.id?.valueSpan)).toBe(true);
+    // other positions, other spans
+    const longer = simpleRead("---\nid: EP-20260210-003/MS002\nstatus: in_progress\n---\n");
+    expect(longer?.status?.valueSpan).toEqual({ line: 3, column: 9, endLine: 3, endColumn: 20 });
+    expect(first?.status?.valueSpan).toEqual({ line: 3, column: 9, endLine: 3, endColumn: 16 });
+  });
   it("agrees with yaml on every plan and milestone of the fixtures and of a generated tree", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "milestone-lint-simple-"));
     try {
