@@ -18,13 +18,14 @@ import { lintInThreads, ruleSpecs, workersPossible, type Concurrency } from "./w
  * With `concurrency: auto`, the first files are linted here while timing them; the
  * rest are shared with workers only if they would take longer than this in one
  * thread. A worker loads the bundle and warms the JIT for the Markdown parser and
- * the rules on its own. On the 2-core machine of bench/RESULTS.md (medians of 3 runs,
- * this thread and one worker against this thread alone): 100 files 2.5 s against
- * 2.4 s, 200 files 3.7 s against 3.6 s, 400 files 5.2 s against 6.2 s. The timed
- * files, still warming up, take about 1.7× a file's steady time, so 5 s of
- * projection is ≈ 230 files.
+ * the rules on its own. On the 2-core machine of bench/RESULTS.md (hyperfine, means
+ * of 5 runs, generated milestones, this thread and one worker against this thread
+ * alone): 200 milestones 1.28 s against 1.08 s, 300 1.58 s against 1.52 s, 400
+ * 1.83 s against 1.90 s, 600 2.22 s against 2.58 s. The timed files, still warming
+ * up, take ≈ 7.3 ms each, about 1.8× a file's steady time, so 2.5 s of projection
+ * is ≈ 340 files.
  */
-const WORKERS_PAY_AFTER_MS = 5000;
+const WORKERS_PAY_AFTER_MS = 2500;
 /** Files timed before deciding (the first one aside), or less if they take longer than this. */
 const SAMPLE_FILES = 64;
 const SAMPLE_MS = 400;
