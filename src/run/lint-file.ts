@@ -118,6 +118,16 @@ function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: stri
     if (!memo.has(key)) memo.set(key, compute());
     return memo.get(key) as T;
   };
+  // written out, not spread from a shared object: Node 20's spreads cost microseconds, and this is every rule of every file
+  const contextWith = (options: Record<string, unknown>, report: (r: Report) => void): FileContext<Record<string, unknown>, FilePlace> => ({
+    file: source,
+    today,
+    frontMatter,
+    ast: parse,
+    memo: memoized,
+    options,
+    report,
+  });
   let internalErrors = 0;
   for (const { rule, severity, options } of rules) {
     if (!rule.meta.appliesTo.includes(source.place.kind)) continue;
@@ -133,8 +143,7 @@ function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: stri
         ...(r.suggestion ? { suggestion: r.suggestion } : {}),
       });
     };
-    // written out, not spread from a shared object: Node 20's spreads cost microseconds, and this is every rule of every file
-    const context: FileContext<Record<string, unknown>, FilePlace> = { file: source, today, frontMatter, ast: parse, memo: memoized, options, report };
+    const context = contextWith(options, report);
     const started = trace ? performance.now() : 0;
     try {
       rule.check(context);
@@ -162,7 +171,7 @@ function runRules(source: SourceFile, rules: ActiveRule<KindRule>[], today: stri
   }
   try {
     // the board's view of the body, from the walk the body rules shared
-    const context = { file: source, today, frontMatter, ast: parse, memo: memoized, options: {}, report: () => {} };
+    const context = contextWith({}, () => {});
     body = bodySummary(scanBody(context), source.text);
     if (source.place.kind === "plan") {
       const plan = planBodySummary(context, planSkeleton(rules));

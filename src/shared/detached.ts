@@ -18,14 +18,13 @@ export function detachedString(text: string): string {
 /**
  * A copy of front matter data of the shapes the simple reader gives
  * (src/source/simple-front-matter.ts): scalars, and lists and maps of scalars one level
- * down. Nested deeper, a value is copied by `structuredClone`.
+ * down, so the recursion is as shallow as they are.
  */
-export function detachedCopy(value: unknown, depth = 0): unknown {
+export function detachedCopy(value: unknown): unknown {
   if (typeof value === "string") return detachedString(value);
   if (value === null || typeof value !== "object") return value;
-  if (depth > 1) return structuredClone(value);
-  if (Array.isArray(value)) return value.map((item) => detachedCopy(item, depth + 1));
+  if (Array.isArray(value)) return value.map(detachedCopy);
   const copy: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) copy[key] = detachedCopy(field, depth + 1);
+  for (const [key, field] of Object.entries(value)) copy[key] = detachedCopy(field);
   return copy;
 }
